@@ -1,0 +1,29 @@
+package io.lpr.event;
+
+/** One vehicle passage seen by one camera: what the sinks store. */
+public class PlateEvent {
+    /** Deterministic id (camera, plate, first seen), so a replay upserts instead of duplicating. */
+    public String eventId;
+    public String cameraId;
+    public String plateText;
+    /** Epoch milliseconds of the first and last frame the plate was read in. */
+    public long firstSeen;
+    public long lastSeen;
+    /** Frames in which the plate was read (any text), and of those, frames that read the winning text. */
+    public int frames;
+    public int votes;
+    /** Best detector confidence (0..1) and best text score (lower is better) over the passage. */
+    public float detectionScore;
+    public float textScore;
+    public Box box;
+    /** The crop of the best read, JPEG. */
+    public byte[] cropJpeg;
+
+    public PlateEvent() {}
+
+    @Override
+    public String toString() {
+        return "PlateEvent{" + cameraId + " " + plateText + " " + firstSeen + ".." + lastSeen + " frames=" + frames
+                + " votes=" + votes + "}";
+    }
+}

@@ -1,0 +1,82 @@
+package io.lpr.job;
+
+import static org.apache.flink.configuration.ConfigOptions.key;
+
+import io.lpr.detect.DetectorConfig;
+import java.time.Duration;
+import java.util.List;
+import org.apache.flink.configuration.ConfigOption;
+
+/**
+ * Every setting of the job, typed, with its default and what it does. They are read from a YAML file
+ * ({@code --config}), {@code --set key=value} flags and the CLI's own flags, and checked once by
+ * {@link LprSettings} before the job is built.
+ */
+public final class LprOptions {
+    private LprOptions() {}
+
+    public static final ConfigOption<String> MODELS_DIR = key("lpr.models.dir").stringType().noDefaultValue()
+            .withDescription("Directory with the model files. Unset: $LPR_MODELS_DIR, else models/weights.");
+
+    public static final ConfigOption<List<String>> CAMERAS = key("lpr.cameras").stringType().asList().noDefaultValue()
+            .withDescription("Cameras as id=path-or-url, e.g. gate1=/videos/gate1.mp4.");
+    public static final ConfigOption<Double> SAMPLE_FPS = key("lpr.camera.sample-fps").doubleType().defaultValue(5.0)
+            .withDescription("Frames analysed per second of video per camera; 0 analyses every frame.");
+    public static final ConfigOption<Integer> FRAME_WIDTH = key("lpr.camera.frame-width").intType().defaultValue(1920)
+            .withDescription("Frames are resized to this width before detection (the reference used 1920x1080); 0 keeps the source size.");
+    public static final ConfigOption<Integer> FRAME_HEIGHT = key("lpr.camera.frame-height").intType().defaultValue(1080)
+            .withDescription("Frames are resized to this height before detection; 0 keeps the source size.");
+    public static final ConfigOption<Boolean> REALTIME = key("lpr.camera.realtime").booleanType().defaultValue(false)
+            .withDescription("Play video files at their own frame rate instead of as fast as possible.");
+
+    public static final ConfigOption<DetectorConfig.Format> DETECTOR_FORMAT = key("lpr.detector.format")
+            .enumType(DetectorConfig.Format.class).defaultValue(DetectorConfig.Format.ONNX_END2END)
+            .withDescription("Detector output layout: ONNX_END2END (NMS in graph), YOLOV5 or YOLOV8 (TorchScript).");
+    public static final ConfigOption<String> DETECTOR_FILE = key("lpr.detector.model-file").stringType()
+            .defaultValue(new DetectorConfig().modelFile).withDescription("Detector file inside the model directory.");
+    public static final ConfigOption<Integer> DETECTOR_INPUT = key("lpr.detector.input-size").intType()
+            .defaultValue(416).withDescription("Square input side of the detector, pixels.");
+    public static final ConfigOption<Float> DETECTOR_CONFIDENCE = key("lpr.detector.confidence").floatType()
+            .defaultValue(0.5f).withDescription("Lowest detector score kept.");
+    public static final ConfigOption<Float> DETECTOR_NMS_IOU = key("lpr.detector.nms-iou").floatType()
+            .defaultValue(0.45f).withDescription("IoU above which two boxes are one plate.");
+    public static final ConfigOption<List<Integer>> DETECTOR_TILES = key("lpr.detector.tile-sizes").intType().asList()
+            .defaultValues(640, 832).withDescription("Tile sides in frame pixels (small plates need tiles); empty for whole frame only.");
+    public static final ConfigOption<Float> DETECTOR_TILE_OVERLAP = key("lpr.detector.tile-overlap").floatType()
+            .defaultValue(0.2f).withDescription("Fraction of a tile shared with its neighbours.");
+    public static final ConfigOption<Boolean> DETECTOR_WHOLE_FRAME = key("lpr.detector.whole-frame").booleanType()
+            .defaultValue(true).withDescription("Also run the whole frame, for plates too big for a tile.");
+    public static final ConfigOption<String> DETECTOR_DEVICE = key("lpr.detector.device").stringType()
+            .defaultValue("cpu").withDescription("cpu or gpu.");
+    public static final ConfigOption<Integer> DETECTOR_THREADS = key("lpr.detector.intra-op-threads").intType()
+            .defaultValue(2).withDescription("ONNX Runtime threads per detector.");
+    public static final ConfigOption<Integer> DETECTOR_WORKERS = key("lpr.detector.workers").intType()
+            .defaultValue(1).withDescription("Detector threads per task manager, each with its own predictor.");
+
+    public static final ConfigOption<String> RECOGNIZER_DEVICE = key("lpr.recognizer.device").stringType()
+            .defaultValue("cpu").withDescription("cpu or gpu.");
+    public static final ConfigOption<Integer> RECOGNIZER_MAX_BATCH = key("lpr.recognizer.max-batch").intType()
+            .defaultValue(32).withDescription("Most crops per recogniser call, across all cameras.");
+    public static final ConfigOption<Duration> RECOGNIZER_MAX_DELAY = key("lpr.recognizer.max-delay").durationType()
+            .defaultValue(Duration.ofMillis(20)).withDescription("Longest a crop waits for its batch to fill.");
+    public static final ConfigOption<Integer> RECOGNIZER_WORKERS = key("lpr.recognizer.workers").intType()
+            .defaultValue(1).withDescription("Recogniser threads per task manager, each with its own predictors.");
+    public static final ConfigOption<Integer> RECOGNIZER_THREADS = key("lpr.recognizer.threads").intType()
+            .defaultValue(0).withDescription("PyTorch intra-op threads; 0 keeps PyTorch's default.");
+
+    public static final ConfigOption<Duration> PASSAGE_GAP = key("lpr.tracker.passage-gap").durationType()
+            .defaultValue(Duration.ofSeconds(3)).withDescription("A passage ends when its plate is unseen this long.");
+    public static final ConfigOption<Integer> MIN_FRAMES = key("lpr.tracker.min-frames").intType().defaultValue(2)
+            .withDescription("Passages read in fewer frames are dropped as noise.");
+    public static final ConfigOption<Duration> OUT_OF_ORDERNESS = key("lpr.watermark.out-of-orderness").durationType()
+            .defaultValue(Duration.ofSeconds(1)).withDescription("How late a frame's reads may arrive.");
+    public static final ConfigOption<Duration> IDLENESS = key("lpr.watermark.idleness").durationType()
+            .defaultValue(Duration.ofSeconds(30)).withDescription("A camera silent this long stops holding back event time.");
+
+    public static final ConfigOption<String> SINK_URL = key("lpr.sink.jdbc-url").stringType()
+            .defaultValue("jdbc:sqlite:plates.db").withDescription("Events database: jdbc:sqlite:FILE or jdbc:postgresql://...");
+    public static final ConfigOption<String> SINK_USER = key("lpr.sink.user").stringType().noDefaultValue()
+            .withDescription("Database user (PostgreSQL).");
+    public static final ConfigOption<String> SINK_PASSWORD_ENV = key("lpr.sink.password-env").stringType()
+            .defaultValue("LPR_DB_PASSWORD").withDescription("Environment variable holding the database password.");
+}

@@ -1,0 +1,113 @@
+package io.lpr.job;
+
+import static io.lpr.job.LprOptions.*;
+
+import io.lpr.detect.DetectorConfig;
+import io.lpr.model.ModelDirectory;
+import io.lpr.operator.BatchingConfig;
+import io.lpr.recognize.RecognizerConfig;
+import io.lpr.track.TrackerConfig;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.flink.configuration.Configuration;
+
+/** The job's settings, read from a {@link Configuration} and checked once, before anything runs. */
+public final class LprSettings implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    public final ModelDirectory models;
+    public final List<String> cameras;
+    public final double sampleFps;
+    public final int frameWidth;
+    public final int frameHeight;
+    public final boolean realtime;
+    public final DetectorConfig detector;
+    public final BatchingConfig detectorBatching;
+    public final RecognizerConfig recognizer;
+    public final BatchingConfig recognizerBatching;
+    public final TrackerConfig tracker;
+    public final long outOfOrdernessMs;
+    public final long idlenessMs;
+    public final String sinkUrl;
+    public final String sinkUser;
+    public final String sinkPasswordEnv;
+
+    private LprSettings(Configuration c) {
+        models = ModelDirectory.resolve(c.get(MODELS_DIR));
+        cameras = new ArrayList<>(c.getOptional(CAMERAS).orElse(List.of()));
+        sampleFps = c.get(SAMPLE_FPS);
+        frameWidth = c.get(FRAME_WIDTH);
+        frameHeight = c.get(FRAME_HEIGHT);
+        realtime = c.get(REALTIME);
+        require(sampleFps >= 0, "lpr.camera.sample-fps must be >= 0, got " + sampleFps);
+        require(frameWidth >= 0 && frameHeight >= 0 && (frameWidth == 0) == (frameHeight == 0),
+                "lpr.camera.frame-width and -height must both be positive, or both 0 to keep the source size");
+
+        detector = new DetectorConfig();
+        detector.format = c.get(DETECTOR_FORMAT);
+        detector.modelFile = c.get(DETECTOR_FILE);
+        detector.inputSize = c.get(DETECTOR_INPUT);
+        detector.confidence = c.get(DETECTOR_CONFIDENCE);
+        detector.nmsIou = c.get(DETECTOR_NMS_IOU);
+        detector.tileSizes = new ArrayList<>(c.get(DETECTOR_TILES));
+        detector.tileOverlap = c.get(DETECTOR_TILE_OVERLAP);
+        detector.wholeFrame = c.get(DETECTOR_WHOLE_FRAME);
+        detector.device = c.get(DETECTOR_DEVICE);
+        detector.intraOpThreads = c.get(DETECTOR_THREADS);
+        detector.validate();
+        detectorBatching = new BatchingConfig(c.get(DETECTOR_WORKERS), 1, 0).validate("detector");
+
+        recognizer = RecognizerConfig.defaults()
+                .withDevice(c.get(RECOGNIZER_DEVICE))
+                .withMaxBatch(c.get(RECOGNIZER_MAX_BATCH))
+                .withThreads(c.get(RECOGNIZER_THREADS));
+        recognizerBatching = new BatchingConfig(
+                        c.get(RECOGNIZER_WORKERS), c.get(RECOGNIZER_MAX_BATCH), c.get(RECOGNIZER_MAX_DELAY).toMillis())
+                .validate("recognizer");
+
+        tracker = new TrackerConfig();
+        tracker.passageGapMs = c.get(PASSAGE_GAP).toMillis();
+        tracker.minFrames = c.get(MIN_FRAMES);
+        tracker.validate();
+        outOfOrdernessMs = c.get(OUT_OF_ORDERNESS).toMillis();
+        idlenessMs = c.get(IDLENESS).toMillis();
+
+        sinkUrl = c.get(SINK_URL);
+        sinkUser = c.getOptional(SINK_USER).orElse(null);
+        sinkPasswordEnv = c.get(SINK_PASSWORD_ENV);
+        require(sinkUrl.startsWith("jdbc:sqlite:") || sinkUrl.startsWith("jdbc:postgresql:"),
+                "lpr.sink.jdbc-url must be jdbc:sqlite:FILE or jdbc:postgresql://..., got " + sinkUrl);
+    }
+
+    /** Reads and checks every setting; a bad one is an IllegalArgumentException naming it. */
+    public static LprSettings from(Configuration configuration) {
+        try {
+            return new LprSettings(configuration);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(rootMessage(e), e);
+        }
+    }
+
+    /** Flink's own parse errors nest the useful line (which key, which value) inside. */
+    private static String rootMessage(Throwable e) {
+        String message = e.getMessage();
+        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+            if (t.getMessage() != null) {
+                message = message + ": " + t.getMessage();
+            }
+        }
+        return message;
+    }
+
+    private static void require(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+
+    /** The database password, read from the environment when the job starts; never stored in settings. */
+    public String sinkPassword() {
+        return sinkPasswordEnv == null ? null : System.getenv(sinkPasswordEnv);
+    }
+}

@@ -1,0 +1,43 @@
+package io.lpr.operator;
+
+import io.lpr.event.PlateCandidate;
+import io.lpr.event.PlateRead;
+import io.lpr.image.Images;
+import io.lpr.recognize.PlateRecognizer;
+import io.lpr.recognize.Reading;
+import io.lpr.runtime.MicroBatcher;
+import java.util.ArrayList;
+import java.util.List;
+import org.bytedeco.opencv.opencv_core.Mat;
+
+/** Recognition of one worker thread: a batch of crops, from any cameras, in one model call. */
+final class PlateReader implements MicroBatcher.BatchFunction<PlateCandidate, PlateRead> {
+    private final PlateRecognizer recognizer;
+
+    PlateReader(PlateRecognizer recognizer) {
+        this.recognizer = recognizer;
+    }
+
+    @Override
+    public List<PlateRead> apply(List<PlateCandidate> candidates) {
+        List<Mat> crops = new ArrayList<>(candidates.size());
+        try {
+            for (PlateCandidate c : candidates) {
+                crops.add(Images.fromBgr(c.cropPixels, c.cropWidth, c.cropHeight));
+            }
+            List<Reading> readings = recognizer.recognize(crops);
+            List<PlateRead> reads = new ArrayList<>(candidates.size());
+            for (int i = 0; i < candidates.size(); i++) {
+                reads.add(new PlateRead(candidates.get(i), readings.get(i).text(), readings.get(i).score()));
+            }
+            return reads;
+        } finally {
+            crops.forEach(Mat::close);
+        }
+    }
+
+    @Override
+    public void close() {
+        recognizer.close();
+    }
+}

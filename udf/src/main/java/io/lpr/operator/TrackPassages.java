@@ -1,0 +1,69 @@
+package io.lpr.operator;
+
+import io.lpr.event.PlateEvent;
+import io.lpr.event.PlateRead;
+import io.lpr.image.Images;
+import io.lpr.track.PassageTracker;
+import io.lpr.track.PlateTrack;
+import io.lpr.track.TrackerConfig;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+
+/**
+ * Per camera (the key): follows plates across frames in keyed state and emits one event per passage once
+ * the watermark shows the plate has been gone for the passage gap. End of input flushes every passage.
+ */
+public class TrackPassages extends KeyedProcessFunction<String, PlateRead, PlateEvent> {
+    private static final long serialVersionUID = 1L;
+    private static final int CROP_JPEG_QUALITY = 90;
+
+    private final TrackerConfig config;
+    private transient ListState<PlateTrack> tracks;
+    private transient Counter events;
+
+    public TrackPassages(TrackerConfig config) {
+        this.config = config;
+    }
+
+    @Override
+    public void open(OpenContext context) {
+        tracks = getRuntimeContext().getListState(new ListStateDescriptor<>("plate-tracks", PlateTrack.class));
+        events = getRuntimeContext().getMetricGroup().counter("plateEvents");
+    }
+
+    @Override
+    public void processElement(PlateRead read, Context ctx, Collector<PlateEvent> out) throws Exception {
+        PassageTracker tracker = load();
+        if (tracker.add(read) != null) {
+            tracks.update(tracker.tracks());
+            ctx.timerService().registerEventTimeTimer(tracker.nextClose());
+        }
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<PlateEvent> out) throws Exception {
+        PassageTracker tracker = load();
+        List<PlateEvent> closed = tracker.closeIdle(timestamp, ctx.getCurrentKey(),
+                t -> Images.encodeJpeg(t.cropPixels, t.cropWidth, t.cropHeight, CROP_JPEG_QUALITY));
+        closed.forEach(out::collect);
+        events.inc(closed.size());
+        tracks.update(tracker.tracks());
+        if (!tracker.tracks().isEmpty()) {
+            ctx.timerService().registerEventTimeTimer(tracker.nextClose());
+        }
+    }
+
+    private PassageTracker load() throws Exception {
+        List<PlateTrack> open = new ArrayList<>();
+        for (PlateTrack t : tracks.get()) {
+            open.add(t);
+        }
+        return new PassageTracker(config, open);
+    }
+}

@@ -1,0 +1,166 @@
+package io.lpr.track;
+
+import io.lpr.event.Box;
+import io.lpr.event.PlateCandidate;
+import io.lpr.event.PlateEvent;
+import io.lpr.event.PlateRead;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Groups the readable plate reads of ONE camera into passages and votes on their text. A read joins the
+ * open track whose last box it overlaps, or whose texts it (nearly) repeats near the same place; a track
+ * closes once the plate has been unseen for the passage gap, and becomes one {@link PlateEvent}.
+ */
+public final class PassageTracker {
+    private final TrackerConfig config;
+    private final List<PlateTrack> tracks;
+
+    /** Works on the given list in place, so a Flink operator can hand in and take back its state. */
+    public PassageTracker(TrackerConfig config, List<PlateTrack> tracks) {
+        this.config = config;
+        this.tracks = tracks;
+    }
+
+    public List<PlateTrack> tracks() {
+        return tracks;
+    }
+
+    /** Adds a read; unreadable reads carry no text to vote for and are ignored. Returns the track updated. */
+    public PlateTrack add(PlateRead read) {
+        if (!read.readable()) {
+            return null;
+        }
+        PlateCandidate c = read.candidate;
+        PlateTrack track = match(read);
+        if (track == null) {
+            track = new PlateTrack();
+            track.firstSeen = c.eventTime;
+            tracks.add(track);
+        }
+        track.firstSeen = Math.min(track.firstSeen, c.eventTime);
+        track.lastSeen = Math.max(track.lastSeen, c.eventTime);
+        track.lastBox = c.box;
+        track.frames++;
+        track.bestDetectionScore = Math.max(track.bestDetectionScore, c.score);
+        vote(track, read.text, read.textScore);
+        if (read.textScore < track.bestCropTextScore) {
+            track.bestCropTextScore = read.textScore;
+            track.bestBox = c.box;
+            track.cropWidth = c.cropWidth;
+            track.cropHeight = c.cropHeight;
+            track.cropPixels = c.cropPixels;
+        }
+        return track;
+    }
+
+    /**
+     * Closes the tracks unseen since {@code time - passageGap} and turns those with enough frames into
+     * events; {@code cropEncoder} turns a track's best crop into the event's image bytes.
+     */
+    public List<PlateEvent> closeIdle(long time, String cameraId, Function<PlateTrack, byte[]> cropEncoder) {
+        List<PlateEvent> events = new ArrayList<>();
+        for (Iterator<PlateTrack> it = tracks.iterator(); it.hasNext(); ) {
+            PlateTrack track = it.next();
+            if (track.lastSeen + config.passageGapMs <= time) {
+                it.remove();
+                if (track.frames >= config.minFrames) {
+                    events.add(toEvent(track, cameraId, cropEncoder));
+                }
+            }
+        }
+        return events;
+    }
+
+    /** When the earliest open track would close, or Long.MAX_VALUE when none is open. */
+    public long nextClose() {
+        return tracks.stream().mapToLong(t -> t.lastSeen + config.passageGapMs).min().orElse(Long.MAX_VALUE);
+    }
+
+    private PlateTrack match(PlateRead read) {
+        PlateCandidate c = read.candidate;
+        PlateTrack best = null;
+        float bestIou = 0;
+        for (PlateTrack track : tracks) {
+            if (c.eventTime - track.lastSeen > config.passageGapMs) {
+                continue;
+            }
+            float iou = track.lastBox.iou(c.box);
+            boolean sameText = track.indexOf(read.text) >= 0;
+            boolean near = near(track.lastBox, c.box);
+            boolean similarText = near && editDistance(track.leaderText(), read.text) <= config.maxTextDistance;
+            if (iou >= config.minIou || sameText || similarText) {
+                float rank = iou + (sameText ? 1 : 0);
+                if (best == null || rank > bestIou) {
+                    best = track;
+                    bestIou = rank;
+                }
+            }
+        }
+        return best;
+    }
+
+    /** Centres within three plate widths: the same plate moved between sampled frames. */
+    private static boolean near(Box a, Box b) {
+        float dx = (a.x1 + a.x2 - b.x1 - b.x2) / 2;
+        float dy = (a.y1 + a.y2 - b.y1 - b.y2) / 2;
+        float reach = 3 * Math.max(a.width(), b.width());
+        return dx * dx + dy * dy <= reach * reach;
+    }
+
+    private static void vote(PlateTrack track, String text, float textScore) {
+        int i = track.indexOf(text);
+        if (i < 0) {
+            i = track.texts.length;
+            track.texts = Arrays.copyOf(track.texts, i + 1);
+            track.votes = Arrays.copyOf(track.votes, i + 1);
+            track.textScores = Arrays.copyOf(track.textScores, i + 1);
+            track.texts[i] = text;
+            track.textScores[i] = textScore;
+        }
+        track.votes[i]++;
+        track.textScores[i] = Math.min(track.textScores[i], textScore);
+    }
+
+    private static PlateEvent toEvent(PlateTrack track, String cameraId, Function<PlateTrack, byte[]> cropEncoder) {
+        int leader = track.leader();
+        PlateEvent event = new PlateEvent();
+        event.cameraId = cameraId;
+        event.plateText = track.texts[leader];
+        event.firstSeen = track.firstSeen;
+        event.lastSeen = track.lastSeen;
+        event.frames = track.frames;
+        event.votes = track.votes[leader];
+        event.detectionScore = track.bestDetectionScore;
+        event.textScore = track.textScores[leader];
+        event.box = track.bestBox;
+        event.cropJpeg = track.cropPixels == null ? null : cropEncoder.apply(track);
+        event.eventId = EventIds.of(cameraId, event.plateText, event.firstSeen);
+        return event;
+    }
+
+    static int editDistance(String a, String b) {
+        if (a == null || b == null) {
+            return Integer.MAX_VALUE;
+        }
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int subst = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                cur[j] = Math.min(subst, Math.min(prev[j], cur[j - 1]) + 1);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+}

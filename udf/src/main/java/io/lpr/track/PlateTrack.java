@@ -1,0 +1,52 @@
+package io.lpr.track;
+
+import io.lpr.event.Box;
+
+/**
+ * One plate followed across frames of one camera, with a vote per distinct text. Kept in Flink keyed
+ * state, so it is a POJO of arrays (no collections, which Flink would hand to Kryo).
+ */
+public class PlateTrack {
+    public long firstSeen;
+    public long lastSeen;
+    public Box lastBox;
+    /** Readable reads merged into this track. */
+    public int frames;
+    /** Distinct texts read, with how many reads and the best (lowest) text score of each. */
+    public String[] texts = new String[0];
+    public int[] votes = new int[0];
+    public float[] textScores = new float[0];
+    public float bestDetectionScore;
+    /** The best-scoring read's box and crop (packed BGR), kept to illustrate the event. */
+    public Box bestBox;
+    public float bestCropTextScore = Float.MAX_VALUE;
+    public int cropWidth;
+    public int cropHeight;
+    public byte[] cropPixels;
+
+    public PlateTrack() {}
+
+    int indexOf(String text) {
+        for (int i = 0; i < texts.length; i++) {
+            if (texts[i].equals(text)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The text with the most votes; ties go to the better text score. */
+    public int leader() {
+        int best = 0;
+        for (int i = 1; i < texts.length; i++) {
+            if (votes[i] > votes[best] || (votes[i] == votes[best] && textScores[i] < textScores[best])) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    public String leaderText() {
+        return texts.length == 0 ? null : texts[leader()];
+    }
+}

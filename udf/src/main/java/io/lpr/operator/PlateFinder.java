@@ -12,10 +12,10 @@ import java.util.List;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 /** Detection of one worker thread: frame in, plate candidates with their crops out. */
-final class PlateFinder implements MicroBatcher.BatchFunction<Frame, List<PlateCandidate>> {
+public final class PlateFinder implements MicroBatcher.BatchFunction<Frame, List<PlateCandidate>> {
     private final PlateDetector detector;
 
-    PlateFinder(PlateDetector detector) {
+    public PlateFinder(PlateDetector detector) {
         this.detector = detector;
     }
 
@@ -28,17 +28,15 @@ final class PlateFinder implements MicroBatcher.BatchFunction<Frame, List<PlateC
         return out;
     }
 
-    private List<PlateCandidate> find(Frame frame) {
+    public List<PlateCandidate> find(Frame frame) {
         try (Mat image = Images.fromFrame(frame)) {
             List<PlateCandidate> candidates = new ArrayList<>();
             for (Detection d : detector.detect(image)) {
-                try (Mat crop = PlateCrop.cut(image, d.box())) {
-                    if (crop.empty()) {
-                        continue;
-                    }
-                    candidates.add(new PlateCandidate(
-                            frame, d.box(), d.score(), crop.cols(), crop.rows(), Images.toBgr(crop)));
+                if (PlateCrop.region(frame.width, frame.height, d.box()).isEmpty()) {
+                    continue;
                 }
+                PlateCrop.Pixels crop = PlateCrop.cutBgr(image, d.box());
+                candidates.add(new PlateCandidate(frame, d.box(), d.score(), crop.width(), crop.height(), crop.bgr()));
             }
             return candidates;
         }

@@ -11,10 +11,10 @@ import java.util.List;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 /** Recognition of one worker thread: a batch of crops, from any cameras, in one model call. */
-final class PlateReader implements MicroBatcher.BatchFunction<PlateCandidate, PlateRead> {
+public final class PlateReader implements MicroBatcher.BatchFunction<PlateCandidate, PlateRead> {
     private final PlateRecognizer recognizer;
 
-    PlateReader(PlateRecognizer recognizer) {
+    public PlateReader(PlateRecognizer recognizer) {
         this.recognizer = recognizer;
     }
 

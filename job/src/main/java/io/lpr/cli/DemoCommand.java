@@ -1,0 +1,140 @@
+package io.lpr.cli;
+
+import io.lpr.event.PlateEvent;
+import io.lpr.image.Images;
+import io.lpr.job.JobRunner;
+import io.lpr.job.LprOptions;
+import io.lpr.model.ModelDirectory;
+import io.lpr.model.ModelException;
+import io.lpr.sink.Database;
+import io.lpr.sink.EventFormat;
+import io.lpr.sink.EventQuery;
+import io.lpr.sink.EventStore;
+import io.lpr.video.DemoClip;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.bytedeco.opencv.opencv_core.Mat;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * The whole product in one command: a short H.264 clip panning over the sample photo (unless a video is
+ * given) runs through the job in local Flink into the events database, and this run's events are printed.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Runs the job on a demo clip made from the sample image and prints the events found.")
+final class DemoCommand implements Callable<Integer> {
+    static final String CAMERA = "demo";
+
+    @Mixin
+    SettingsOptions settingsOptions;
+
+    @Option(names = "--video", paramLabel = "FILE", description = "Run on this video instead of the generated clip.")
+    Path video;
+
+    @Option(names = "--image", paramLabel = "FILE",
+            description = "Photo to make the clip from (default: $LPR_DEMO_IMAGE, else car.jpg beside the models).")
+    Path image;
+
+    @Option(names = "--seconds", defaultValue = "10", description = "Length of the generated clip (default ${DEFAULT-VALUE}).")
+    double seconds;
+
+    @Option(names = "--sink", paramLabel = "JDBC_URL", defaultValue = Database.DEFAULT_URL,
+            description = "Events database (default ${DEFAULT-VALUE}).")
+    String sink;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        ModelDirectory models = settingsOptions.models.directory();
+        ensureModels(models, err);
+        Path clip = video != null ? video : makeClip(models, err);
+
+        Instant started = Instant.now();
+        var configuration = settingsOptions.configuration()
+                .set(LprOptions.CAMERAS.key(), List.of(CAMERA + "=" + clip))
+                .set(LprOptions.SINK_URL.key(), sink)
+                .build();
+        err.println("lpr: running the job on " + clip + " ...");
+        err.flush();
+        JobRunner.run(configuration, "lpr-demo");
+
+        List<PlateEvent> events = EventStore.query(JobRunner.database(io.lpr.job.LprSettings.from(configuration)),
+                new EventQuery(CAMERA, null, started, null, EventQuery.DEFAULT_LIMIT, false));
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("%d plate event(s) from camera '%s' in %s:%n", events.size(), CAMERA, Database.mask(sink));
+        events.forEach(e -> out.println(EventFormat.line(e)));
+        out.flush();
+        return 0;
+    }
+
+    /** Models missing from the default folder are fetched (that needs the internet); elsewhere it is an error. */
+    private void ensureModels(ModelDirectory models, PrintWriter err) throws Exception {
+        if (hasModels(models)) {
+            return;
+        }
+        Path fetch = home().resolve("models/fetch");
+        boolean defaultDir = models.path().equals(home().resolve(ModelDirectory.DEFAULT).toAbsolutePath().normalize());
+        if (defaultDir && Files.isExecutable(fetch)) {
+            err.println("lpr: no models in " + models + "; fetching them with models/fetch ...");
+            err.flush();
+            int exit = new ProcessBuilder(fetch.toString()).inheritIO().start().waitFor();
+            if (exit == 0 && hasModels(models)) {
+                return;
+            }
+        }
+        throw new ModelException("no models in " + models + ": run models/fetch (needs the internet), "
+                + "or give --models DIR / set LPR_MODELS_DIR (e.g. ../shared/seed/models)");
+    }
+
+    private static boolean hasModels(ModelDirectory models) {
+        try {
+            models.file(new io.lpr.detect.DetectorConfig().modelFile);
+            models.file(io.lpr.recognize.RecognizerConfig.DEFAULT_STN_FILE);
+            models.file(io.lpr.recognize.RecognizerConfig.DEFAULT_LPRNET_FILE);
+            return true;
+        } catch (ModelException e) {
+            return false;
+        }
+    }
+
+    private Path makeClip(ModelDirectory models, PrintWriter err) throws Exception {
+        Path photo = sampleImage(models);
+        Path clip = home().resolve("job/target/demo/demo-" + (int) seconds + "s.mp4");
+        if (!Files.isRegularFile(clip) || Files.getLastModifiedTime(clip).compareTo(Files.getLastModifiedTime(photo)) < 0) {
+            Files.createDirectories(clip.getParent());
+            err.println("lpr: making a " + seconds + " s H.264 clip from " + photo + " ...");
+            err.flush();
+            try (Mat mat = Images.read(photo)) {
+                DemoClip.write(mat, clip, seconds, 10, 1920, 1080);
+            }
+        }
+        return clip;
+    }
+
+    private Path sampleImage(ModelDirectory models) {
+        String env = System.getenv("LPR_DEMO_IMAGE");
+        return Stream.of(image, env == null ? null : Paths.get(env),
+                        models.path().resolveSibling("images").resolve("car.jpg"),
+                        models.path().resolve("car.jpg"))
+                .filter(p -> p != null && Files.isRegularFile(p))
+                .findFirst()
+                .orElseThrow(() -> new UserException("no sample image: give --image FILE (a photo with a plate) "
+                        + "or --video FILE"));
+    }
+
+    private static Path home() {
+        return Paths.get(System.getProperty("lpr.home", ".")).toAbsolutePath().normalize();
+    }
+}

@@ -1,0 +1,45 @@
+package io.lpr.cli;
+
+import io.lpr.job.JobRunner;
+import io.lpr.job.LprOptions;
+import io.lpr.sink.Database;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.configuration.Configuration;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** Runs the job: the cameras' video through detection, recognition and tracking into the events database. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Runs the job on the given cameras and stores one event per vehicle passage.")
+final class RunCommand implements Callable<Integer> {
+    @Mixin
+    SettingsOptions settingsOptions;
+
+    @Option(names = "--camera", paramLabel = "ID=PATH", description = "A camera, e.g. gate1=/videos/gate1.mp4 (repeat for more).")
+    List<String> cameras = new ArrayList<>();
+
+    @Option(names = "--sink", paramLabel = "JDBC_URL",
+            description = "Events database (default jdbc:sqlite:plates.db; jdbc:postgresql://... with the password in $LPR_DB_PASSWORD).")
+    String sink;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        Configuration configuration = settingsOptions.configuration()
+                .set(LprOptions.CAMERAS.key(), cameras)
+                .set(LprOptions.SINK_URL.key(), sink)
+                .build();
+        JobExecutionResult result = JobRunner.run(configuration, "lpr");
+        String url = Database.mask(configuration.get(LprOptions.SINK_URL));
+        spec.commandLine().getErr().printf("lpr: job finished in %.1f s; events are in %s%n",
+                result.getNetRuntime() / 1000.0, url);
+        return 0;
+    }
+}

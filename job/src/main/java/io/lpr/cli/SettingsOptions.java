@@ -1,0 +1,29 @@
+package io.lpr.cli;
+
+import io.lpr.job.JobConfiguration;
+import io.lpr.job.LprOptions;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code --models}, {@code --config FILE} and {@code --set key=value}: the job's typed settings. */
+public final class SettingsOptions {
+    @Mixin
+    ModelOptions models = new ModelOptions();
+
+    @Option(names = "--config", paramLabel = "FILE", description = "YAML file of lpr.* settings.")
+    Path configFile;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Overrides one setting, e.g. --set lpr.camera.sample-fps=2.")
+    List<String> overrides = new ArrayList<>();
+
+    public JobConfiguration configuration() throws IOException {
+        return new JobConfiguration()
+                .file(configFile)
+                .overrides(overrides)
+                .set(LprOptions.MODELS_DIR.key(), models.directory().toString());
+    }
+}

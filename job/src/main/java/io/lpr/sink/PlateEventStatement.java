@@ -1,0 +1,46 @@
+package io.lpr.sink;
+
+import io.lpr.event.Box;
+import io.lpr.event.PlateEvent;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import org.apache.flink.connector.jdbc.JdbcStatementBuilder;
+
+/** Binds a {@link PlateEvent} to the parameters of {@link Dialect#upsert()}, in {@link Dialect#COLUMNS} order. */
+final class PlateEventStatement implements JdbcStatementBuilder<PlateEvent> {
+    private static final long serialVersionUID = 1L;
+
+    private final Dialect dialect;
+
+    PlateEventStatement(Dialect dialect) {
+        this.dialect = dialect;
+    }
+
+    @Override
+    public void accept(PreparedStatement ps, PlateEvent e) throws SQLException {
+        ps.setString(1, e.eventId != null ? e.eventId : PlateEvents.eventId(e.cameraId, e.plateText, e.firstSeen));
+        ps.setString(2, e.cameraId);
+        ps.setString(3, e.plateText);
+        dialect.bindTime(ps, 4, e.firstSeen);
+        dialect.bindTime(ps, 5, e.lastSeen);
+        ps.setInt(6, e.frames);
+        ps.setInt(7, e.votes);
+        ps.setFloat(8, e.detectionScore);
+        ps.setFloat(9, e.textScore);
+        Box box = e.box;
+        float[] coords = box == null ? null : new float[] {box.x1, box.y1, box.x2, box.y2};
+        for (int i = 0; i < 4; i++) {
+            if (coords == null) {
+                ps.setNull(10 + i, Types.REAL);
+            } else {
+                ps.setFloat(10 + i, coords[i]);
+            }
+        }
+        if (e.cropJpeg == null) {
+            ps.setNull(14, Types.BINARY);
+        } else {
+            ps.setBytes(14, e.cropJpeg);
+        }
+    }
+}

@@ -1,0 +1,171 @@
+package io.lpr.sink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lpr.event.Box;
+import io.lpr.event.PlateEvent;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** What every supported database must do; subclasses supply a fresh, empty database per test. */
+abstract class EventStoreContract {
+    @RegisterExtension
+    static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+            .setNumberTaskManagers(1)
+            .setNumberSlotsPerTaskManager(2)
+            .build());
+
+    static final long T0 = Instant.parse("2024-05-01T12:00:00Z").toEpochMilli();
+
+    /** A fresh database with no table yet. */
+    abstract Database database();
+
+    @Test
+    void schemaCreationIsIdempotent() throws SQLException {
+        EventStore.ensureSchema(database());
+        EventStore.upsert(database(), List.of(event("cam-1", "B840CK197", T0, 5)));
+        EventStore.ensureSchema(database());
+
+        assertThat(EventStore.count(database())).isEqualTo(1);
+        assertThat(indexes()).contains("plate_events_camera_first_seen", "plate_events_plate_text");
+    }
+
+    @Test
+    void upsertTwiceKeepsOneRowWithTheNewValues() {
+        EventStore.ensureSchema(database());
+        PlateEvent first = event("cam-1", "B840CK197", T0, 5);
+        EventStore.upsert(database(), List.of(first));
+
+        PlateEvent update = event("cam-1", "B840CK197", T0, 9);
+        update.lastSeen = T0 + 4_000;
+        update.votes = 7;
+        update.cropJpeg = new byte[] {1, 2, 3};
+        update.box = null;
+        EventStore.upsert(database(), List.of(update));
+
+        List<PlateEvent> rows = EventStore.query(database(), all(true));
+        assertThat(rows).hasSize(1);
+        PlateEvent row = rows.get(0);
+        assertThat(row.eventId).isEqualTo(first.eventId);
+        assertThat(row.frames).isEqualTo(9);
+        assertThat(row.votes).isEqualTo(7);
+        assertThat(row.firstSeen).isEqualTo(T0);
+        assertThat(row.lastSeen).isEqualTo(T0 + 4_000);
+        assertThat(row.cropJpeg).containsExactly(1, 2, 3);
+        assertThat(row.box).isNull();
+    }
+
+    @Test
+    void queryFiltersAndReturnsTheNewestOldestFirst() {
+        EventStore.ensureSchema(database());
+        EventStore.upsert(database(), List.of(
+                event("cam-1", "B840CK197", T0, 5),
+                event("cam-1", "A123BC77", T0 + 60_000, 3),
+                event("cam-2", "B840CK197", T0 + 120_000, 4),
+                event("cam-1", "B840CK197", T0 + 180_000, 6)));
+
+        assertThat(plates(EventStore.query(database(), all(false))))
+                .containsExactly("B840CK197", "A123BC77", "B840CK197", "B840CK197");
+        assertThat(EventStore.query(database(), new EventQuery("cam-1", null, null, null, 10, false)))
+                .extracting(e -> e.firstSeen).containsExactly(T0, T0 + 60_000, T0 + 180_000);
+        assertThat(EventStore.query(database(), new EventQuery(null, "B840CK197", null, null, 10, false)))
+                .hasSize(3);
+        assertThat(plates(EventStore.query(database(), new EventQuery(null, "A1%", null, null, 10, false))))
+                .containsExactly("A123BC77");
+        Instant since = Instant.ofEpochMilli(T0 + 60_000);
+        Instant until = Instant.ofEpochMilli(T0 + 180_000);
+        assertThat(EventStore.query(database(), new EventQuery(null, null, since, until, 10, false)))
+                .extracting(e -> e.cameraId).containsExactly("cam-1", "cam-2");
+        assertThat(EventStore.query(database(), new EventQuery(null, null, null, null, 2, false)))
+                .extracting(e -> e.firstSeen).containsExactly(T0 + 120_000, T0 + 180_000);
+
+        PlateEvent read = EventStore.query(database(), new EventQuery("cam-2", null, null, null, 1, false)).get(0);
+        assertThat(read.box).isEqualTo(new Box(10, 20, 110, 50));
+        assertThat(read.detectionScore).isEqualTo(0.9f);
+        assertThat(read.textScore).isEqualTo(-100.5f);
+        assertThat(read.cropJpeg).as("crops are only loaded when asked for").isNull();
+    }
+
+    @Test
+    void flinkJobWritesEventsAndAReplayUpdatesTheSameRows() throws Exception {
+        Random random = new Random(7);
+        List<PlateEvent> events = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            PlateEvent e = event("cam-" + (i % 2), i % 2 == 0 ? "B840CK197" : "A123BC77", T0 + i * 10_000L, i + 1);
+            e.cropJpeg = new byte[2_000 + i];
+            random.nextBytes(e.cropJpeg);
+            events.add(e);
+        }
+
+        runJob(events);
+        assertThat(EventStore.count(database())).isEqualTo(5);
+        List<PlateEvent> rows = EventStore.query(database(), all(true));
+        for (int i = 0; i < 5; i++) {
+            PlateEvent expected = events.get(i);
+            PlateEvent row = rows.get(i);
+            assertThat(row.eventId).isEqualTo(expected.eventId);
+            assertThat(row.plateText).isEqualTo(expected.plateText);
+            assertThat(row.cameraId).isEqualTo(expected.cameraId);
+            assertThat(row.frames).isEqualTo(expected.frames);
+            assertThat(row.cropJpeg).isEqualTo(expected.cropJpeg);
+        }
+
+        events.forEach(e -> e.frames += 100);
+        runJob(events);
+        assertThat(EventStore.count(database())).isEqualTo(5);
+        assertThat(EventStore.query(database(), all(false))).extracting(e -> e.frames)
+                .containsExactly(101, 102, 103, 104, 105);
+    }
+
+    /** No ensureSchema call first: the sink creates the table itself, and flushes everything at end of input. */
+    void runJob(List<PlateEvent> events) throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(2);
+        PlateEventSinks.writeTo(env.fromData(events), database(), 2, 0);
+        env.execute("plate events -> " + database());
+    }
+
+    static PlateEvent event(String camera, String plate, long firstSeen, int frames) {
+        PlateEvent e = new PlateEvent();
+        e.cameraId = camera;
+        e.plateText = plate;
+        e.firstSeen = firstSeen;
+        e.lastSeen = firstSeen + 2_400;
+        e.eventId = PlateEvents.eventId(camera, plate, firstSeen);
+        e.frames = frames;
+        e.votes = frames - 1;
+        e.detectionScore = 0.9f;
+        e.textScore = -100.5f;
+        e.box = new Box(10, 20, 110, 50);
+        return e;
+    }
+
+    static EventQuery all(boolean withCrops) {
+        return new EventQuery(null, null, null, null, 1_000, withCrops);
+    }
+
+    private static List<String> plates(List<PlateEvent> events) {
+        return events.stream().map(e -> e.plateText).toList();
+    }
+
+    private List<String> indexes() throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (Connection c = database().connect();
+                ResultSet rs = c.getMetaData().getIndexInfo(null, null, Dialect.TABLE, false, false)) {
+            while (rs.next()) {
+                names.add(rs.getString("INDEX_NAME"));
+            }
+        }
+        return names;
+    }
+}

@@ -1,0 +1,17 @@
+package io.lpr.detect;
+
+import java.util.List;
+import org.bytedeco.opencv.opencv_core.Mat;
+
+/**
+ * Finds licence plates in a frame. Not thread-safe: it holds its own DJL Predictor, so each thread (each Flink
+ * subtask) gets its own from {@link DetectorModel#newDetector()}.
+ */
+public interface PlateDetector extends AutoCloseable {
+
+    /** Plates in a BGR frame, boxes in the frame's own pixel coordinates, best score first. */
+    List<Detection> detect(Mat bgrFrame);
+
+    @Override
+    void close();
+}

@@ -1,0 +1,46 @@
+package io.lpr.recognize;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.translate.Batchifier;
+import ai.djl.translate.Translator;
+import ai.djl.translate.TranslatorContext;
+import io.lpr.model.ModelException;
+
+/**
+ * Aligned plate tensor in, decoded {@link Reading} out. Used one crop per call only: LPRNet's global-context
+ * normalisation divides by the mean of squares over the whole input batch, so a crop's logits would depend
+ * on whatever else shares its batch.
+ */
+final class LprnetTranslator implements Translator<float[], Reading> {
+    private static final Shape CROP = new Shape(PlateTensor.CHANNELS, PlateTensor.HEIGHT, PlateTensor.WIDTH);
+    /** LPRNet's 18 CTC time steps. */
+    static final int STEPS = 18;
+    private static final Shape LOGITS = new Shape(Vocabulary.SIZE, STEPS);
+
+    private final String modelFile;
+
+    LprnetTranslator(String modelFile) {
+        this.modelFile = modelFile;
+    }
+
+    @Override
+    public NDList processInput(TranslatorContext ctx, float[] aligned) {
+        return new NDList(ctx.getNDManager().create(aligned, CROP));
+    }
+
+    @Override
+    public Reading processOutput(TranslatorContext ctx, NDList list) {
+        NDArray logits = list.singletonOrThrow();
+        if (!logits.getShape().equals(LOGITS)) {
+            throw new ModelException(modelFile + " returned shape " + logits.getShape() + " per crop, expected " + LOGITS);
+        }
+        return Reading.of(CtcDecoder.decode(logits.toFloatArray(), Vocabulary.SIZE, STEPS));
+    }
+
+    @Override
+    public Batchifier getBatchifier() {
+        return Batchifier.STACK;
+    }
+}

@@ -1,0 +1,57 @@
+package io.lpr.recognize;
+
+import ai.djl.inference.Predictor;
+import ai.djl.translate.TranslateException;
+import io.lpr.model.ModelException;
+import java.util.ArrayList;
+import java.util.List;
+import org.bytedeco.opencv.opencv_core.Mat;
+
+/**
+ * Reads plate crops (cut by {@link PlateCrop}). Not thread-safe: it owns its predictors, so every thread
+ * gets its own from {@link RecognizerModel#newRecognizer()}.
+ *
+ * <p>The result for a crop does not depend on the other crops in the call: the STN runs in batches of up
+ * to {@code maxBatch} (it is batch-invariant), LPRNet one crop at a time (it is not).
+ */
+public final class PlateRecognizer implements AutoCloseable {
+    private final Predictor<Mat, float[]> stn;
+    private final Predictor<float[], Reading> lprnet;
+    private final int maxBatch;
+
+    PlateRecognizer(Predictor<Mat, float[]> stn, Predictor<float[], Reading> lprnet, int maxBatch) {
+        this.stn = stn;
+        this.lprnet = lprnet;
+        this.maxBatch = maxBatch;
+    }
+
+    /** One reading per crop, in order. The crops stay owned by the caller. */
+    public List<Reading> recognize(List<Mat> crops) {
+        List<Reading> readings = new ArrayList<>(crops.size());
+        try {
+            for (int from = 0; from < crops.size(); from += maxBatch) {
+                List<Mat> batch = crops.subList(from, Math.min(crops.size(), from + maxBatch));
+                for (float[] aligned : stn.batchPredict(batch)) {
+                    readings.add(lprnet.predict(aligned));
+                }
+            }
+        } catch (TranslateException e) {
+            // Bad crops fail in pre-processing with a readable cause; keep that one line.
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            if (cause instanceof IllegalArgumentException || cause instanceof ModelException) {
+                throw (RuntimeException) cause;
+            }
+            throw new ModelException("plate recognition failed: " + RecognizerModel.firstLine(cause), e);
+        }
+        return readings;
+    }
+
+    @Override
+    public void close() {
+        try {
+            stn.close();
+        } finally {
+            lprnet.close();
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package io.lpr.recognize;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDList;
+import ai.djl.pytorch.jni.JniUtils;
+import ai.djl.repository.zoo.Criteria;
+import ai.djl.repository.zoo.ZooModel;
+import io.lpr.model.ModelDirectory;
+import io.lpr.model.ModelException;
+import java.nio.file.Path;
+
+/**
+ * The loaded STN and LPRNet TorchScript models. Thread-safe: load once per process (or task manager slot)
+ * and give every thread its own {@link PlateRecognizer}. Close the recognisers before the model.
+ */
+public final class RecognizerModel implements AutoCloseable {
+    private final RecognizerConfig config;
+    private final Device device;
+    private final ZooModel<NDList, NDList> stn;
+    private final ZooModel<NDList, NDList> lprnet;
+
+    private RecognizerModel(RecognizerConfig config, Device device,
+            ZooModel<NDList, NDList> stn, ZooModel<NDList, NDList> lprnet) {
+        this.config = config;
+        this.device = device;
+        this.stn = stn;
+        this.lprnet = lprnet;
+    }
+
+    /**
+     * Loads both models from {@code dir}, offline.
+     *
+     * @throws ModelException naming the file when a model is missing, corrupt or cannot run on the device
+     */
+    public static RecognizerModel load(RecognizerConfig config, ModelDirectory dir) {
+        Path stnPath = dir.file(config.stnFile());
+        Path lprnetPath = dir.file(config.lprnetFile());
+        Device device = "gpu".equals(config.device()) ? Device.gpu() : Device.cpu();
+        ZooModel<NDList, NDList> stn = loadTorchScript(stnPath, device);
+        try {
+            ZooModel<NDList, NDList> lprnet = loadTorchScript(lprnetPath, device);
+            if (config.threads() > 0) {
+                JniUtils.setNumThreads(config.threads());
+            }
+            return new RecognizerModel(config, device, stn, lprnet);
+        } catch (RuntimeException e) {
+            stn.close();
+            throw e;
+        }
+    }
+
+    private static ZooModel<NDList, NDList> loadTorchScript(Path file, Device device) {
+        Criteria<NDList, NDList> criteria = Criteria.builder()
+                .setTypes(NDList.class, NDList.class)
+                .optModelPath(file)
+                .optEngine("PyTorch")
+                .optDevice(device)
+                // The reference traced these on CUDA; without mapping, CPU loading fails on CUDA tensors.
+                .optOption("mapLocation", "true")
+                .build();
+        try {
+            return criteria.loadModel();
+        } catch (Exception | UnsatisfiedLinkError e) {
+            throw new ModelException("cannot load TorchScript model " + file + " on " + device + ": "
+                    + firstLine(e), e);
+        }
+    }
+
+    /** The first line of an exception message: PyTorch errors carry multi-line C++ traces. */
+    static String firstLine(Throwable e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip();
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline).strip();
+    }
+
+    /** A new recogniser with its own predictors, for use by one thread at a time. */
+    public PlateRecognizer newRecognizer() {
+        return new PlateRecognizer(
+                stn.newPredictor(new StnTranslator(config.stnFile()), device),
+                lprnet.newPredictor(new LprnetTranslator(config.lprnetFile()), device),
+                config.maxBatch());
+    }
+
+    public RecognizerConfig config() {
+        return config;
+    }
+
+    @Override
+    public void close() {
+        try {
+            stn.close();
+        } finally {
+            lprnet.close();
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package io.lpr.source;
+
+import io.lpr.event.Frame;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.connector.base.source.reader.fetcher.SplitFetcher;
+import org.apache.flink.connector.base.source.reader.fetcher.SplitFetcherManager;
+import org.apache.flink.connector.base.source.reader.splitreader.SplitReader;
+
+/**
+ * One fetcher thread per camera, so a camera that stalls (a slow disk, later a dead stream) never
+ * delays another. All fetchers share the reader's bounded element queue, which holds back a
+ * camera that decodes faster than the job analyses.
+ */
+final class CameraFetcherManager extends SplitFetcherManager<Frame, CameraSplit> {
+    private final Map<String, SplitFetcher<Frame, CameraSplit>> fetcherByCamera = new ConcurrentHashMap<>();
+
+    CameraFetcherManager(Supplier<SplitReader<Frame, CameraSplit>> splitReaders, Configuration configuration) {
+        super(splitReaders, configuration);
+    }
+
+    @Override
+    public void addSplits(List<CameraSplit> splits) {
+        // Forget the fetchers of cameras that have finished.
+        fetcherByCamera.values().removeIf(fetcher -> !fetchers.containsValue(fetcher));
+        for (CameraSplit split : splits) {
+            SplitFetcher<Frame, CameraSplit> fetcher = createSplitFetcher();
+            fetcher.addSplits(List.of(split));
+            fetcherByCamera.put(split.splitId(), fetcher);
+            startFetcher(fetcher);
+        }
+    }
+
+    @Override
+    public void removeSplits(List<CameraSplit> splits) {
+        for (CameraSplit split : splits) {
+            SplitFetcher<Frame, CameraSplit> fetcher = fetcherByCamera.remove(split.splitId());
+            if (fetcher != null) {
+                fetcher.removeSplits(List.of(split));
+            }
+        }
+    }
+}

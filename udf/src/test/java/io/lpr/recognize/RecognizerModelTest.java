@@ -1,0 +1,55 @@
+package io.lpr.recognize;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.lpr.model.ModelDirectory;
+import io.lpr.model.ModelException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RecognizerModelTest {
+    private static final Path SEED = Path.of(System.getProperty("lpr.test.models", "models/weights"));
+
+    @Test
+    void missingDirectoryIsNamed(@TempDir Path temp) {
+        Path nowhere = temp.resolve("nowhere");
+        assertThatThrownBy(() -> RecognizerModel.load(RecognizerConfig.defaults(), new ModelDirectory(nowhere.toString())))
+                .isInstanceOf(ModelException.class)
+                .hasMessageContaining(nowhere.toString())
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+    }
+
+    @Test
+    void missingFileIsNamed(@TempDir Path temp) throws IOException {
+        Files.copy(SEED.resolve(RecognizerConfig.DEFAULT_STN_FILE), temp.resolve(RecognizerConfig.DEFAULT_STN_FILE));
+        assertThatThrownBy(() -> RecognizerModel.load(RecognizerConfig.defaults(), new ModelDirectory(temp.toString())))
+                .isInstanceOf(ModelException.class)
+                .hasMessageContaining(RecognizerConfig.DEFAULT_LPRNET_FILE)
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+    }
+
+    @Test
+    void corruptFileIsNamedInOneLine(@TempDir Path temp) throws IOException {
+        Files.copy(SEED.resolve(RecognizerConfig.DEFAULT_STN_FILE), temp.resolve(RecognizerConfig.DEFAULT_STN_FILE));
+        Files.write(temp.resolve(RecognizerConfig.DEFAULT_LPRNET_FILE), "not a TorchScript archive".getBytes());
+        assertThatThrownBy(() -> RecognizerModel.load(RecognizerConfig.defaults(), new ModelDirectory(temp.toString())))
+                .isInstanceOf(ModelException.class)
+                .hasMessageContaining(temp.resolve(RecognizerConfig.DEFAULT_LPRNET_FILE).toString())
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+    }
+
+    @Test
+    void configIsValidated() {
+        assertThat(RecognizerConfig.defaults().maxBatch()).isEqualTo(32);
+        assertThat(RecognizerConfig.defaults().device()).isEqualTo("cpu");
+        assertThatThrownBy(() -> RecognizerConfig.defaults().withDevice("tpu"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("tpu");
+        assertThatThrownBy(() -> RecognizerConfig.defaults().withMaxBatch(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> RecognizerConfig.defaults().withThreads(-1)).isInstanceOf(IllegalArgumentException.class);
+    }
+}

@@ -1,0 +1,80 @@
+package io.lpr.source;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lpr.event.Frame;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.flink.connector.base.source.reader.RecordsWithSplitIds;
+import org.apache.flink.connector.base.source.reader.splitreader.SplitsAddition;
+import org.apache.flink.metrics.groups.UnregisteredMetricsGroup;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CameraSplitReaderTest {
+    @TempDir
+    static Path dir;
+
+    private static CameraSpec camera;
+
+    @BeforeAll
+    static void makeClip() throws IOException {
+        Path clip = TestClips.make(dir, "clip.mp4", 2, 10, 320, 240);
+        camera = CameraSpec.of("cam", clip.toString()).withSampleFps(5).withSize(0, 0).withBaseEpochMillis(0);
+    }
+
+    /** Fetches until the split finishes; returns the frames, checking they all belong to the split. */
+    private static List<Frame> readToEnd(CameraSplit split) {
+        List<Frame> frames = new ArrayList<>();
+        try (CameraSplitReader reader = new CameraSplitReader(new UnregisteredMetricsGroup())) {
+            reader.handleSplitsChanges(new SplitsAddition<>(List.of(split)));
+            for (int fetches = 0; fetches < 1000; fetches++) {
+                RecordsWithSplitIds<Frame> records = reader.fetch();
+                for (String id; (id = records.nextSplit()) != null; ) {
+                    assertThat(id).isEqualTo(split.splitId());
+                    for (Frame frame; (frame = records.nextRecordFromSplit()) != null; ) {
+                        frames.add(frame);
+                    }
+                }
+                if (records.finishedSplits().contains(split.splitId())) {
+                    return frames;
+                }
+            }
+        }
+        throw new AssertionError("split never finished");
+    }
+
+    @Test
+    void restoredSplitResumesWithoutRepeatsOrGaps() {
+        List<Long> all = readToEnd(new CameraSplit(camera)).stream().map(f -> f.sequence).toList();
+        assertThat(all).containsExactly(0L, 2L, 4L, 6L, 8L, 10L, 12L, 14L, 16L, 18L);
+
+        // As a checkpoint taken after frame #6 was emitted stores it.
+        List<Long> resumed = readToEnd(new CameraSplit(camera).withLastEmittedSequence(6))
+                .stream().map(f -> f.sequence).toList();
+        assertThat(resumed).containsExactly(8L, 10L, 12L, 14L, 16L, 18L);
+
+        List<Long> afterLast = readToEnd(new CameraSplit(camera).withLastEmittedSequence(18))
+                .stream().map(f -> f.sequence).toList();
+        assertThat(afterLast).isEmpty();
+    }
+
+    @Test
+    void unreadableCameraFinishesWithoutFrames() {
+        CameraSpec missing = CameraSpec.of("gone", dir.resolve("gone.mp4").toString());
+        assertThat(readToEnd(new CameraSplit(missing))).isEmpty();
+    }
+
+    @Test
+    void realtimePlaybackTakesTheVideosOwnTime() {
+        long start = System.nanoTime();
+        List<Frame> frames = readToEnd(new CameraSplit(camera.withRealtime(true)));
+        long elapsedMs = (System.nanoTime() - start) / 1_000_000;
+        assertThat(frames).hasSize(10);
+        // Ten frames 200 ms apart: the last is due 1.8 s after the first.
+        assertThat(elapsedMs).isGreaterThanOrEqualTo(1800);
+    }
+}

@@ -4,8 +4,6 @@ import io.lpr.event.PlateEvent;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.connector.jdbc.JdbcExecutionOptions;
 import org.apache.flink.connector.jdbc.core.datastream.sink.JdbcSink;
-import org.apache.flink.streaming.api.datastream.DataStream;
-import org.apache.flink.streaming.api.datastream.DataStreamSink;
 
 /**
  * Flink sinks that upsert {@link PlateEvent}s into {@code plate_events} (at-least-once; the upsert by
@@ -38,16 +36,5 @@ public final class PlateEventSinks {
                 .withQueryStatement(Dialect.upsert(), new PlateEventStatement(db.dialect()))
                 .withExecutionOptions(execution)
                 .buildAtLeastOnce(new SchemaCreatingConnectionProvider(db));
-    }
-
-    /**
-     * Attaches {@link #jdbc(Database, int, long)} to {@code events}, named after the (masked) URL. A SQLite file
-     * has a single writer at a time, so its sink runs with parallelism 1; PostgreSQL keeps the stream's.
-     */
-    public static DataStreamSink<PlateEvent> writeTo(
-            DataStream<PlateEvent> events, Database db, int batchSize, long batchIntervalMs) {
-        DataStreamSink<PlateEvent> sink = events.sinkTo(jdbc(db, batchSize, batchIntervalMs))
-                .name("plate events -> " + db.maskedUrl());
-        return db.isSqlite() ? sink.setParallelism(1) : sink;
     }
 }

@@ -1,5 +1,6 @@
 package io.lpr.sink;
 
+import io.lpr.track.EventIds;
 import io.lpr.event.Box;
 import io.lpr.event.PlateEvent;
 import java.sql.PreparedStatement;
@@ -19,7 +20,7 @@ final class PlateEventStatement implements JdbcStatementBuilder<PlateEvent> {
 
     @Override
     public void accept(PreparedStatement ps, PlateEvent e) throws SQLException {
-        ps.setString(1, e.eventId != null ? e.eventId : PlateEvents.eventId(e.cameraId, e.plateText, e.firstSeen));
+        ps.setString(1, e.eventId != null ? e.eventId : EventIds.of(e.cameraId, e.plateText, e.firstSeen));
         ps.setString(2, e.cameraId);
         ps.setString(3, e.plateText);
         dialect.bindTime(ps, 4, e.firstSeen);

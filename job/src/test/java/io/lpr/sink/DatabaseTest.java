@@ -1,5 +1,6 @@
 package io.lpr.sink;
 
+import io.lpr.track.EventIds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -41,12 +42,12 @@ class DatabaseTest {
 
     @Test
     void eventIdsAreDeterministicAndDistinguishEveryPart() {
-        String id = PlateEvents.eventId("cam-1", "B840CK197", 1_714_564_800_000L);
-        assertThat(id).matches("[0-9a-f]{32}").isEqualTo(PlateEvents.eventId("cam-1", "B840CK197", 1_714_564_800_000L));
-        assertThat(PlateEvents.eventId("cam-2", "B840CK197", 1_714_564_800_000L)).isNotEqualTo(id);
-        assertThat(PlateEvents.eventId("cam-1", "B840CK19", 1_714_564_800_000L)).isNotEqualTo(id);
-        assertThat(PlateEvents.eventId("cam-1", "B840CK197", 1_714_564_800_001L)).isNotEqualTo(id);
-        assertThat(PlateEvents.eventId("a", "bc", 0)).isNotEqualTo(PlateEvents.eventId("ab", "c", 0));
+        String id = EventIds.of("cam-1", "B840CK197", 1_714_564_800_000L);
+        assertThat(id).matches("[0-9a-f-]{36}").isEqualTo(EventIds.of("cam-1", "B840CK197", 1_714_564_800_000L));
+        assertThat(EventIds.of("cam-2", "B840CK197", 1_714_564_800_000L)).isNotEqualTo(id);
+        assertThat(EventIds.of("cam-1", "B840CK19", 1_714_564_800_000L)).isNotEqualTo(id);
+        assertThat(EventIds.of("cam-1", "B840CK197", 1_714_564_800_001L)).isNotEqualTo(id);
+        assertThat(EventIds.of("a", "bc", 0)).isNotEqualTo(EventIds.of("ab", "c", 0));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.lpr.sink;
 
+import io.lpr.track.EventIds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lpr.event.Box;
@@ -131,7 +132,7 @@ abstract class EventStoreContract {
     void runJob(List<PlateEvent> events) throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(2);
-        PlateEventSinks.writeTo(env.fromData(events), database(), 2, 0);
+        env.fromData(events).sinkTo(PlateEventSinks.jdbc(database(), 2, 0));
         env.execute("plate events -> " + database());
     }
 
@@ -141,7 +142,7 @@ abstract class EventStoreContract {
         e.plateText = plate;
         e.firstSeen = firstSeen;
         e.lastSeen = firstSeen + 2_400;
-        e.eventId = PlateEvents.eventId(camera, plate, firstSeen);
+        e.eventId = EventIds.of(camera, plate, firstSeen);
         e.frames = frames;
         e.votes = frames - 1;
         e.detectionScore = 0.9f;

@@ -1,6 +1,7 @@
 package io.lpr.recognize;
 
 import ai.djl.Device;
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDList;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.repository.zoo.Criteria;
@@ -14,6 +15,9 @@ import java.nio.file.Path;
  * and give every thread its own {@link PlateRecognizer}. Close the recognisers before the model.
  */
 public final class RecognizerModel implements AutoCloseable {
+    private static final String ENGINE = "PyTorch";
+    private static final int MAX_MESSAGE = 300;
+
     private final RecognizerConfig config;
     private final Device device;
     private final ZooModel<NDList, NDList> stn;
@@ -35,7 +39,7 @@ public final class RecognizerModel implements AutoCloseable {
     public static RecognizerModel load(RecognizerConfig config, ModelDirectory dir) {
         Path stnPath = dir.file(config.stnFile());
         Path lprnetPath = dir.file(config.lprnetFile());
-        Device device = "gpu".equals(config.device()) ? Device.gpu() : Device.cpu();
+        Device device = device(config.device());
         ZooModel<NDList, NDList> stn = loadTorchScript(stnPath, device);
         try {
             ZooModel<NDList, NDList> lprnet = loadTorchScript(lprnetPath, device);
@@ -49,11 +53,22 @@ public final class RecognizerModel implements AutoCloseable {
         }
     }
 
+    private static Device device(String name) {
+        if (!"gpu".equals(name)) {
+            return Device.cpu();
+        }
+        if (Engine.getEngine(ENGINE).getGpuCount() == 0) {
+            throw new ModelException("recogniser device gpu requested, but PyTorch sees no GPU"
+                    + " (is the CUDA build of PyTorch installed?); use device cpu");
+        }
+        return Device.gpu();
+    }
+
     private static ZooModel<NDList, NDList> loadTorchScript(Path file, Device device) {
         Criteria<NDList, NDList> criteria = Criteria.builder()
                 .setTypes(NDList.class, NDList.class)
                 .optModelPath(file)
-                .optEngine("PyTorch")
+                .optEngine(ENGINE)
                 .optDevice(device)
                 // The reference traced these on CUDA; without mapping, CPU loading fails on CUDA tensors.
                 .optOption("mapLocation", "true")
@@ -66,11 +81,12 @@ public final class RecognizerModel implements AutoCloseable {
         }
     }
 
-    /** The first line of an exception message: PyTorch errors carry multi-line C++ traces. */
+    /** The start of an exception message: PyTorch errors carry multi-line C++ traces and backend lists. */
     static String firstLine(Throwable e) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip();
         int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline).strip();
+        String line = newline < 0 ? message : message.substring(0, newline).strip();
+        return line.length() <= MAX_MESSAGE ? line : line.substring(0, MAX_MESSAGE) + "...";
     }
 
     /** A new recogniser with its own predictors, for use by one thread at a time. */

@@ -11,6 +11,7 @@ import io.lpr.model.ModelDirectory;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -113,7 +114,7 @@ class PlateRecognizerTest {
     @Test
     void recognisersAreIndependentPerThread() throws Exception {
         List<Thread> threads = new ArrayList<>();
-        List<String> texts = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<String> texts = Collections.synchronizedList(new ArrayList<>());
         for (int t = 0; t < 2; t++) {
             threads.add(new Thread(() -> {
                 try (PlateRecognizer recognizer = model.newRecognizer()) {

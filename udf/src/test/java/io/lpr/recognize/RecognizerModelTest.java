@@ -2,7 +2,9 @@ package io.lpr.recognize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import ai.djl.engine.Engine;
 import io.lpr.model.ModelDirectory;
 import io.lpr.model.ModelException;
 import java.io.IOException;
@@ -39,6 +41,15 @@ class RecognizerModelTest {
         assertThatThrownBy(() -> RecognizerModel.load(RecognizerConfig.defaults(), new ModelDirectory(temp.toString())))
                 .isInstanceOf(ModelException.class)
                 .hasMessageContaining(temp.resolve(RecognizerConfig.DEFAULT_LPRNET_FILE).toString())
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+    }
+
+    @Test
+    void gpuWithoutAGpuIsOneReadableLine() {
+        assumeTrue(Engine.getEngine("PyTorch").getGpuCount() == 0, "a GPU is visible");
+        assertThatThrownBy(() -> RecognizerModel.load(RecognizerConfig.defaults().withDevice("gpu"), new ModelDirectory(SEED.toString())))
+                .isInstanceOf(ModelException.class)
+                .hasMessageContaining("gpu")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
     }
 

@@ -110,7 +110,7 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private Path makeClip(ModelDirectory models, PrintWriter err) throws Exception {
-        Path photo = sampleImage(models);
+        Path photo = sampleImage(image, models);
         Path clip = home().resolve("job/target/demo/demo-" + (int) seconds + "s.mp4");
         if (!Files.isRegularFile(clip) || Files.getLastModifiedTime(clip).compareTo(Files.getLastModifiedTime(photo)) < 0) {
             Files.createDirectories(clip.getParent());
@@ -123,7 +123,8 @@ final class DemoCommand implements Callable<Integer> {
         return clip;
     }
 
-    private Path sampleImage(ModelDirectory models) {
+    /** The given photo, else $LPR_DEMO_IMAGE, else car.jpg beside or inside the model directory. */
+    static Path sampleImage(Path image, ModelDirectory models) {
         String env = System.getenv("LPR_DEMO_IMAGE");
         return Stream.of(image, env == null ? null : Paths.get(env),
                         models.path().resolveSibling("images").resolve("car.jpg"),

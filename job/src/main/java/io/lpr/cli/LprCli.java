@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             RunCommand.class,
             RecognizeCommand.class,
             QueryCommand.class,
+            BenchCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class LprCli {

@@ -3,6 +3,7 @@ package io.lpr.detect;
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
 
 import ai.djl.inference.Predictor;
+import ai.djl.metric.Metrics;
 import ai.djl.translate.TranslateException;
 import io.lpr.model.ModelException;
 import java.util.ArrayList;
@@ -62,6 +63,11 @@ final class TiledPlateDetector implements PlateDetector {
             regions.add(new Tiler.Tile(0, 0, width, height));
         }
         return new ArrayList<>(regions);
+    }
+
+    @Override
+    public void setMetrics(Metrics metrics) {
+        predictor.setMetrics(metrics);
     }
 
     @Override

@@ -1,0 +1,94 @@
+package io.lpr.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.lpr.detect.DetectorConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LprSettingsTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void defaultsAreTheReferencesChoices() {
+        LprSettings s = LprSettings.from(new JobConfiguration().build());
+        assertThat(s.frameWidth).isEqualTo(1920);
+        assertThat(s.frameHeight).isEqualTo(1080);
+        assertThat(s.detector.format).isEqualTo(DetectorConfig.Format.ONNX_END2END);
+        assertThat(s.detector.tileSizes).containsExactly(640, 832);
+        assertThat(s.recognizer.maxBatch()).isEqualTo(32);
+        assertThat(s.tracker.passageGapMs).isEqualTo(3_000);
+        assertThat(s.sinkUrl).isEqualTo("jdbc:sqlite:plates.db");
+    }
+
+    @Test
+    void yamlNestedKeysListsAndOverridesInRisingPriority() throws IOException {
+        Path yaml = Files.writeString(dir.resolve("lpr.yaml"), """
+                lpr:
+                  cameras: ["gate=/v/gate.mp4", "yard=/v/yard.mp4"]
+                  camera:
+                    sample-fps: 2
+                  detector:
+                    tile-sizes: [832]
+                    whole-frame: false
+                  tracker:
+                    passage-gap: 5 s
+                """);
+        LprSettings s = LprSettings.from(new JobConfiguration()
+                .file(yaml)
+                .overrides(List.of("lpr.camera.sample-fps=3"))
+                .build());
+
+        assertThat(s.cameras).containsExactly("gate=/v/gate.mp4", "yard=/v/yard.mp4");
+        assertThat(s.sampleFps).isEqualTo(3.0);
+        assertThat(s.detector.tileSizes).containsExactly(832);
+        assertThat(s.detector.wholeFrame).isFalse();
+        assertThat(s.tracker.passageGapMs).isEqualTo(5_000);
+    }
+
+    @Test
+    void badValuesAreOneLineNamingTheSetting() {
+        assertThatThrownBy(() -> LprSettings.from(new JobConfiguration()
+                        .overrides(List.of("lpr.detector.confidence=high")).build()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("lpr.detector.confidence");
+        assertThatThrownBy(() -> LprSettings.from(new JobConfiguration()
+                        .overrides(List.of("lpr.detector.confidence=1.5")).build()))
+                .hasMessageContaining("detector confidence must be in (0, 1]");
+        assertThatThrownBy(() -> LprSettings.from(new JobConfiguration()
+                        .overrides(List.of("lpr.sink.jdbc-url=jdbc:mysql://x/y")).build()))
+                .hasMessageContaining("lpr.sink.jdbc-url");
+        assertThatThrownBy(() -> new JobConfiguration().overrides(List.of("no-equals")))
+                .hasMessageContaining("--set expects key=value");
+    }
+
+    @Test
+    void aConfigFileThatIsNotYamlIsOneLine() throws IOException {
+        Path yaml = Files.writeString(dir.resolve("bad.yaml"), "lpr: [unclosed");
+        assertThatThrownBy(() -> new JobConfiguration().file(yaml))
+                .isInstanceOf(IOException.class)
+                .hasMessageStartingWith("config file " + yaml + " is not valid YAML");
+    }
+
+    @Test
+    void camerasGetTheJobWideSamplingAndSize() {
+        LprSettings s = LprSettings.from(new JobConfiguration()
+                .set(LprOptions.CAMERAS.key(), List.of("gate=/v/gate.mp4"))
+                .overrides(List.of("lpr.camera.sample-fps=2", "lpr.camera.frame-width=0", "lpr.camera.frame-height=0"))
+                .build());
+        assertThat(JobRunner.cameras(s)).singleElement().satisfies(c -> {
+            assertThat(c.id()).isEqualTo("gate");
+            assertThat(c.sampleFps()).isEqualTo(2.0);
+            assertThat(c.width()).isZero();
+        });
+        assertThatThrownBy(() -> JobRunner.cameras(LprSettings.from(new JobConfiguration()
+                        .set(LprOptions.CAMERAS.key(), List.of("a=/x.mp4", "a=/y.mp4")).build())))
+                .hasMessageContaining("camera id 'a' is given more than once");
+    }
+}

@@ -1,0 +1,90 @@
+package io.lpr.operator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lpr.event.Box;
+import io.lpr.event.Frame;
+import io.lpr.event.PlateCandidate;
+import io.lpr.event.PlateEvent;
+import io.lpr.event.PlateRead;
+import io.lpr.image.Images;
+import io.lpr.track.TrackerConfig;
+import java.util.List;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.api.watermark.Watermark;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.junit.jupiter.api.Test;
+
+/** The tracking operator in Flink's keyed test harness: event-time timers, per-camera state, restore. */
+class TrackPassagesTest {
+
+    private static KeyedOneInputStreamOperatorTestHarness<String, PlateRead, PlateEvent> harness() throws Exception {
+        var harness = new KeyedOneInputStreamOperatorTestHarness<>(
+                new KeyedProcessOperator<>(new TrackPassages(new TrackerConfig())),
+                read -> read.candidate.cameraId,
+                Types.STRING);
+        harness.open();
+        return harness;
+    }
+
+    private static StreamRecord<PlateRead> read(String camera, long time, String text) {
+        Frame frame = new Frame(camera, time, time / 200, 1920, 1080, null);
+        byte[] crop = new byte[8 * 4 * 3];
+        PlateCandidate candidate = new PlateCandidate(frame, new Box(100, 800, 190, 830), 0.9f, 8, 4, crop);
+        return new StreamRecord<>(new PlateRead(candidate, text, -100), time);
+    }
+
+    private static List<PlateEvent> events(KeyedOneInputStreamOperatorTestHarness<String, PlateRead, PlateEvent> h) {
+        return h.extractOutputValues();
+    }
+
+    @Test
+    void emitsOneEventPerCameraOnceTheWatermarkPassesTheGap() throws Exception {
+        try (var h = harness()) {
+            for (long t = 1_000; t <= 2_000; t += 200) {
+                h.processElement(read("gate", t, "B840CK197"));
+                h.processElement(read("yard", t, "A123BC77"));
+            }
+            h.processWatermark(new Watermark(4_999)); // 2.0 s + 3 s gap not reached
+            assertThat(events(h)).isEmpty();
+
+            h.processWatermark(new Watermark(5_000));
+            assertThat(events(h)).extracting(e -> e.cameraId + ":" + e.plateText + ":" + e.frames)
+                    .containsExactlyInAnyOrder("gate:B840CK197:6", "yard:A123BC77:6");
+            try (Mat crop = Images.decode(events(h).get(0).cropJpeg)) {
+                assertThat(crop.cols()).isEqualTo(8);
+            }
+            assertThat(h.numKeyedStateEntries()).isZero();
+        }
+    }
+
+    @Test
+    void openPassagesSurviveASnapshotAndRestore() throws Exception {
+        OperatorSubtaskState snapshot;
+        try (var h = harness()) {
+            h.processElement(read("gate", 1_000, "B840CK197"));
+            h.processElement(read("gate", 1_200, "B840CK197"));
+            snapshot = h.snapshot(1, 1_300);
+        }
+        var restored = new KeyedOneInputStreamOperatorTestHarness<>(
+                new KeyedProcessOperator<>(new TrackPassages(new TrackerConfig())),
+                (PlateRead read) -> read.candidate.cameraId,
+                Types.STRING);
+        try (restored) {
+            restored.initializeState(snapshot);
+            restored.open();
+            restored.processElement(read("gate", 1_400, "B840OK197"));
+            restored.processWatermark(new Watermark(Long.MAX_VALUE));
+
+            assertThat(events(restored)).singleElement().satisfies(e -> {
+                assertThat(e.plateText).isEqualTo("B840CK197");
+                assertThat(e.frames).isEqualTo(3);
+                assertThat(e.firstSeen).isEqualTo(1_000);
+            });
+        }
+    }
+}

@@ -2,6 +2,7 @@ package io.lpr.cli;
 
 import io.lpr.job.JobRunner;
 import io.lpr.job.LprOptions;
+import io.lpr.job.RunningJob;
 import io.lpr.sink.Database;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +14,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** Runs the job: the cameras' video through detection, recognition and tracking into the events database. */
+/**
+ * Runs the job: the cameras' video through detection, recognition and tracking into the events database.
+ * With only video files it ends when they end; Ctrl-C or SIGTERM stops it cleanly at any time.
+ */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Runs the job on the given cameras and stores one event per vehicle passage.")
 final class RunCommand implements Callable<Integer> {
@@ -36,7 +40,9 @@ final class RunCommand implements Callable<Integer> {
                 .set(LprOptions.CAMERAS.key(), cameras)
                 .set(LprOptions.SINK_URL.key(), sink)
                 .build();
-        JobExecutionResult result = JobRunner.run(configuration, "lpr");
+        RunningJob job = JobRunner.start(configuration, "lpr");
+        StopOnSignal.install(job, spec.commandLine().getErr());
+        JobExecutionResult result = job.await();
         String url = Database.mask(configuration.get(LprOptions.SINK_URL));
         spec.commandLine().getErr().printf("lpr: job finished in %.1f s; events are in %s%n",
                 result.getNetRuntime() / 1000.0, url);

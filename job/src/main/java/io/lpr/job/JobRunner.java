@@ -54,7 +54,13 @@ public final class JobRunner {
         return Database.of(settings.sinkUrl, settings.sinkUser, settings.sinkPassword());
     }
 
+    /** Runs the job to its end: for file cameras, when the files end. */
     public static JobExecutionResult run(Configuration configuration, String jobName) throws Exception {
+        return start(configuration, jobName).await();
+    }
+
+    /** Submits the job and returns at once; live cameras run until {@link RunningJob#stop()}. */
+    public static RunningJob start(Configuration configuration, String jobName) throws Exception {
         LprSettings settings = LprSettings.from(configuration);
         List<CameraSpec> cameras = cameras(settings);
         requireModels(settings);
@@ -64,6 +70,6 @@ public final class JobRunner {
 
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(configuration);
         LprTopology.build(env, CameraSource.of(cameras), settings, Map.of("jdbc", PlateEventSinks.jdbc(db)));
-        return env.execute(jobName);
+        return new RunningJob(env.executeAsync(jobName));
     }
 }

@@ -10,7 +10,6 @@ With USER and PASSWORD, clients must authenticate (HTTP basic), others get 401.
 Prints "ready" once the server listens. Needs Debian's python3-gi and gir1.2-gst-rtsp-server-1.0.
 """
 import sys
-import time
 
 import gi
 
@@ -60,17 +59,13 @@ class LoopingClip(GstRtspServer.RTSPMediaFactory):
 
     def on_configure(self, factory, media):
         src = media.get_element().get_by_name_recurse_up("src")
-        state = {"next": 0, "start": None}
+        state = {"next": 0}
 
         def need_data(appsrc, _length):
             index = state["next"]
             data, pts, duration = self.units[index % len(self.units)]
             buf = Gst.Buffer.new_wrapped(data)
             buf.pts = buf.dts = pts + (index // len(self.units)) * self.length
-            # Pace pushes like a camera: without this the first loop reaches the client at once.
-            if state["start"] is None:
-                state["start"] = time.monotonic()
-            time.sleep(max(0.0, state["start"] + buf.pts / Gst.SECOND - time.monotonic()))
             buf.duration = duration
             state["next"] = index + 1
             appsrc.emit("push-buffer", buf)

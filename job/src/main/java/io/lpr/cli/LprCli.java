@@ -1,6 +1,7 @@
 package io.lpr.cli;
 
 import io.lpr.model.ModelException;
+import io.lpr.registry.RegistryException;
 import io.lpr.sink.DatabaseException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -19,6 +20,7 @@ import picocli.CommandLine.Command;
             RunCommand.class,
             RecognizeCommand.class,
             QueryCommand.class,
+            CamerasCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class
         })
@@ -51,7 +53,7 @@ public final class LprCli {
 
     static String userProblem(Throwable e) {
         for (Class<? extends Throwable> type :
-                java.util.List.of(ModelException.class, UserException.class, DatabaseException.class,
+                java.util.List.of(ModelException.class, UserException.class, DatabaseException.class, RegistryException.class,
                         IllegalArgumentException.class, IOException.class)) {
             var found = ExceptionUtils.findThrowable(e, type);
             if (found.isPresent()) {

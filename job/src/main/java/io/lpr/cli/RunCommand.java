@@ -19,13 +19,22 @@ import picocli.CommandLine.Spec;
  * With only video files it ends when they end; Ctrl-C or SIGTERM stops it cleanly at any time.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Runs the job on the given cameras and stores one event per vehicle passage.")
+        description = {"Runs the job on the given cameras and stores one event per vehicle passage.",
+            "With only video files it ends when they end; with live cameras or a cameras file/table it runs until",
+            "Ctrl-C or SIGTERM, which stop it cleanly with every event found so far stored."})
 final class RunCommand implements Callable<Integer> {
     @Mixin
     SettingsOptions settingsOptions;
 
     @Option(names = "--camera", paramLabel = "ID=PATH", description = "A camera, e.g. gate1=/videos/gate1.mp4 (repeat for more).")
     List<String> cameras = new ArrayList<>();
+
+    @Option(names = "--cameras", paramLabel = "FILE",
+            description = "YAML file of cameras, re-read while the job runs: add, change or disable cameras without a restart.")
+    String camerasFile;
+
+    @Option(names = "--cameras-table", description = "Also take cameras from the 'cameras' table of the sink database (see 'lpr cameras').")
+    boolean camerasTable;
 
     @Option(names = "--sink", paramLabel = "JDBC_URL",
             description = "Events database (default jdbc:sqlite:plates.db; jdbc:postgresql://... with the password in $LPR_DB_PASSWORD).")
@@ -39,6 +48,8 @@ final class RunCommand implements Callable<Integer> {
         Configuration configuration = settingsOptions.configuration()
                 .set(LprOptions.CAMERAS.key(), cameras)
                 .set(LprOptions.SINK_URL.key(), sink)
+                .set(LprOptions.CAMERAS_FILE.key(), camerasFile)
+                .set(LprOptions.CAMERAS_TABLE.key(), camerasTable ? "true" : null)
                 .build();
         RunningJob job = JobRunner.start(configuration, "lpr");
         StopOnSignal.install(job, spec.commandLine().getErr());

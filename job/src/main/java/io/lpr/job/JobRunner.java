@@ -1,5 +1,9 @@
 package io.lpr.job;
 
+import io.lpr.registry.CameraRegistry;
+import io.lpr.registry.JdbcCameraRegistry;
+import io.lpr.registry.JdbcDatabase;
+import io.lpr.registry.YamlCameraRegistry;
 import io.lpr.sink.Database;
 import io.lpr.sink.EventStore;
 import io.lpr.sink.PlateEventSinks;
@@ -9,6 +13,9 @@ import io.lpr.source.CameraSpec;
 import io.lpr.source.CameraSplit;
 import io.lpr.source.VideoDecoder;
 import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.JobExecutionResult;
@@ -19,11 +26,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 public final class JobRunner {
     private JobRunner() {}
 
-    /** The cameras of the settings, each with the job-wide sampling and frame size applied. */
+    /** The cameras given as ID=URL, each with the job-wide sampling and frame size applied. */
     public static List<CameraSpec> cameras(LprSettings settings) {
-        if (settings.cameras.isEmpty()) {
-            throw new IllegalArgumentException("no cameras: give --camera ID=PATH (or lpr.cameras in --config)");
-        }
         List<CameraSpec> cameras = settings.cameras.stream()
                 .map(CameraSpec::parse)
                 .map(c -> c.withSampleFps(settings.sampleFps)
@@ -32,6 +36,38 @@ public final class JobRunner {
                 .toList();
         CameraSpec.requireUniqueIds(cameras);
         return cameras;
+    }
+
+    /**
+     * The camera source: a fixed list (which ends with its files) or, with a cameras file or table, a
+     * registry re-read while the job runs, so cameras come and go without a restart. Each camera's state
+     * goes to the {@code camera_status} table of the sink database.
+     */
+    public static CameraSource source(LprSettings settings) {
+        List<CameraSpec> fixed = cameras(settings);
+        List<CameraRegistry> registries = new ArrayList<>();
+        if (!fixed.isEmpty()) {
+            registries.add(CameraRegistry.fixed(fixed));
+        }
+        if (settings.camerasFile != null) {
+            registries.add(YamlCameraRegistry.open(Path.of(settings.camerasFile)));
+        }
+        if (settings.camerasTable) {
+            registries.add(JdbcCameraRegistry.open(sinkDatabase(settings)));
+        }
+        if (registries.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "no cameras: give --camera ID=URL, --cameras FILE or --cameras-table (or lpr.cameras in --config)");
+        }
+        CameraSource source = registries.size() == 1 && !fixed.isEmpty()
+                ? CameraSource.of(fixed)
+                : CameraSource.of(CameraRegistry.union(registries))
+                        .withPollInterval(Duration.ofMillis(settings.camerasPollMs));
+        return source.withStatusTable(sinkDatabase(settings));
+    }
+
+    private static JdbcDatabase sinkDatabase(LprSettings settings) {
+        return JdbcDatabase.of(settings.sinkUrl, settings.sinkUser, settings.sinkPasswordEnv);
     }
 
     /** Fails with one line naming the file when a model is missing, before any Flink machinery starts. */
@@ -62,14 +98,14 @@ public final class JobRunner {
     /** Submits the job and returns at once; live cameras run until {@link RunningJob#stop()}. */
     public static RunningJob start(Configuration configuration, String jobName) throws Exception {
         LprSettings settings = LprSettings.from(configuration);
-        List<CameraSpec> cameras = cameras(settings);
         requireModels(settings);
-        requireReadableVideos(cameras);
+        requireReadableVideos(cameras(settings));
         Database db = database(settings);
         EventStore.ensureSchema(db);
+        CameraSource source = source(settings);
 
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(configuration);
-        LprTopology.build(env, CameraSource.of(cameras), settings, Map.of("jdbc", PlateEventSinks.jdbc(db)));
+        LprTopology.build(env, source, settings, Map.of("jdbc", PlateEventSinks.jdbc(db)));
         return new RunningJob(env.executeAsync(jobName));
     }
 }

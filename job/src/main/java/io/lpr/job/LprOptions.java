@@ -19,7 +19,13 @@ public final class LprOptions {
             .withDescription("Directory with the model files. Unset: $LPR_MODELS_DIR, else models/weights.");
 
     public static final ConfigOption<List<String>> CAMERAS = key("lpr.cameras").stringType().asList().noDefaultValue()
-            .withDescription("Cameras as id=path-or-url, e.g. gate1=/videos/gate1.mp4.");
+            .withDescription("Cameras as id=path-or-url, e.g. gate1=/videos/gate1.mp4 or gate2=rtsp://host/stream.");
+    public static final ConfigOption<String> CAMERAS_FILE = key("lpr.cameras-file").stringType().noDefaultValue()
+            .withDescription("YAML file of cameras (id, url, enabled, fps, roi, ...), re-read while the job runs.");
+    public static final ConfigOption<Boolean> CAMERAS_TABLE = key("lpr.cameras-table").booleanType().defaultValue(false)
+            .withDescription("Also take cameras from the 'cameras' table of the sink database, re-read while the job runs.");
+    public static final ConfigOption<Duration> CAMERAS_POLL = key("lpr.cameras-poll-interval").durationType()
+            .defaultValue(Duration.ofSeconds(5)).withDescription("How often the cameras file and table are re-read.");
     public static final ConfigOption<Double> SAMPLE_FPS = key("lpr.camera.sample-fps").doubleType().defaultValue(5.0)
             .withDescription("Frames analysed per second of video per camera; 0 analyses every frame.");
     public static final ConfigOption<Integer> FRAME_WIDTH = key("lpr.camera.frame-width").intType().defaultValue(1920)

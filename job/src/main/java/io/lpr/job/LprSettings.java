@@ -18,6 +18,9 @@ public final class LprSettings implements Serializable {
 
     public final ModelDirectory models;
     public final List<String> cameras;
+    public final String camerasFile;
+    public final boolean camerasTable;
+    public final long camerasPollMs;
     public final double sampleFps;
     public final int frameWidth;
     public final int frameHeight;
@@ -36,6 +39,10 @@ public final class LprSettings implements Serializable {
     private LprSettings(Configuration c) {
         models = ModelDirectory.resolve(c.get(MODELS_DIR));
         cameras = new ArrayList<>(c.getOptional(CAMERAS).orElse(List.of()));
+        camerasFile = c.getOptional(CAMERAS_FILE).orElse(null);
+        camerasTable = c.get(CAMERAS_TABLE);
+        camerasPollMs = c.get(CAMERAS_POLL).toMillis();
+        require(camerasPollMs > 0, "lpr.cameras-poll-interval must be positive");
         sampleFps = c.get(SAMPLE_FPS);
         frameWidth = c.get(FRAME_WIDTH);
         frameHeight = c.get(FRAME_HEIGHT);

@@ -11,9 +11,10 @@ import org.apache.flink.connector.base.source.reader.fetcher.SplitFetcherManager
 import org.apache.flink.connector.base.source.reader.splitreader.SplitReader;
 
 /**
- * One fetcher thread per camera, so a camera that stalls (a slow disk, later a dead stream) never
- * delays another. All fetchers share the reader's bounded element queue, which holds back a
- * camera that decodes faster than the job analyses.
+ * One fetcher thread per camera, so a camera that stalls (a slow disk, a dead stream) never
+ * delays another. All fetchers share the reader's bounded element queue, which holds back a file
+ * camera that decodes faster than the job analyses (live cameras drop frames instead, see
+ * {@link LiveStream}).
  */
 final class CameraFetcherManager extends SplitFetcherManager<Frame, CameraSplit> {
     private final Map<String, SplitFetcher<Frame, CameraSplit>> fetcherByCamera = new ConcurrentHashMap<>();
@@ -36,11 +37,14 @@ final class CameraFetcherManager extends SplitFetcherManager<Frame, CameraSplit>
 
     @Override
     public void removeSplits(List<CameraSplit> splits) {
-        for (CameraSplit split : splits) {
-            SplitFetcher<Frame, CameraSplit> fetcher = fetcherByCamera.remove(split.splitId());
-            if (fetcher != null) {
-                fetcher.removeSplits(List.of(split));
-            }
+        splits.forEach(split -> stopCamera(split.splitId()));
+    }
+
+    /** Stops a camera: its split finishes on its next fetch, and the reader forgets it. Unknown ids are ignored. */
+    void stopCamera(String cameraId) {
+        SplitFetcher<Frame, CameraSplit> fetcher = fetcherByCamera.remove(cameraId);
+        if (fetcher != null) {
+            ((CameraSplitReader) fetcher.getSplitReader()).stop();
         }
     }
 }

@@ -1,33 +1,58 @@
 package io.lpr.source;
 
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.Gauge;
 import org.apache.flink.metrics.MetricGroup;
-import org.apache.flink.metrics.SimpleCounter;
+import org.apache.flink.metrics.ThreadSafeSimpleCounter;
 
 /**
- * Per-camera counters, registered under the metric group {@code camera -> <id>}. Each camera is
- * decoded by one thread, so plain counters suffice.
+ * Per-camera metrics, registered under the metric group {@code camera -> <id>} (the id is the
+ * only label: URLs never reach a metric). A live camera is decoded on one thread and converted on
+ * another, so the counters are thread-safe.
+ *
+ * <ul>
+ *   <li>{@code framesDecoded}, {@code framesAnalysed}, {@code framesDropped} (live frames
+ *       replaced by newer ones before downstream took them), {@code decodeErrors},
+ *       {@code reconnects}: counters;
+ *   <li>{@code state}: gauge, {@link CameraState#code()} (0 connecting, 1 connected, 2 backoff,
+ *       3 failed, 4 finished);
+ *   <li>{@code lagMillis}: gauge, how far behind real time the last frame handed on was: the time
+ *       it was handed on minus its event time.
+ * </ul>
  */
 public final class CameraMetrics {
     private final Counter framesDecoded;
     private final Counter framesAnalysed;
+    private final Counter framesDropped;
     private final Counter decodeErrors;
+    private final Counter reconnects;
+    private volatile CameraState state = CameraState.CONNECTING;
+    private volatile long lagMillis;
 
-    private CameraMetrics(Counter framesDecoded, Counter framesAnalysed, Counter decodeErrors) {
-        this.framesDecoded = framesDecoded;
-        this.framesAnalysed = framesAnalysed;
-        this.decodeErrors = decodeErrors;
+    private CameraMetrics(MetricGroup group) {
+        framesDecoded = counter(group, "framesDecoded");
+        framesAnalysed = counter(group, "framesAnalysed");
+        framesDropped = counter(group, "framesDropped");
+        decodeErrors = counter(group, "decodeErrors");
+        reconnects = counter(group, "reconnects");
+        if (group != null) {
+            group.gauge("state", (Gauge<Integer>) () -> state.code());
+            group.gauge("lagMillis", (Gauge<Long>) () -> lagMillis);
+        }
     }
 
+    private static Counter counter(MetricGroup group, String name) {
+        return group == null ? new ThreadSafeSimpleCounter() : group.counter(name, new ThreadSafeSimpleCounter());
+    }
+
+    /** Registers a camera's metrics; register each camera once per reader (see {@link CameraSourceReader}). */
     public static CameraMetrics register(MetricGroup parent, String cameraId) {
-        MetricGroup group = parent.addGroup("camera", cameraId);
-        return new CameraMetrics(
-                group.counter("framesDecoded"), group.counter("framesAnalysed"), group.counter("decodeErrors"));
+        return new CameraMetrics(parent.addGroup("camera", cameraId));
     }
 
-    /** Counters that are not reported anywhere, for decoding outside a Flink job. */
+    /** Metrics that are not reported anywhere, for decoding outside a Flink job. */
     public static CameraMetrics unregistered() {
-        return new CameraMetrics(new SimpleCounter(), new SimpleCounter(), new SimpleCounter());
+        return new CameraMetrics(null);
     }
 
     void frameDecoded() {
@@ -38,8 +63,25 @@ public final class CameraMetrics {
         framesAnalysed.inc();
     }
 
+    void frameDropped() {
+        framesDropped.inc();
+    }
+
     void decodeError() {
         decodeErrors.inc();
+    }
+
+    void reconnected() {
+        reconnects.inc();
+    }
+
+    void state(CameraState newState) {
+        state = newState;
+    }
+
+    /** A frame with this event time is handed on now. */
+    void handedOn(long eventTime) {
+        lagMillis = System.currentTimeMillis() - eventTime;
     }
 
     /** Source frames decoded, including those sampling skipped. */
@@ -52,8 +94,26 @@ public final class CameraMetrics {
         return framesAnalysed.getCount();
     }
 
+    /** Live frames replaced by a newer one before downstream took them. */
+    public long framesDropped() {
+        return framesDropped.getCount();
+    }
+
     /** Frames that could not be decoded or converted and were skipped. */
     public long decodeErrors() {
         return decodeErrors.getCount();
+    }
+
+    /** Times a live stream was opened again after it failed or dropped. */
+    public long reconnects() {
+        return reconnects.getCount();
+    }
+
+    public CameraState state() {
+        return state;
+    }
+
+    public long lagMillis() {
+        return lagMillis;
     }
 }

@@ -1,8 +1,13 @@
 package io.lpr.source;
 
 import io.lpr.event.Frame;
+import io.lpr.registry.CameraRegistry;
+import io.lpr.registry.CameraStatusTable;
+import io.lpr.registry.JdbcDatabase;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.source.Boundedness;
 import org.apache.flink.api.connector.source.Source;
@@ -10,29 +15,48 @@ import org.apache.flink.api.connector.source.SourceReader;
 import org.apache.flink.api.connector.source.SourceReaderContext;
 import org.apache.flink.api.connector.source.SplitEnumerator;
 import org.apache.flink.api.connector.source.SplitEnumeratorContext;
+import org.apache.flink.api.connector.source.SupportsSplitReassignmentOnRecovery;
 import org.apache.flink.api.java.typeutils.ResultTypeQueryable;
 import org.apache.flink.core.io.SimpleVersionedSerializer;
 
 /**
  * Video frames from a set of cameras, one split per camera (FLIP-27). Records carry their event
  * time as the record timestamp; the caller assigns watermarks with a {@code WatermarkStrategy}.
- * When every camera is a file the source is bounded and the job ends once all files are read.
  *
- * <p>Event time of a frame = the camera's base epoch + its stream timestamp. A camera without a
- * base gets the time {@link #of} was called, i.e. when the job was built, so every restore of the
- * job reproduces the same event times.
+ * <p>The cameras are a fixed list ({@link #of(List)}) or come from a {@link CameraRegistry} that
+ * the enumerator polls, starting, stopping and restarting cameras as it changes
+ * ({@link #of(CameraRegistry)}). Only a fixed list of files is bounded: the job ends once all
+ * files are read. Otherwise the job runs until it is stopped. Each camera's state can be written
+ * to a {@code camera_status} table ({@link #withStatusTable}).
+ *
+ * <p>Event time of a frame = the camera's base epoch + its stream timestamp. A fixed camera
+ * without a base gets the time {@link #of(List)} was called, i.e. when the job was built, so every
+ * restore of the job reproduces the same event times; a registry camera gets the time it was
+ * first seen, kept in its checkpointed split.
+ *
+ * <p>On recovery, readers hand their checkpointed cameras to the enumerator, which resumes only
+ * those the registry still has unchanged ({@link SupportsSplitReassignmentOnRecovery}).
  */
-public final class CameraSource
-        implements Source<Frame, CameraSplit, CameraEnumeratorState>, ResultTypeQueryable<Frame> {
+public final class CameraSource implements Source<Frame, CameraSplit, CameraEnumeratorState>,
+        ResultTypeQueryable<Frame>, SupportsSplitReassignmentOnRecovery {
     private static final long serialVersionUID = 1L;
 
-    private final List<CameraSpec> cameras;
+    public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(5);
 
-    private CameraSource(List<CameraSpec> cameras) {
-        this.cameras = cameras;
+    private final CameraRegistry registry;
+    private final Duration pollInterval;
+    /** Where camera states go; null for nowhere. */
+    private final JdbcDatabase statusDatabase;
+
+    private CameraSource(CameraRegistry registry, Duration pollInterval, JdbcDatabase statusDatabase) {
+        this.registry = registry;
+        this.pollInterval = pollInterval;
+        this.statusDatabase = statusDatabase;
     }
 
     /**
+     * A fixed list of cameras.
+     *
      * @throws IllegalArgumentException when there are no cameras or an id repeats
      */
     public static CameraSource of(List<CameraSpec> cameras) {
@@ -45,17 +69,48 @@ public final class CameraSource
         for (CameraSpec camera : cameras) {
             resolved.add(camera.hasBaseEpochMillis() ? camera : camera.withBaseEpochMillis(jobStart));
         }
-        return new CameraSource(List.copyOf(resolved));
+        return new CameraSource(CameraRegistry.fixed(resolved), DEFAULT_POLL_INTERVAL, null);
     }
 
-    /** The cameras, with their base epochs filled in. */
+    /**
+     * Cameras from a registry, polled every {@link #DEFAULT_POLL_INTERVAL} when it is dynamic.
+     * Open the registry first (e.g. {@link io.lpr.registry.YamlCameraRegistry#open}), so a missing
+     * or broken one stops the job before it starts.
+     */
+    public static CameraSource of(CameraRegistry registry) {
+        return new CameraSource(Objects.requireNonNull(registry, "registry"), DEFAULT_POLL_INTERVAL, null);
+    }
+
+    /** How often a dynamic registry is read. */
+    public CameraSource withPollInterval(Duration interval) {
+        if (interval.isNegative() || interval.isZero()) {
+            throw new IllegalArgumentException("the camera poll interval must be positive, got " + interval);
+        }
+        return new CameraSource(registry, interval, statusDatabase);
+    }
+
+    /** Writes each camera's latest state to the {@code camera_status} table of {@code database}. */
+    public CameraSource withStatusTable(JdbcDatabase database) {
+        return new CameraSource(registry, pollInterval, Objects.requireNonNull(database, "database"));
+    }
+
+    /**
+     * The cameras of a fixed list, with their base epochs filled in.
+     *
+     * @throws IllegalStateException for a source whose cameras come from a registry that changes
+     */
     public List<CameraSpec> cameras() {
-        return cameras;
+        if (registry.isDynamic()) {
+            throw new IllegalStateException("the cameras of this source come from " + registry + " and change");
+        }
+        return registry.poll();
     }
 
+    /** Bounded only for cameras that cannot change and are all files. */
     @Override
     public Boundedness getBoundedness() {
-        return cameras.stream().allMatch(CameraSpec::isFile) ? Boundedness.BOUNDED : Boundedness.CONTINUOUS_UNBOUNDED;
+        return !registry.isDynamic() && registry.poll().stream().allMatch(CameraSpec::isFile)
+                ? Boundedness.BOUNDED : Boundedness.CONTINUOUS_UNBOUNDED;
     }
 
     @Override
@@ -66,13 +121,15 @@ public final class CameraSource
     @Override
     public SplitEnumerator<CameraSplit, CameraEnumeratorState> createEnumerator(
             SplitEnumeratorContext<CameraSplit> context) {
-        return new CameraEnumerator(context, getBoundedness(), cameras, CameraEnumeratorState.empty());
+        return restoreEnumerator(context, CameraEnumeratorState.empty());
     }
 
     @Override
     public SplitEnumerator<CameraSplit, CameraEnumeratorState> restoreEnumerator(
             SplitEnumeratorContext<CameraSplit> context, CameraEnumeratorState checkpoint) {
-        return new CameraEnumerator(context, getBoundedness(), cameras, checkpoint);
+        return new CameraEnumerator(context, registry, pollInterval.toMillis(),
+                getBoundedness() == Boundedness.BOUNDED,
+                statusDatabase == null ? null : new CameraStatusTable(statusDatabase), checkpoint);
     }
 
     @Override

@@ -7,9 +7,13 @@ import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputSerializer;
 import org.apache.flink.core.memory.DataOutputView;
 
-/** Writes splits into checkpoints. Version 1: the camera spec field by field, then the position. */
+/**
+ * Writes splits into checkpoints: the camera spec field by field, then the position. Version 2
+ * adds the live-stream settings (transport, region of interest, reconnect policy, timeout) after
+ * version 1's fields; version 1 splits are still read, with those settings at their defaults.
+ */
 public final class CameraSplitSerializer implements SimpleVersionedSerializer<CameraSplit> {
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     @Override
     public int getVersion() {
@@ -29,7 +33,16 @@ public final class CameraSplitSerializer implements SimpleVersionedSerializer<Ca
     }
 
     static void write(CameraSplit split, DataOutputView out) throws IOException {
-        CameraSpec camera = split.camera();
+        writeSpec(split.camera(), out);
+        out.writeLong(split.lastEmittedSequence());
+    }
+
+    static CameraSplit read(int version, DataInputView in) throws IOException {
+        return new CameraSplit(readSpec(version, in), in.readLong());
+    }
+
+    /** A camera spec in the layout of split version {@link #VERSION}; the enumerator's state uses it too. */
+    static void writeSpec(CameraSpec camera, DataOutputView out) throws IOException {
         out.writeUTF(camera.id());
         out.writeUTF(camera.url());
         out.writeDouble(camera.sampleFps());
@@ -38,13 +51,25 @@ public final class CameraSplitSerializer implements SimpleVersionedSerializer<Ca
         out.writeInt(camera.height());
         out.writeBoolean(camera.hasBaseEpochMillis());
         out.writeLong(camera.hasBaseEpochMillis() ? camera.baseEpochMillis() : 0);
-        out.writeLong(split.lastEmittedSequence());
+        out.writeUTF(camera.transport().name());
+        Roi roi = camera.roi();
+        out.writeBoolean(roi != null);
+        if (roi != null) {
+            out.writeInt(roi.x());
+            out.writeInt(roi.y());
+            out.writeInt(roi.width());
+            out.writeInt(roi.height());
+        }
+        out.writeLong(camera.reconnect().initialDelayMillis());
+        out.writeLong(camera.reconnect().maxDelayMillis());
+        out.writeDouble(camera.reconnect().multiplier());
+        out.writeLong(camera.timeoutMillis());
     }
 
-    static CameraSplit read(int version, DataInputView in) throws IOException {
-        if (version != VERSION) {
-            throw new IOException(
-                    "cannot read a camera split of version " + version + "; this build reads version " + VERSION);
+    static CameraSpec readSpec(int version, DataInputView in) throws IOException {
+        if (version != 1 && version != VERSION) {
+            throw new IOException("cannot read a camera split of version " + version
+                    + "; this build reads versions 1 to " + VERSION);
         }
         CameraSpec camera = CameraSpec.of(in.readUTF(), in.readUTF())
                 .withSampleFps(in.readDouble())
@@ -55,6 +80,22 @@ public final class CameraSplitSerializer implements SimpleVersionedSerializer<Ca
         if (hasBase) {
             camera = camera.withBaseEpochMillis(base);
         }
-        return new CameraSplit(camera, in.readLong());
+        if (version == 1) {
+            return camera;
+        }
+        camera = camera.withTransport(transport(in.readUTF()));
+        if (in.readBoolean()) {
+            camera = camera.withRoi(Roi.of(in.readInt(), in.readInt(), in.readInt(), in.readInt()));
+        }
+        return camera.withReconnect(Reconnect.of(in.readLong(), in.readLong(), in.readDouble()))
+                .withTimeoutMillis(in.readLong());
+    }
+
+    private static CameraSpec.Transport transport(String name) throws IOException {
+        try {
+            return CameraSpec.Transport.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            throw new IOException("unknown RTSP transport '" + name + "' in a camera split", e);
+        }
     }
 }

@@ -5,11 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.lpr.event.Frame;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import org.apache.flink.connector.base.source.reader.RecordsWithSplitIds;
-import org.apache.flink.connector.base.source.reader.splitreader.SplitsAddition;
-import org.apache.flink.metrics.groups.UnregisteredMetricsGroup;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,25 +22,13 @@ class CameraSplitReaderTest {
         camera = CameraSpec.of("cam", clip.toString()).withSampleFps(5).withSize(0, 0).withBaseEpochMillis(0);
     }
 
-    /** Fetches until the split finishes; returns the frames, checking they all belong to the split. */
+    /** Fetches until the split finishes; returns the frames. */
     private static List<Frame> readToEnd(CameraSplit split) {
-        List<Frame> frames = new ArrayList<>();
-        try (CameraSplitReader reader = new CameraSplitReader(new UnregisteredMetricsGroup())) {
-            reader.handleSplitsChanges(new SplitsAddition<>(List.of(split)));
-            for (int fetches = 0; fetches < 1000; fetches++) {
-                RecordsWithSplitIds<Frame> records = reader.fetch();
-                for (String id; (id = records.nextSplit()) != null; ) {
-                    assertThat(id).isEqualTo(split.splitId());
-                    for (Frame frame; (frame = records.nextRecordFromSplit()) != null; ) {
-                        frames.add(frame);
-                    }
-                }
-                if (records.finishedSplits().contains(split.splitId())) {
-                    return frames;
-                }
-            }
+        try (ReaderDriver reader = new ReaderDriver(split)) {
+            reader.fetchUntil(reader::finished, 10_000, "the split finishes");
+            assertThat(reader.frames).allMatch(f -> f.cameraId.equals(split.splitId()));
+            return reader.frames;
         }
-        throw new AssertionError("split never finished");
     }
 
     @Test

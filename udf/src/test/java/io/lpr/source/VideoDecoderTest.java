@@ -15,6 +15,8 @@ import java.util.Random;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.bytedeco.javacv.OpenCVFrameConverter;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Rect;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -166,5 +168,40 @@ class VideoDecoderTest {
         assertThat(metrics.framesAnalysed()).isEqualTo(frames.size());
         assertThat(frames).hasSizeGreaterThan(20);
         assertThat(frames).extracting(f -> f.sequence).isSorted().doesNotHaveDuplicates();
+    }
+
+    /** Frames of a region of interest are that region of the full frame, resized after cropping. */
+    @Test
+    void regionOfInterestIsCroppedBeforeResizing() throws IOException {
+        CameraSpec full = camera().withSize(0, 0);
+        Roi roi = Roi.of(40, 30, 200, 100);
+        Frame whole;
+        Frame region;
+        Frame regionResized;
+        try (VideoDecoder a = VideoDecoder.open(full, -1, CameraMetrics.unregistered());
+                VideoDecoder b = VideoDecoder.open(full.withRoi(roi), -1, CameraMetrics.unregistered());
+                VideoDecoder c = VideoDecoder.open(full.withRoi(roi).withSize(100, 50), -1,
+                        CameraMetrics.unregistered())) {
+            whole = a.next();
+            region = b.next();
+            regionResized = c.next();
+        }
+        assertThat(region.width).isEqualTo(200);
+        assertThat(region.height).isEqualTo(100);
+        try (Mat wholeMat = Images.fromBgr(whole.pixels, whole.width, whole.height);
+                Mat crop = new Mat(wholeMat, new Rect(40, 30, 200, 100))) {
+            assertThat(region.pixels).isEqualTo(Images.toBgr(crop));
+        }
+        assertThat(regionResized.width).isEqualTo(100);
+        assertThat(regionResized.height).isEqualTo(50);
+        assertThat(regionResized.pixels).hasSize(100 * 50 * 3);
+    }
+
+    @Test
+    void regionOfInterestOutsideThePictureIsRefused() {
+        CameraSpec camera = camera().withRoi(Roi.of(300, 0, 100, 100));
+        assertThatThrownBy(() -> VideoDecoder.open(camera, -1, CameraMetrics.unregistered()))
+                .isInstanceOf(IOException.class)
+                .hasMessage("camera cam: region of interest 300,0,100,100 does not fit its 320x240 picture");
     }
 }

@@ -1,0 +1,183 @@
+package io.lpr.cli;
+
+import io.lpr.registry.CameraEntry;
+import io.lpr.registry.CameraStatus;
+import io.lpr.registry.CameraStatusTable;
+import io.lpr.registry.CameraTable;
+import io.lpr.registry.JdbcDatabase;
+import io.lpr.sink.Database;
+import io.lpr.source.CameraSpec;
+import io.lpr.source.Roi;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code cameras} table a running job ({@code run --cameras-table}) re-reads: adding, changing,
+ * disabling or removing a row takes effect within the poll interval, without a restart. {@code status}
+ * shows what each camera is doing, from the {@code camera_status} table the job keeps.
+ */
+@Command(name = "cameras", mixinStandardHelpOptions = true,
+        description = "Lists, adds, changes, enables, disables or removes cameras in the database; shows their status.",
+        subcommands = {
+            CamerasCommand.ListCameras.class,
+            CamerasCommand.Add.class,
+            CamerasCommand.Enable.class,
+            CamerasCommand.Disable.class,
+            CamerasCommand.Remove.class,
+            CamerasCommand.Status.class
+        })
+final class CamerasCommand {
+    @Option(names = "--db", paramLabel = "JDBC_URL", defaultValue = Database.DEFAULT_URL, scope = picocli.CommandLine.ScopeType.INHERIT,
+            description = "The job's database (default ${DEFAULT-VALUE}); the PostgreSQL password comes from $LPR_DB_PASSWORD.")
+    String db;
+
+    @Option(names = "--user", scope = picocli.CommandLine.ScopeType.INHERIT, description = "Database user (PostgreSQL).")
+    String user;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    CameraTable table() {
+        CameraTable table = new CameraTable(JdbcDatabase.of(db, user, Database.PASSWORD_ENV));
+        table.createIfAbsent();
+        return table;
+    }
+
+    PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    @Command(name = "list", description = "Lists the cameras (URLs with credentials masked).")
+    static final class ListCameras implements Callable<Integer> {
+        @ParentCommand
+        CamerasCommand parent;
+
+        @Override
+        public Integer call() {
+            for (CameraEntry c : parent.table().list()) {
+                parent.out().printf(Locale.ROOT, "%-12s %-8s %s%n", c.id(), c.enabled() ? "enabled" : "disabled",
+                        c.toSpec().maskedUrl());
+            }
+            parent.out().flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "add", description = "Adds a camera, or changes the one with this id.")
+    static final class Add implements Callable<Integer> {
+        @ParentCommand
+        CamerasCommand parent;
+
+        @Parameters(index = "0", paramLabel = "ID")
+        String id;
+
+        @Parameters(index = "1", paramLabel = "URL", description = "rtsp://..., http(s)://... or a video file; ${VAR} is read from the job's environment.")
+        String url;
+
+        @Option(names = "--fps", description = "Frames analysed per second (default: every frame).")
+        Double fps;
+
+        @Option(names = "--transport", description = "RTSP transport: tcp (default) or udp.")
+        String transport;
+
+        @Option(names = "--roi", paramLabel = "X,Y,W,H", description = "Region of interest in source pixels.")
+        String roi;
+
+        @Option(names = "--disabled", description = "Add it disabled.")
+        boolean disabled;
+
+        @Override
+        public Integer call() {
+            CameraEntry entry = CameraEntry.of(id, url).withEnabled(!disabled).withFps(fps);
+            if (transport != null) {
+                entry = entry.withTransport(CameraSpec.Transport.valueOf(transport.toUpperCase(Locale.ROOT)));
+            }
+            if (roi != null) {
+                entry = entry.withRoi(Roi.parse(roi));
+            }
+            entry.toSpec(); // a bad id or URL is refused here, not by the running job
+            parent.table().put(entry);
+            parent.out().println("camera " + id + " saved");
+            parent.out().flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "enable", description = "Enables a camera.")
+    static final class Enable implements Callable<Integer> {
+        @ParentCommand
+        CamerasCommand parent;
+
+        @Parameters(paramLabel = "ID")
+        String id;
+
+        @Override
+        public Integer call() {
+            return parent.setEnabled(id, true);
+        }
+    }
+
+    @Command(name = "disable", description = "Disables a camera: the running job stops reading it.")
+    static final class Disable implements Callable<Integer> {
+        @ParentCommand
+        CamerasCommand parent;
+
+        @Parameters(paramLabel = "ID")
+        String id;
+
+        @Override
+        public Integer call() {
+            return parent.setEnabled(id, false);
+        }
+    }
+
+    @Command(name = "remove", description = "Removes a camera.")
+    static final class Remove implements Callable<Integer> {
+        @ParentCommand
+        CamerasCommand parent;
+
+        @Parameters(paramLabel = "ID")
+        String id;
+
+        @Override
+        public Integer call() {
+            if (!parent.table().delete(id)) {
+                throw new UserException("no camera '" + id + "'");
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "status", description = "Each camera's state as the running job last reported it.")
+    static final class Status implements Callable<Integer> {
+        @ParentCommand
+        CamerasCommand parent;
+
+        @Override
+        public Integer call() {
+            CameraStatusTable table = new CameraStatusTable(JdbcDatabase.of(parent.db, parent.user, Database.PASSWORD_ENV));
+            table.createIfAbsent();
+            for (CameraStatus s : table.list()) {
+                parent.out().println(s);
+            }
+            parent.out().flush();
+            return 0;
+        }
+    }
+
+    private int setEnabled(String id, boolean enabled) {
+        if (!table().setEnabled(id, enabled)) {
+            throw new UserException("no camera '" + id + "'");
+        }
+        out().println("camera " + id + (enabled ? " enabled" : " disabled"));
+        out().flush();
+        return 0;
+    }
+}

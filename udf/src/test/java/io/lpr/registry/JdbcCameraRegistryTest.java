@@ -1,0 +1,121 @@
+package io.lpr.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.lpr.source.CameraSpec;
+import io.lpr.source.CameraState;
+import io.lpr.source.CameraStatusEvent;
+import io.lpr.source.Roi;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The cameras and camera_status tables on a real SQLite file. */
+class JdbcCameraRegistryTest {
+    @TempDir
+    Path dir;
+
+    private JdbcDatabase database;
+
+    @BeforeEach
+    void database() {
+        database = JdbcDatabase.of("jdbc:sqlite:" + dir.resolve("plates.db"), null, null);
+    }
+
+    @Test
+    void camerasAddedChangedDisabledAndDeletedInTheTableAreWhatItPolls() {
+        JdbcCameraRegistry registry = JdbcCameraRegistry.open(database);
+        CameraTable table = registry.table();
+        assertThat(registry.poll()).isEmpty();
+
+        CameraEntry gate = CameraEntry.of("gate1", "rtsp://admin:${GATE_PASS}@10.0.0.5/stream1")
+                .withFps(5.0).withRoi(Roi.of(10, 20, 300, 200)).withTransport(CameraSpec.Transport.UDP);
+        CameraEntry yard = CameraEntry.of("yard", "/videos/yard.mp4").withRealtime(true).withSize(0, 0);
+        table.put(gate);
+        table.put(yard);
+        assertThat(table.list()).containsExactly(gate, yard);
+        assertThat(registry.poll()).containsExactly(gate.toSpec(), yard.toSpec());
+        assertThat(registry.poll().get(0).transport()).isEqualTo(CameraSpec.Transport.UDP);
+
+        table.put(yard.withFps(2.5));
+        assertThat(registry.poll()).extracting(CameraSpec::sampleFps).containsExactly(5.0, 2.5);
+
+        assertThat(table.setEnabled("gate1", false)).isTrue();
+        assertThat(registry.poll()).extracting(CameraSpec::id).containsExactly("yard");
+        assertThat(table.list()).hasSize(2);
+
+        assertThat(table.delete("yard")).isTrue();
+        assertThat(table.delete("yard")).isFalse();
+        assertThat(table.setEnabled("nope", true)).isFalse();
+        assertThat(registry.poll()).isEmpty();
+    }
+
+    @Test
+    void rowsWrittenByHandWithDefaultsAreCameras() throws Exception {
+        JdbcCameraRegistry registry = JdbcCameraRegistry.open(database);
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+            statement.execute("INSERT INTO cameras (id, url) VALUES ('lane', '/videos/lane.mp4')");
+            statement.execute("INSERT INTO cameras (id, url, enabled, fps, roi) "
+                    + "VALUES ('off', '/videos/off.mp4', FALSE, 5, '1,2,3,4')");
+        }
+        assertThat(registry.poll()).containsExactly(CameraSpec.of("lane", "/videos/lane.mp4"));
+        assertThat(registry.table().list().get(1)).isEqualTo(
+                CameraEntry.of("off", "/videos/off.mp4").withEnabled(false).withFps(5.0).withRoi(Roi.of(1, 2, 3, 4)));
+    }
+
+    @Test
+    void aBadRowIsOneLineNamingTheCameraWithoutItsPassword() throws Exception {
+        JdbcCameraRegistry registry = JdbcCameraRegistry.open(database);
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+            statement.execute("INSERT INTO cameras (id, url, fps) VALUES ('gate', 'rtsp://u:hunter2@cam/s', -3)");
+        }
+        assertThatThrownBy(registry::poll)
+                .isInstanceOf(RegistryException.class)
+                .hasMessageStartingWith("table cameras in jdbc:sqlite:")
+                .hasMessageContaining("camera gate: sample rate must be 0")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("hunter2").doesNotContain("\n"));
+
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+            statement.execute("UPDATE cameras SET fps = 1, transport = 'carrier pigeon' WHERE id = 'gate'");
+        }
+        assertThatThrownBy(registry::poll).hasMessageContaining("camera gate: transport must be tcp or udp");
+    }
+
+    @Test
+    void anUnusableDatabaseIsOneLineWithItsPasswordMasked() {
+        assertThatThrownBy(() -> JdbcCameraRegistry.open(
+                JdbcDatabase.of("jdbc:sqlite:" + dir.resolve("no/such/dir/x.db"), null, null)))
+                .isInstanceOf(RegistryException.class)
+                .hasMessageStartingWith("creating table cameras in jdbc:sqlite:");
+        assertThatThrownBy(() -> JdbcDatabase.of("jdbc:mysql://u:secret@host/db", null, null))
+                .hasMessage("unsupported database URL jdbc:mysql://u:***@host/db: "
+                        + "expected jdbc:sqlite:FILE or jdbc:postgresql://HOST[:PORT]/DATABASE");
+    }
+
+    @Test
+    void cameraStatesAreUpsertedOneRowPerCamera() {
+        CameraStatusTable table = new CameraStatusTable(database);
+        table.createIfAbsent();
+        CameraStatusBoard board = new CameraStatusBoard();
+        board.update(new CameraStatusEvent("gate", CameraState.CONNECTED, null, 1_000, 0, 0), 1_001);
+        board.update(new CameraStatusEvent("yard", CameraState.FAILED, "no such file", 2_000, 0, 0), 2_001);
+        table.upsert(board.takeChanges());
+        assertThat(board.hasChanges()).isFalse();
+
+        board.update(new CameraStatusEvent("gate", CameraState.BACKOFF, "connection refused", 3_000, 42, 1), 3_001);
+        List<CameraStatus> changes = board.takeChanges();
+        assertThat(changes).extracting(CameraStatus::cameraId).containsExactly("gate");
+        table.upsert(changes);
+
+        assertThat(table.list()).containsExactly(
+                new CameraStatus("gate", "backoff", "connection refused", 3_000, 42, 1, 3_001),
+                new CameraStatus("yard", "failed", "no such file", 2_000, 0, 0, 2_001));
+        assertThat(board.snapshot()).containsOnlyKeys("gate", "yard");
+        assertThat(board.get("gate")).hasValueSatisfying(status -> assertThat(status.state()).isEqualTo("backoff"));
+    }
+}

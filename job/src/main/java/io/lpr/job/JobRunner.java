@@ -30,12 +30,20 @@ public final class JobRunner {
     public static List<CameraSpec> cameras(LprSettings settings) {
         List<CameraSpec> cameras = settings.cameras.stream()
                 .map(CameraSpec::parse)
-                .map(c -> c.withSampleFps(settings.sampleFps)
+                .map(c -> live(c.withSampleFps(settings.sampleFps)
                         .withSize(settings.frameWidth, settings.frameHeight)
-                        .withRealtime(settings.realtime))
+                        .withRealtime(settings.realtime), settings))
                 .toList();
         CameraSpec.requireUniqueIds(cameras);
         return cameras;
+    }
+
+    private static CameraSpec live(CameraSpec camera, LprSettings settings) {
+        if (camera.isFile()) {
+            return camera;
+        }
+        CameraSpec stream = camera.withTimeoutMillis(settings.streamTimeoutMs).withReconnect(settings.reconnect);
+        return settings.transport == CameraSpec.Transport.TCP ? stream : stream.withTransport(settings.transport);
     }
 
     /**

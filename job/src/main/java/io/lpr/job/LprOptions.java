@@ -3,6 +3,8 @@ package io.lpr.job;
 import static org.apache.flink.configuration.ConfigOptions.key;
 
 import io.lpr.detect.DetectorConfig;
+import io.lpr.source.CameraSpec;
+import io.lpr.source.Reconnect;
 import java.time.Duration;
 import java.util.List;
 import org.apache.flink.configuration.ConfigOption;
@@ -34,6 +36,22 @@ public final class LprOptions {
             .withDescription("Frames are resized to this height before detection; 0 keeps the source size.");
     public static final ConfigOption<Boolean> REALTIME = key("lpr.camera.realtime").booleanType().defaultValue(false)
             .withDescription("Play video files at their own frame rate instead of as fast as possible.");
+
+    public static final ConfigOption<CameraSpec.Transport> TRANSPORT = key("lpr.camera.transport")
+            .enumType(CameraSpec.Transport.class).defaultValue(CameraSpec.Transport.TCP)
+            .withDescription("RTSP transport of --camera streams: TCP, or UDP (needs a lossless network).");
+    public static final ConfigOption<Duration> STREAM_TIMEOUT = key("lpr.camera.timeout").durationType()
+            .defaultValue(Duration.ofMillis(CameraSpec.DEFAULT_TIMEOUT_MILLIS))
+            .withDescription("A live stream silent this long (connecting or reading) counts as disconnected.");
+    public static final ConfigOption<Duration> RECONNECT_INITIAL = key("lpr.camera.reconnect.initial-delay")
+            .durationType().defaultValue(Duration.ofMillis(Reconnect.DEFAULT.initialDelayMillis()))
+            .withDescription("First wait before reconnecting a live stream; it grows after each failure, with jitter.");
+    public static final ConfigOption<Duration> RECONNECT_MAX = key("lpr.camera.reconnect.max-delay")
+            .durationType().defaultValue(Duration.ofMillis(Reconnect.DEFAULT.maxDelayMillis()))
+            .withDescription("Longest wait between reconnects; streams that fail for good are retried at this rate.");
+    public static final ConfigOption<Double> RECONNECT_MULTIPLIER = key("lpr.camera.reconnect.multiplier")
+            .doubleType().defaultValue(Reconnect.DEFAULT.multiplier())
+            .withDescription("How much the reconnect wait grows after each failure.");
 
     public static final ConfigOption<DetectorConfig.Format> DETECTOR_FORMAT = key("lpr.detector.format")
             .enumType(DetectorConfig.Format.class).defaultValue(DetectorConfig.Format.ONNX_END2END)

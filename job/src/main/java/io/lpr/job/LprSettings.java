@@ -6,6 +6,8 @@ import io.lpr.detect.DetectorConfig;
 import io.lpr.model.ModelDirectory;
 import io.lpr.operator.BatchingConfig;
 import io.lpr.recognize.RecognizerConfig;
+import io.lpr.source.CameraSpec;
+import io.lpr.source.Reconnect;
 import io.lpr.track.TrackerConfig;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -25,6 +27,9 @@ public final class LprSettings implements Serializable {
     public final int frameWidth;
     public final int frameHeight;
     public final boolean realtime;
+    public final CameraSpec.Transport transport;
+    public final long streamTimeoutMs;
+    public final Reconnect reconnect;
     public final DetectorConfig detector;
     public final BatchingConfig detectorBatching;
     public final RecognizerConfig recognizer;
@@ -47,6 +52,10 @@ public final class LprSettings implements Serializable {
         frameWidth = c.get(FRAME_WIDTH);
         frameHeight = c.get(FRAME_HEIGHT);
         realtime = c.get(REALTIME);
+        transport = c.get(TRANSPORT);
+        streamTimeoutMs = c.get(STREAM_TIMEOUT).toMillis();
+        reconnect = Reconnect.of(c.get(RECONNECT_INITIAL).toMillis(), c.get(RECONNECT_MAX).toMillis(),
+                c.get(RECONNECT_MULTIPLIER));
         require(sampleFps >= 0, "lpr.camera.sample-fps must be >= 0, got " + sampleFps);
         require(frameWidth >= 0 && frameHeight >= 0 && (frameWidth == 0) == (frameHeight == 0),
                 "lpr.camera.frame-width and -height must both be positive, or both 0 to keep the source size");

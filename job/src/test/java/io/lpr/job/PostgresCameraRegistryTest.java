@@ -1,0 +1,45 @@
+package io.lpr.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lpr.registry.CameraEntry;
+import io.lpr.registry.CameraStatus;
+import io.lpr.registry.CameraStatusTable;
+import io.lpr.registry.CameraTable;
+import io.lpr.registry.JdbcCameraRegistry;
+import io.lpr.registry.JdbcDatabase;
+import io.lpr.source.CameraSpec;
+import io.lpr.testing.PostgresServer;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The cameras and camera_status tables on a real PostgreSQL, as a production job uses them. */
+class PostgresCameraRegistryTest {
+    @RegisterExtension
+    static final PostgresServer PG = new PostgresServer();
+
+    @Test
+    void theJobSeesTableChangesAndTheStatusTableKeepsTheLatestState() {
+        // The password travels in the URL here only because a test cannot set the job's environment.
+        JdbcDatabase db = JdbcDatabase.of(PG.newDatabase() + "?password=" + PG.password(), PG.user(), null);
+        JdbcCameraRegistry registry = JdbcCameraRegistry.open(db);
+        CameraTable table = registry.table();
+
+        table.put(CameraEntry.of("gate", "rtsp://admin:${GATE_PASS}@127.0.0.1:8554/gate").withFps(5.0));
+        table.put(CameraEntry.of("yard", "/videos/yard.mp4"));
+        assertThat(registry.poll()).extracting(CameraSpec::id).containsExactly("gate", "yard");
+
+        table.setEnabled("gate", false);
+        assertThat(registry.poll()).extracting(CameraSpec::id).containsExactly("yard");
+
+        CameraStatusTable status = new CameraStatusTable(db);
+        status.createIfAbsent();
+        status.upsert(List.of(new CameraStatus("yard", "backoff", "connection refused", 1_000, 10, 1, 1_000)));
+        status.upsert(List.of(new CameraStatus("yard", "connected", null, 2_000, 25, 1, 2_000)));
+        assertThat(status.list()).singleElement().satisfies(s -> {
+            assertThat(s.cameraId()).isEqualTo("yard");
+            assertThat(s.toString()).contains("connected");
+        });
+    }
+}

@@ -21,7 +21,7 @@ CAPS = "video/x-h264,stream-format=byte-stream,alignment=au"
 
 
 def demux(clip):
-    """The clip's access units as (data, pts, duration) with pts in ns, and the clip's length."""
+    """The clip's access units as (data, pts, dts, duration) in ns from the first, and the clip's length."""
     pipeline = Gst.parse_launch(
         f'filesrc name=file ! parsebin ! h264parse ! {CAPS} ! appsink name=sink sync=false')
     pipeline.get_by_name("file").set_property("location", clip)
@@ -33,14 +33,15 @@ def demux(clip):
         if sample is None:
             break
         buf = sample.get_buffer()
-        units.append((buf.extract_dup(0, buf.get_size()), buf.pts, buf.duration))
+        dts = buf.dts if buf.dts != Gst.CLOCK_TIME_NONE else buf.pts
+        units.append((buf.extract_dup(0, buf.get_size()), buf.pts, dts, buf.duration))
     pipeline.set_state(Gst.State.NULL)
     if not units:
         sys.exit(f"no H.264 video in {clip}")
-    first = units[0][1]
-    units = [(data, pts - first, duration) for data, pts, duration in units]
-    last_pts, last_duration = units[-1][1], units[-1][2]
-    step = last_duration if last_duration != Gst.CLOCK_TIME_NONE else units[1][1] - units[0][1]
+    first = min(unit[2] for unit in units)
+    units = [(data, pts - first, dts - first, duration) for data, pts, dts, duration in units]
+    last_pts, last_duration = max(unit[1] for unit in units), units[-1][3]
+    step = last_duration if last_duration != Gst.CLOCK_TIME_NONE else units[1][2] - units[0][2]
     return units, last_pts + step
 
 
@@ -63,9 +64,11 @@ class LoopingClip(GstRtspServer.RTSPMediaFactory):
 
         def need_data(appsrc, _length):
             index = state["next"]
-            data, pts, duration = self.units[index % len(self.units)]
+            data, pts, dts, duration = self.units[index % len(self.units)]
+            loop_start = (index // len(self.units)) * self.length
             buf = Gst.Buffer.new_wrapped(data)
-            buf.pts = buf.dts = pts + (index // len(self.units)) * self.length
+            buf.pts = pts + loop_start
+            buf.dts = dts + loop_start
             buf.duration = duration
             state["next"] = index + 1
             appsrc.emit("push-buffer", buf)

@@ -2,7 +2,10 @@ package io.lpr.source;
 
 import java.util.function.DoubleSupplier;
 
-/** The delays before successive reconnect attempts of one camera, as its {@link Reconnect} policy sets them. Not thread-safe. */
+/**
+ * The delays before successive reconnect attempts of one camera, as its {@link Reconnect} policy
+ * sets them. Not thread-safe.
+ */
 final class Backoff {
     private final Reconnect policy;
     /** Uniform in [0, 1). */

@@ -52,6 +52,7 @@ final class CameraReports {
     private CameraStatusEvent event(String cameraId, CameraState state, String reason, long sinceMillis) {
         CameraMetrics camera = metrics(cameraId);
         camera.state(state);
-        return new CameraStatusEvent(cameraId, state, reason, sinceMillis, camera.framesAnalysed(), camera.reconnects());
+        return new CameraStatusEvent(
+                cameraId, state, reason, sinceMillis, camera.framesAnalysed(), camera.reconnects());
     }
 }

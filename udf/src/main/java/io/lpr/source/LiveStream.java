@@ -88,27 +88,44 @@ final class LiveStream implements AutoCloseable {
     private void run() {
         enter(CameraState.CONNECTING, null);
         while (!isStopped()) {
-            VideoDecoder decoder;
+            String failure;
+            boolean permanent = false;
             try {
-                decoder = VideoDecoder.openLive(camera, lastSequence, lastEventTime, metrics);
+                failure = stream();
             } catch (StreamException e) {
-                failed(withoutCameraPrefix(e.getMessage()), e.isPermanent());
-                continue;
+                failure = withoutCameraPrefix(e.getMessage());
+                permanent = e.isPermanent();
+            } catch (RuntimeException e) {
+                // A bug, not the camera: still never the end of this camera, nor of the job.
+                failure = "unexpected error: " + StreamUrls.mask(String.valueOf(e));
             }
+            if (failure != null && !isStopped()) {
+                failed(failure, permanent);
+            }
+        }
+    }
+
+    /**
+     * Opens the stream and decodes it until it ends or the camera is stopped.
+     *
+     * @return why the stream ended, or null when the camera was stopped
+     */
+    private String stream() throws StreamException {
+        try (VideoDecoder decoder = VideoDecoder.openLive(camera, lastSequence, lastEventTime, metrics)) {
             connected();
-            try (decoder) {
+            try {
                 while (!isStopped() && !decoder.isEndOfStream()) {
                     Picture picture = decoder.grab();
                     if (picture != null) {
                         offer(picture);
                     }
                 }
+            } finally {
+                // The next connection numbers and times its frames after this one's.
                 lastSequence = decoder.lastSequence();
                 lastEventTime = decoder.lastEventTime();
-                if (!isStopped()) {
-                    failed(camera.maskedUrl() + ": " + decoder.endReason(), false);
-                }
             }
+            return isStopped() ? null : camera.maskedUrl() + ": " + decoder.endReason();
         }
     }
 

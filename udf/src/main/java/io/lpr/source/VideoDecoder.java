@@ -86,6 +86,7 @@ public final class VideoDecoder implements AutoCloseable {
     private long nextSequence;
     private long lastTimestamp = Long.MIN_VALUE;
     private long lastKeptSlot = Long.MIN_VALUE;
+    private long samplingOrigin = Long.MIN_VALUE;
     /** Live: epoch milliseconds of stream time 0, or MIN_VALUE before the first frame. */
     private long clockAnchor = Long.MIN_VALUE;
     private long lastEventTime;
@@ -186,6 +187,9 @@ public final class VideoDecoder implements AutoCloseable {
         }
         grabber.setOption("analyzeduration", LIVE_ANALYZE_MICROS);
         grabber.setOption("fpsprobesize", "0");
+        // Low delay rules out frame threading, which holds back one frame per decoding thread.
+        // (fflags=nobuffer is not set: it drops the frames read while probing, seen up to 2 s.)
+        grabber.setVideoOption("flags", "low_delay");
         FfmpegLog.takeLastError();
         try {
             grabber.start();
@@ -364,12 +368,19 @@ public final class VideoDecoder implements AutoCloseable {
         return eventTime;
     }
 
-    /** Keeps the first frame of each 1/sampleFps slot of the sampling clock. */
+    /**
+     * Keeps the first frame of each 1/sampleFps slot of the sampling clock, counted from the first
+     * frame, so the first frame is kept and the next one 1/sampleFps after it.
+     */
     private boolean sampled(long clockMicros) {
         if (camera.sampleFps() == 0) {
             return true;
         }
-        long slot = (long) Math.floor((clockMicros + SLOT_TOLERANCE_MICROS) * camera.sampleFps() / 1e6);
+        if (samplingOrigin == Long.MIN_VALUE) {
+            samplingOrigin = clockMicros;
+        }
+        long slot = (long) Math.floor(
+                (clockMicros - samplingOrigin + SLOT_TOLERANCE_MICROS) * camera.sampleFps() / 1e6);
         if (slot <= lastKeptSlot) {
             return false;
         }

@@ -119,7 +119,8 @@ class BadCameraTest {
             reader.fetchUntil(reader::finished, 10_000, "the camera finishes");
             assertThat(reader.statuses).extracting(CameraStatusEvent::state)
                     .containsExactly(CameraState.CONNECTING, CameraState.FAILED, CameraState.FINISHED);
-            assertThat(reader.lastStatus().reason()).startsWith("camera cut: not a video FFmpeg can read: " + truncated);
+            assertThat(reader.lastStatus().reason())
+                    .startsWith("camera cut: not a video FFmpeg can read: " + truncated);
         }
     }
 

@@ -28,7 +28,8 @@ class CameraSpecTest {
     @Test
     void badSpecsGiveOneLineReasons() {
         assertThatThrownBy(() -> CameraSpec.parse(""))
-                .hasMessage("empty camera spec; expected ID=URL, e.g. cam1=/videos/gate.mp4 or cam1=rtsp://10.0.0.5/stream");
+                .hasMessage("empty camera spec; expected ID=URL, e.g. cam1=/videos/gate.mp4 or "
+                        + "cam1=rtsp://10.0.0.5/stream");
         assertThatThrownBy(() -> CameraSpec.parse("/videos/gate.mp4")).hasMessageContaining("has no '='");
         assertThatThrownBy(() -> CameraSpec.parse("=/videos/gate.mp4")).hasMessageContaining("has no camera id");
         assertThatThrownBy(() -> CameraSpec.parse("cam1=")).hasMessageContaining("has no video path");
@@ -74,7 +75,8 @@ class CameraSpecTest {
     void specsAreEqualExactlyWhenEveryFieldIs() {
         CameraSpec base = CameraSpec.of("c", "rtsp://10.0.0.5/s");
         assertThat(CameraSpec.of("c", "rtsp://10.0.0.5/s")).isEqualTo(base).hasSameHashCodeAs(base);
-        for (CameraSpec changed : List.of(CameraSpec.of("d", "rtsp://10.0.0.5/s"), CameraSpec.of("c", "rtsp://10.0.0.6/s"),
+        for (CameraSpec changed : List.of(
+                CameraSpec.of("d", "rtsp://10.0.0.5/s"), CameraSpec.of("c", "rtsp://10.0.0.6/s"),
                 base.withSampleFps(5), base.withRealtime(true), base.withSize(0, 0), base.withBaseEpochMillis(1),
                 base.withTransport(CameraSpec.Transport.UDP), base.withRoi(Roi.of(0, 0, 10, 10)),
                 base.withReconnect(Reconnect.of(1, 2, 3)), base.withTimeoutMillis(1))) {

@@ -7,7 +7,10 @@ import java.util.function.BooleanSupplier;
 import org.apache.flink.connector.base.source.reader.RecordsWithSplitIds;
 import org.apache.flink.connector.base.source.reader.splitreader.SplitsAddition;
 
-/** Drives a {@link CameraSplitReader} for one camera on the test's thread, as its fetcher would, keeping what it reports. */
+/**
+ * Drives a {@link CameraSplitReader} for one camera on the test's thread, as its fetcher would,
+ * keeping the frames and what the source reader would send the enumerator.
+ */
 final class ReaderDriver implements AutoCloseable {
     private final CameraReports reports = new CameraReports(null);
     /** What the source reader would send the enumerator. */

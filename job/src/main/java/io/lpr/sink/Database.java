@@ -1,5 +1,7 @@
 package io.lpr.sink;
 
+import io.lpr.db.SqlDialect;
+import io.lpr.source.StreamUrls;
 import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,7 +9,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.regex.Pattern;
 import org.apache.flink.connector.jdbc.JdbcConnectionOptions;
 
 /**
@@ -26,19 +27,17 @@ public final class Database implements Serializable {
     /** Lets a reader (./lpr query) and the job's writer share a SQLite file: wait for the lock instead of failing. */
     private static final String SQLITE_BUSY_TIMEOUT_MS = "10000";
 
-    private static final Pattern PASSWORD_PARAM = Pattern.compile("(?i)(password=)[^&;]*");
-    private static final Pattern USERINFO_PASSWORD = Pattern.compile("(//[^/:@]*:)[^@/]*@");
 
     private final String url;
     private final String user;
     private final String password;
-    private final Dialect dialect;
+    private final SqlDialect dialect;
 
     private Database(String url, String user, String password) {
         this.url = url;
         this.user = blankToNull(user);
         this.password = blankToNull(password);
-        this.dialect = Dialect.of(url);
+        this.dialect = dialect(url);
     }
 
     /** {@code user} and {@code password} may be null (SQLite ignores both). */
@@ -64,17 +63,24 @@ public final class Database implements Serializable {
     }
 
     public boolean isSqlite() {
-        return dialect == Dialect.SQLITE;
+        return dialect == SqlDialect.SQLITE;
     }
 
-    Dialect dialect() {
+    SqlDialect dialect() {
         return dialect;
+    }
+
+    private static SqlDialect dialect(String url) {
+        try {
+            return SqlDialect.of(url);
+        } catch (IllegalArgumentException e) {
+            throw new DatabaseException(e.getMessage());
+        }
     }
 
     /** The URL with any password in it (user:secret@ or password=secret) replaced by ***. */
     public static String mask(String url) {
-        String masked = PASSWORD_PARAM.matcher(url).replaceAll("$1***");
-        return USERINFO_PASSWORD.matcher(masked).replaceAll("$1***@");
+        return StreamUrls.mask(url);
     }
 
     Connection connect() {

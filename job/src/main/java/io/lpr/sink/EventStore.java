@@ -1,5 +1,6 @@
 package io.lpr.sink;
 
+import io.lpr.db.SqlDialect;
 import io.lpr.event.Box;
 import io.lpr.event.PlateEvent;
 import java.sql.Connection;
@@ -30,21 +31,21 @@ public final class EventStore {
         try (Connection connection = db.connect()) {
             createSchema(connection, db.dialect());
         } catch (SQLException e) {
-            throw new DatabaseException("cannot create table " + Dialect.TABLE + " in " + db.maskedUrl() + ": "
+            throw new DatabaseException("cannot create table " + PlateEventsTable.TABLE + " in " + db.maskedUrl() + ": "
                     + Database.firstLine(e), e);
         }
     }
 
-    static void createSchema(Connection connection, Dialect dialect) throws SQLException {
+    static void createSchema(Connection connection, SqlDialect dialect) throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try (Statement st = connection.createStatement()) {
-            if (dialect == Dialect.POSTGRES) {
+            if (dialect == SqlDialect.POSTGRES) {
                 // Parallel sink subtasks race on CREATE ... IF NOT EXISTS (a duplicate-key error on the catalog),
                 // so they take turns; the lock ends with the transaction.
-                st.execute("SELECT pg_advisory_xact_lock(hashtext('lpr." + Dialect.TABLE + "'))");
+                st.execute("SELECT pg_advisory_xact_lock(hashtext('lpr." + PlateEventsTable.TABLE + "'))");
             }
-            for (String sql : dialect.schema()) {
+            for (String sql : PlateEventsTable.schema(dialect)) {
                 st.execute(sql);
             }
             connection.commit();
@@ -60,7 +61,7 @@ public final class EventStore {
     public static void upsert(Database db, Collection<PlateEvent> events) {
         PlateEventStatement binder = new PlateEventStatement(db.dialect());
         try (Connection connection = db.connect();
-                PreparedStatement ps = connection.prepareStatement(Dialect.upsert())) {
+                PreparedStatement ps = connection.prepareStatement(PlateEventsTable.upsert())) {
             connection.setAutoCommit(false);
             for (PlateEvent event : events) {
                 binder.accept(ps, event);
@@ -78,7 +79,7 @@ public final class EventStore {
         db.requireExisting();
         try (Connection connection = db.connect();
                 Statement st = connection.createStatement();
-                ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM " + Dialect.TABLE)) {
+                ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM " + PlateEventsTable.TABLE)) {
             rs.next();
             return rs.getLong(1);
         } catch (SQLException e) {
@@ -94,12 +95,12 @@ public final class EventStore {
     /** The newest {@code query.limit()} matching events, returned oldest first. */
     public static List<PlateEvent> query(Database db, EventQuery query) {
         db.requireExisting();
-        Dialect dialect = db.dialect();
+        SqlDialect dialect = db.dialect();
         List<String> columns = query.withCrops()
-                ? Dialect.COLUMNS
-                : Dialect.COLUMNS.stream().filter(c -> !c.equals("crop_jpeg")).toList();
+                ? PlateEventsTable.COLUMNS
+                : PlateEventsTable.COLUMNS.stream().filter(c -> !c.equals("crop_jpeg")).toList();
         StringBuilder sql = new StringBuilder("SELECT ").append(String.join(", ", columns))
-                .append(" FROM ").append(Dialect.TABLE).append(" WHERE 1 = 1");
+                .append(" FROM ").append(PlateEventsTable.TABLE).append(" WHERE 1 = 1");
         List<Param> params = new ArrayList<>();
         if (query.cameraId() != null) {
             sql.append(" AND camera_id = ?");
@@ -137,7 +138,7 @@ public final class EventStore {
         }
     }
 
-    private static PlateEvent read(ResultSet rs, Dialect dialect, boolean withCrop) throws SQLException {
+    private static PlateEvent read(ResultSet rs, SqlDialect dialect, boolean withCrop) throws SQLException {
         PlateEvent e = new PlateEvent();
         e.eventId = rs.getString("event_id");
         e.cameraId = rs.getString("camera_id");

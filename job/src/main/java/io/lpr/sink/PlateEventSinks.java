@@ -33,7 +33,7 @@ public final class PlateEventSinks {
                 .withMaxRetries(MAX_RETRIES)
                 .build();
         return JdbcSink.<PlateEvent>builder()
-                .withQueryStatement(Dialect.upsert(), new PlateEventStatement(db.dialect()))
+                .withQueryStatement(PlateEventsTable.upsert(), new PlateEventStatement(db.dialect()))
                 .withExecutionOptions(execution)
                 .buildAtLeastOnce(new SchemaCreatingConnectionProvider(db));
     }

@@ -1,5 +1,6 @@
 package io.lpr.sink;
 
+import io.lpr.db.SqlDialect;
 import io.lpr.track.EventIds;
 import io.lpr.event.Box;
 import io.lpr.event.PlateEvent;
@@ -8,13 +9,13 @@ import java.sql.SQLException;
 import java.sql.Types;
 import org.apache.flink.connector.jdbc.JdbcStatementBuilder;
 
-/** Binds a {@link PlateEvent} to the parameters of {@link Dialect#upsert()}, in {@link Dialect#COLUMNS} order. */
+/** Binds a {@link PlateEvent} to the parameters of {@link PlateEventsTable#upsert()}, in {@link PlateEventsTable#COLUMNS} order. */
 final class PlateEventStatement implements JdbcStatementBuilder<PlateEvent> {
     private static final long serialVersionUID = 1L;
 
-    private final Dialect dialect;
+    private final SqlDialect dialect;
 
-    PlateEventStatement(Dialect dialect) {
+    PlateEventStatement(SqlDialect dialect) {
         this.dialect = dialect;
     }
 

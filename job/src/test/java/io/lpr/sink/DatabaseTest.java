@@ -1,5 +1,6 @@
 package io.lpr.sink;
 
+import io.lpr.db.SqlDialect;
 import io.lpr.track.EventIds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,8 +12,8 @@ import org.junit.jupiter.api.Test;
 class DatabaseTest {
     @Test
     void picksTheDialectFromTheUrl() {
-        assertThat(Database.of("jdbc:sqlite:plates.db", null, null).dialect()).isEqualTo(Dialect.SQLITE);
-        assertThat(Database.of("jdbc:postgresql://db:5432/lpr", "lpr", "x").dialect()).isEqualTo(Dialect.POSTGRES);
+        assertThat(Database.of("jdbc:sqlite:plates.db", null, null).dialect()).isEqualTo(SqlDialect.SQLITE);
+        assertThat(Database.of("jdbc:postgresql://db:5432/lpr", "lpr", "x").dialect()).isEqualTo(SqlDialect.POSTGRES);
     }
 
     @Test

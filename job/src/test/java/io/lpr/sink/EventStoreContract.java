@@ -162,7 +162,7 @@ abstract class EventStoreContract {
     private List<String> indexes() throws SQLException {
         List<String> names = new ArrayList<>();
         try (Connection c = database().connect();
-                ResultSet rs = c.getMetaData().getIndexInfo(null, null, Dialect.TABLE, false, false)) {
+                ResultSet rs = c.getMetaData().getIndexInfo(null, null, PlateEventsTable.TABLE, false, false)) {
             while (rs.next()) {
                 names.add(rs.getString("INDEX_NAME"));
             }

@@ -1,5 +1,6 @@
 package io.lpr.registry;
 
+import io.lpr.db.SqlDialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

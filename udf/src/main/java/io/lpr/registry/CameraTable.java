@@ -1,5 +1,6 @@
 package io.lpr.registry;
 
+import io.lpr.db.SqlDialect;
 import io.lpr.source.CameraSpec;
 import io.lpr.source.Roi;
 import java.sql.Connection;

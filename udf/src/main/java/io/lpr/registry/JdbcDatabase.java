@@ -1,5 +1,6 @@
 package io.lpr.registry;
 
+import io.lpr.db.SqlDialect;
 import java.io.Serializable;
 import io.lpr.source.StreamUrls;
 import java.sql.Connection;

@@ -1,4 +1,4 @@
-package io.lpr.registry;
+package io.lpr.db;
 
 import io.lpr.source.StreamUrls;
 import java.sql.Driver;
@@ -11,40 +11,42 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /**
- * What differs between SQLite and PostgreSQL for the camera tables, stored the way the job's
- * {@code plate_events} table stores them: instants as TIMESTAMPTZ on PostgreSQL and as UTC
- * ISO-8601 text with three fraction digits on SQLite (fixed width, so text order is time order).
+ * What differs between the two supported databases, for every table the job keeps (plate events,
+ * cameras, camera status): driver, column types and how an instant is stored. PostgreSQL stores
+ * instants as TIMESTAMPTZ; SQLite, which has no timestamp type, as UTC ISO-8601 text with exactly
+ * three fraction digits: fixed width, so text order is time order, range filters use indexes, and
+ * SQLite's own date functions accept it.
  */
-enum SqlDialect {
-    SQLITE("jdbc:sqlite:", "TEXT", "(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))") {
+public enum SqlDialect {
+    SQLITE("jdbc:sqlite:", "org.sqlite.JDBC", "TEXT", "BLOB", "(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))") {
         @Override
-        Driver driver() {
+        public Driver driver() {
             return new org.sqlite.JDBC();
         }
 
         @Override
-        void bindTime(PreparedStatement ps, int index, long epochMillis) throws SQLException {
+        public void bindTime(PreparedStatement ps, int index, long epochMillis) throws SQLException {
             ps.setString(index, SQLITE_TIME.format(Instant.ofEpochMilli(epochMillis)));
         }
 
         @Override
-        long readTime(ResultSet rs, String column) throws SQLException {
+        public long readTime(ResultSet rs, String column) throws SQLException {
             return Instant.parse(rs.getString(column)).toEpochMilli();
         }
     },
-    POSTGRES("jdbc:postgresql:", "TIMESTAMPTZ", "now()") {
+    POSTGRES("jdbc:postgresql:", "org.postgresql.Driver", "TIMESTAMPTZ", "BYTEA", "now()") {
         @Override
-        Driver driver() {
+        public Driver driver() {
             return new org.postgresql.Driver();
         }
 
         @Override
-        void bindTime(PreparedStatement ps, int index, long epochMillis) throws SQLException {
+        public void bindTime(PreparedStatement ps, int index, long epochMillis) throws SQLException {
             ps.setObject(index, OffsetDateTime.ofInstant(Instant.ofEpochMilli(epochMillis), ZoneOffset.UTC));
         }
 
         @Override
-        long readTime(ResultSet rs, String column) throws SQLException {
+        public long readTime(ResultSet rs, String column) throws SQLException {
             return rs.getObject(column, OffsetDateTime.class).toInstant().toEpochMilli();
         }
     };
@@ -52,26 +54,30 @@ enum SqlDialect {
     private static final DateTimeFormatter SQLITE_TIME =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
-    final String urlPrefix;
-    final String timeType;
+    public final String urlPrefix;
+    public final String driverClass;
+    public final String timeType;
+    public final String blobType;
     /** The current time as a column default, in the stored form. */
-    final String now;
+    public final String now;
 
-    SqlDialect(String urlPrefix, String timeType, String now) {
+    SqlDialect(String urlPrefix, String driverClass, String timeType, String blobType, String now) {
         this.urlPrefix = urlPrefix;
+        this.driverClass = driverClass;
         this.timeType = timeType;
+        this.blobType = blobType;
         this.now = now;
     }
 
     /** The driver itself, so connecting never depends on DriverManager seeing Flink's user-code class loader. */
-    abstract Driver driver();
+    public abstract Driver driver();
 
-    abstract void bindTime(PreparedStatement ps, int index, long epochMillis) throws SQLException;
+    public abstract void bindTime(PreparedStatement ps, int index, long epochMillis) throws SQLException;
 
-    abstract long readTime(ResultSet rs, String column) throws SQLException;
+    public abstract long readTime(ResultSet rs, String column) throws SQLException;
 
     /** @throws IllegalArgumentException for a URL of another database */
-    static SqlDialect of(String url) {
+    public static SqlDialect of(String url) {
         for (SqlDialect dialect : values()) {
             if (url.startsWith(dialect.urlPrefix)) {
                 return dialect;

@@ -1,0 +1,42 @@
+package io.lpr.sink;
+
+import io.lpr.db.SqlDialect;
+import java.util.List;
+
+/** The {@code plate_events} table: its columns, schema and upsert, the same on SQLite and PostgreSQL. */
+final class PlateEventsTable {
+    private PlateEventsTable() {}
+
+    static final String TABLE = "plate_events";
+
+    /** Column order of every INSERT and SELECT. */
+    static final List<String> COLUMNS = List.of("event_id", "camera_id", "plate_text", "first_seen", "last_seen",
+            "frames", "votes", "detection_score", "text_score", "box_x1", "box_y1", "box_x2", "box_y2", "crop_jpeg");
+
+    static List<String> schema(SqlDialect dialect) {
+        return List.of("CREATE TABLE IF NOT EXISTS " + TABLE + " ("
+                        + "event_id TEXT PRIMARY KEY, "
+                        + "camera_id TEXT NOT NULL, "
+                        + "plate_text TEXT NOT NULL, "
+                        + "first_seen " + dialect.timeType + " NOT NULL, "
+                        + "last_seen " + dialect.timeType + " NOT NULL, "
+                        + "frames INTEGER NOT NULL, "
+                        + "votes INTEGER NOT NULL, "
+                        + "detection_score REAL, "
+                        + "text_score REAL, "
+                        + "box_x1 REAL, box_y1 REAL, box_x2 REAL, box_y2 REAL, "
+                        + "crop_jpeg " + dialect.blobType + ")",
+                "CREATE INDEX IF NOT EXISTS plate_events_camera_first_seen ON " + TABLE + " (camera_id, first_seen)",
+                "CREATE INDEX IF NOT EXISTS plate_events_plate_text ON " + TABLE + " (plate_text)");
+    }
+
+    /** Same text on both databases: SQLite (3.24+) and PostgreSQL (9.5+) share ON CONFLICT ... excluded. */
+    static String upsert() {
+        StringBuilder sql = new StringBuilder("INSERT INTO ").append(TABLE).append(" (")
+                .append(String.join(", ", COLUMNS)).append(") VALUES (")
+                .append(String.join(", ", COLUMNS.stream().map(c -> "?").toList()))
+                .append(") ON CONFLICT (event_id) DO UPDATE SET ");
+        List<String> updates = COLUMNS.stream().skip(1).map(c -> c + " = excluded." + c).toList();
+        return sql.append(String.join(", ", updates)).toString();
+    }
+}

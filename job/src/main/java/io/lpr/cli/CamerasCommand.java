@@ -28,9 +28,6 @@ import picocli.CommandLine.Spec;
         subcommands = {
             CamerasCommand.ListCameras.class,
             CamerasCommand.Add.class,
-            CamerasCommand.Enable.class,
-            CamerasCommand.Disable.class,
-            CamerasCommand.Remove.class,
             CamerasCommand.Status.class
         })
 final class CamerasCommand {
@@ -111,48 +108,21 @@ final class CamerasCommand {
     }
 
     @Command(name = "enable", description = "Enables a camera.")
-    static final class Enable implements Callable<Integer> {
-        @ParentCommand
-        CamerasCommand parent;
-
-        @Parameters(paramLabel = "ID")
-        String id;
-
-        @Override
-        public Integer call() {
-            return parent.setEnabled(id, true);
-        }
+    int enable(@Parameters(paramLabel = "ID") String id) {
+        return setEnabled(id, true);
     }
 
     @Command(name = "disable", description = "Disables a camera: the running job stops reading it.")
-    static final class Disable implements Callable<Integer> {
-        @ParentCommand
-        CamerasCommand parent;
-
-        @Parameters(paramLabel = "ID")
-        String id;
-
-        @Override
-        public Integer call() {
-            return parent.setEnabled(id, false);
-        }
+    int disable(@Parameters(paramLabel = "ID") String id) {
+        return setEnabled(id, false);
     }
 
     @Command(name = "remove", description = "Removes a camera.")
-    static final class Remove implements Callable<Integer> {
-        @ParentCommand
-        CamerasCommand parent;
-
-        @Parameters(paramLabel = "ID")
-        String id;
-
-        @Override
-        public Integer call() {
-            if (!parent.table().delete(id)) {
-                throw new UserException("no camera '" + id + "'");
-            }
-            return 0;
+    int remove(@Parameters(paramLabel = "ID") String id) {
+        if (!table().delete(id)) {
+            throw new UserException("no camera '" + id + "'");
         }
+        return 0;
     }
 
     @Command(name = "status", description = "Each camera's state as the running job last reported it.")

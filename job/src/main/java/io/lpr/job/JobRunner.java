@@ -26,24 +26,14 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 public final class JobRunner {
     private JobRunner() {}
 
-    /** The cameras given as ID=URL, each with the job-wide sampling and frame size applied. */
+    /** The cameras given as ID=URL, with the job-wide camera settings. */
     public static List<CameraSpec> cameras(LprSettings settings) {
         List<CameraSpec> cameras = settings.cameras.stream()
                 .map(CameraSpec::parse)
-                .map(c -> live(c.withSampleFps(settings.sampleFps)
-                        .withSize(settings.frameWidth, settings.frameHeight)
-                        .withRealtime(settings.realtime), settings))
+                .map(c -> settings.cameraDefaults().apply(c.withRealtime(settings.realtime), null, null, null, null))
                 .toList();
         CameraSpec.requireUniqueIds(cameras);
         return cameras;
-    }
-
-    private static CameraSpec live(CameraSpec camera, LprSettings settings) {
-        if (camera.isFile()) {
-            return camera;
-        }
-        CameraSpec stream = camera.withTimeoutMillis(settings.streamTimeoutMs).withReconnect(settings.reconnect);
-        return settings.transport == CameraSpec.Transport.TCP ? stream : stream.withTransport(settings.transport);
     }
 
     /**
@@ -58,10 +48,10 @@ public final class JobRunner {
             registries.add(CameraRegistry.fixed(fixed));
         }
         if (settings.camerasFile != null) {
-            registries.add(YamlCameraRegistry.open(Path.of(settings.camerasFile)));
+            registries.add(YamlCameraRegistry.open(Path.of(settings.camerasFile), settings.cameraDefaults()));
         }
         if (settings.camerasTable) {
-            registries.add(JdbcCameraRegistry.open(sinkDatabase(settings)));
+            registries.add(JdbcCameraRegistry.open(sinkDatabase(settings), settings.cameraDefaults()));
         }
         if (registries.isEmpty()) {
             throw new IllegalArgumentException(

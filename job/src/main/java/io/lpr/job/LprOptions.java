@@ -29,7 +29,7 @@ public final class LprOptions {
     public static final ConfigOption<Duration> CAMERAS_POLL = key("lpr.cameras-poll-interval").durationType()
             .defaultValue(Duration.ofSeconds(5)).withDescription("How often the cameras file and table are re-read.");
     public static final ConfigOption<Double> SAMPLE_FPS = key("lpr.camera.sample-fps").doubleType().defaultValue(5.0)
-            .withDescription("Frames analysed per second of video per camera; 0 analyses every frame.");
+            .withDescription("Frames analysed per second of video, for cameras that do not set their own; 0 analyses every frame.");
     public static final ConfigOption<Integer> FRAME_WIDTH = key("lpr.camera.frame-width").intType().defaultValue(1920)
             .withDescription("Frames are resized to this width before detection (the reference used 1920x1080); 0 keeps the source size.");
     public static final ConfigOption<Integer> FRAME_HEIGHT = key("lpr.camera.frame-height").intType().defaultValue(1080)
@@ -39,7 +39,7 @@ public final class LprOptions {
 
     public static final ConfigOption<CameraSpec.Transport> TRANSPORT = key("lpr.camera.transport")
             .enumType(CameraSpec.Transport.class).defaultValue(CameraSpec.Transport.TCP)
-            .withDescription("RTSP transport of --camera streams: TCP, or UDP (needs a lossless network).");
+            .withDescription("RTSP transport for cameras that do not set their own: TCP, or UDP (needs a lossless network).");
     public static final ConfigOption<Duration> STREAM_TIMEOUT = key("lpr.camera.timeout").durationType()
             .defaultValue(Duration.ofMillis(CameraSpec.DEFAULT_TIMEOUT_MILLIS))
             .withDescription("A live stream silent this long (connecting or reading) counts as disconnected.");

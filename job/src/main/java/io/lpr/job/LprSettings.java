@@ -6,6 +6,7 @@ import io.lpr.detect.DetectorConfig;
 import io.lpr.model.ModelDirectory;
 import io.lpr.operator.BatchingConfig;
 import io.lpr.recognize.RecognizerConfig;
+import io.lpr.source.CameraDefaults;
 import io.lpr.source.CameraSpec;
 import io.lpr.source.Reconnect;
 import io.lpr.track.TrackerConfig;
@@ -120,6 +121,11 @@ public final class LprSettings implements Serializable {
         if (!ok) {
             throw new IllegalArgumentException(message);
         }
+    }
+
+    /** The camera settings that apply wherever a camera's own entry leaves them out. */
+    public CameraDefaults cameraDefaults() {
+        return new CameraDefaults(sampleFps, frameWidth, frameHeight, transport, streamTimeoutMs, reconnect);
     }
 
     /** The database password, read from the environment when the job starts; never stored in settings. */

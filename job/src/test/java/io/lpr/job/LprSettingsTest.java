@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lpr.detect.DetectorConfig;
+import io.lpr.registry.YamlCameraRegistry;
+import io.lpr.source.CameraSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -90,5 +92,31 @@ class LprSettingsTest {
         assertThatThrownBy(() -> JobRunner.cameras(LprSettings.from(new JobConfiguration()
                         .set(LprOptions.CAMERAS.key(), List.of("a=/x.mp4", "a=/y.mp4")).build())))
                 .hasMessageContaining("camera id 'a' is given more than once");
+    }
+
+    @Test
+    void cameraFileEntriesTakeTheJobsDefaultsForWhatTheyLeaveOut() throws IOException {
+        Path cameras = Files.writeString(dir.resolve("cameras.yaml"), """
+                cameras:
+                  - id: gate
+                    url: rtsp://127.0.0.1:8554/gate
+                  - id: yard
+                    url: /videos/yard.mp4
+                    fps: 1
+                    width: 0
+                    height: 0
+                """);
+        LprSettings s = LprSettings.from(new JobConfiguration()
+                .overrides(List.of("lpr.camera.sample-fps=4", "lpr.camera.transport=UDP", "lpr.camera.timeout=2 s"))
+                .build());
+
+        List<CameraSpec> specs = YamlCameraRegistry.open(cameras, s.cameraDefaults()).poll();
+
+        assertThat(specs.get(0).sampleFps()).isEqualTo(4.0);
+        assertThat(specs.get(0).transport()).isEqualTo(CameraSpec.Transport.UDP);
+        assertThat(specs.get(0).timeoutMillis()).isEqualTo(2_000);
+        assertThat(specs.get(0).width()).isEqualTo(1920);
+        assertThat(specs.get(1).sampleFps()).isEqualTo(1.0);
+        assertThat(specs.get(1).width()).isZero();
     }
 }

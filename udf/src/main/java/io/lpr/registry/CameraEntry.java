@@ -1,5 +1,6 @@
 package io.lpr.registry;
 
+import io.lpr.source.CameraDefaults;
 import io.lpr.source.CameraSpec;
 import io.lpr.source.Roi;
 import io.lpr.source.StreamUrls;
@@ -121,17 +122,13 @@ public final class CameraEntry {
      * @throws IllegalArgumentException with a one-line reason naming the camera, passwords masked
      */
     public CameraSpec toSpec() {
+        return toSpec(CameraDefaults.NONE);
+    }
+
+    /** The camera to run, with the job-wide {@code defaults} for what this entry does not say. */
+    public CameraSpec toSpec(CameraDefaults defaults) {
         CameraSpec spec = CameraSpec.of(id, url).withRealtime(realtime).withRoi(roi);
-        if (fps != null) {
-            spec = spec.withSampleFps(fps);
-        }
-        if (width != null) {
-            spec = spec.withSize(width, height);
-        }
-        if (transport != null) {
-            spec = spec.withTransport(transport);
-        }
-        return spec;
+        return defaults.apply(spec, fps, width, height, transport);
     }
 
     /**
@@ -140,12 +137,12 @@ public final class CameraEntry {
      * @param source names the registry in error messages
      * @throws RegistryException naming the first entry that is not a valid camera
      */
-    static List<CameraSpec> toSpecs(List<CameraEntry> entries, String source) {
+    static List<CameraSpec> toSpecs(List<CameraEntry> entries, CameraDefaults defaults, String source) {
         List<CameraSpec> specs = new ArrayList<>();
         for (CameraEntry entry : entries) {
             if (entry.enabled()) {
                 try {
-                    specs.add(entry.toSpec());
+                    specs.add(entry.toSpec(defaults));
                 } catch (IllegalArgumentException e) {
                     throw new RegistryException(source + ": " + StreamUrls.mask(e.getMessage()));
                 }

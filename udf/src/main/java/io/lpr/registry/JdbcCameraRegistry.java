@@ -1,5 +1,6 @@
 package io.lpr.registry;
 
+import io.lpr.source.CameraDefaults;
 import io.lpr.source.CameraSpec;
 import java.util.List;
 
@@ -8,9 +9,11 @@ public final class JdbcCameraRegistry implements CameraRegistry {
     private static final long serialVersionUID = 1L;
 
     private final JdbcDatabase database;
+    private final CameraDefaults defaults;
 
-    private JdbcCameraRegistry(JdbcDatabase database) {
+    private JdbcCameraRegistry(JdbcDatabase database, CameraDefaults defaults) {
         this.database = database;
+        this.defaults = defaults;
     }
 
     /**
@@ -20,7 +23,12 @@ public final class JdbcCameraRegistry implements CameraRegistry {
      * @throws RegistryException with a one-line reason
      */
     public static JdbcCameraRegistry open(JdbcDatabase database) {
-        JdbcCameraRegistry registry = new JdbcCameraRegistry(database);
+        return open(database, CameraDefaults.NONE);
+    }
+
+    /** As {@link #open(JdbcDatabase)}, with job-wide settings for what a row leaves empty. */
+    public static JdbcCameraRegistry open(JdbcDatabase database, CameraDefaults defaults) {
+        JdbcCameraRegistry registry = new JdbcCameraRegistry(database, defaults);
         registry.table().createIfAbsent();
         return registry;
     }
@@ -33,7 +41,7 @@ public final class JdbcCameraRegistry implements CameraRegistry {
     @Override
     public List<CameraSpec> poll() {
         CameraTable table = table();
-        return CameraEntry.toSpecs(table.list(), table.toString());
+        return CameraEntry.toSpecs(table.list(), defaults, table.toString());
     }
 
     @Override

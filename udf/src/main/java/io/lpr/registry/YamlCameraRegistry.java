@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.lpr.source.CameraDefaults;
 import io.lpr.source.CameraSpec;
 import io.lpr.source.Roi;
 import io.lpr.source.StreamUrls;
@@ -28,7 +29,7 @@ import java.util.TreeSet;
  * cameras:
  *   - id: gate1
  *     url: rtsp://${GATE_USER}:${GATE_PASS}@10.0.0.5/stream1   # from the environment, never logged
- *     fps: 5            # frames analysed per second; default every frame
+ *     fps: 5            # frames analysed per second; default the job's (every frame without one)
  *     enabled: true     # default true; false stops the camera
  *   - id: yard
  *     url: /videos/yard.mp4
@@ -54,9 +55,11 @@ public final class YamlCameraRegistry implements CameraRegistry {
 
     /** A String, as {@link Path} is not serializable. */
     private final String file;
+    private final CameraDefaults defaults;
 
-    private YamlCameraRegistry(Path file) {
+    private YamlCameraRegistry(Path file, CameraDefaults defaults) {
         this.file = file.toString();
+        this.defaults = defaults;
     }
 
     /**
@@ -65,14 +68,19 @@ public final class YamlCameraRegistry implements CameraRegistry {
      * @throws RegistryException with a one-line reason
      */
     public static YamlCameraRegistry open(Path file) {
-        YamlCameraRegistry registry = new YamlCameraRegistry(file.toAbsolutePath().normalize());
+        return open(file, CameraDefaults.NONE);
+    }
+
+    /** As {@link #open(Path)}, with job-wide settings for what a camera's entry leaves out. */
+    public static YamlCameraRegistry open(Path file, CameraDefaults defaults) {
+        YamlCameraRegistry registry = new YamlCameraRegistry(file.toAbsolutePath().normalize(), defaults);
         registry.poll();
         return registry;
     }
 
     @Override
     public List<CameraSpec> poll() {
-        return CameraEntry.toSpecs(entries(), toString());
+        return CameraEntry.toSpecs(entries(), defaults, toString());
     }
 
     /** Every camera in the file, disabled ones included. */

@@ -318,7 +318,7 @@ public final class CameraSpec implements Serializable {
         return !isFile();
     }
 
-    boolean isRtsp() {
+    public boolean isRtsp() {
         String lower = url.toLowerCase(Locale.ROOT);
         return lower.startsWith("rtsp://") || lower.startsWith("rtsps://");
     }

@@ -78,10 +78,10 @@ final class CamerasCommand {
         @Parameters(index = "1", paramLabel = "URL", description = "rtsp://..., http(s)://... or a video file; ${VAR} is read from the job's environment.")
         String url;
 
-        @Option(names = "--fps", description = "Frames analysed per second (default: every frame).")
+        @Option(names = "--fps", description = "Frames analysed per second (default: the job's lpr.camera.sample-fps).")
         Double fps;
 
-        @Option(names = "--transport", description = "RTSP transport: tcp (default) or udp.")
+        @Option(names = "--transport", description = "RTSP transport: tcp or udp (default: the job's lpr.camera.transport).")
         String transport;
 
         @Option(names = "--roi", paramLabel = "X,Y,W,H", description = "Region of interest in source pixels.")

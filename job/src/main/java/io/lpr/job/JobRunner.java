@@ -2,7 +2,6 @@ package io.lpr.job;
 
 import io.lpr.registry.CameraRegistry;
 import io.lpr.registry.JdbcCameraRegistry;
-import io.lpr.registry.JdbcDatabase;
 import io.lpr.registry.YamlCameraRegistry;
 import io.lpr.sink.Database;
 import io.lpr.sink.EventStore;
@@ -51,7 +50,7 @@ public final class JobRunner {
             registries.add(YamlCameraRegistry.open(Path.of(settings.camerasFile), settings.cameraDefaults()));
         }
         if (settings.camerasTable) {
-            registries.add(JdbcCameraRegistry.open(sinkDatabase(settings), settings.cameraDefaults()));
+            registries.add(JdbcCameraRegistry.open(database(settings).jdbc(), settings.cameraDefaults()));
         }
         if (registries.isEmpty()) {
             throw new IllegalArgumentException(
@@ -61,11 +60,7 @@ public final class JobRunner {
                 ? CameraSource.of(fixed)
                 : CameraSource.of(CameraRegistry.union(registries))
                         .withPollInterval(Duration.ofMillis(settings.camerasPollMs));
-        return source.withStatusTable(sinkDatabase(settings));
-    }
-
-    private static JdbcDatabase sinkDatabase(LprSettings settings) {
-        return JdbcDatabase.of(settings.sinkUrl, settings.sinkUser, settings.sinkPasswordEnv);
+        return source.withStatusTable(database(settings).jdbc());
     }
 
     /** Fails with one line naming the file when a model is missing, before any Flink machinery starts. */
@@ -85,7 +80,7 @@ public final class JobRunner {
     }
 
     public static Database database(LprSettings settings) {
-        return Database.of(settings.sinkUrl, settings.sinkUser, settings.sinkPassword());
+        return Database.of(settings.sinkUrl, settings.sinkUser, settings.sinkPasswordEnv);
     }
 
     /** Runs the job to its end: for file cameras, when the files end. */

@@ -127,9 +127,4 @@ public final class LprSettings implements Serializable {
     public CameraDefaults cameraDefaults() {
         return new CameraDefaults(sampleFps, frameWidth, frameHeight, transport, streamTimeoutMs, reconnect);
     }
-
-    /** The database password, read from the environment when the job starts; never stored in settings. */
-    public String sinkPassword() {
-        return sinkPasswordEnv == null ? null : System.getenv(sinkPasswordEnv);
-    }
 }

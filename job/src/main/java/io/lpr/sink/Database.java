@@ -1,6 +1,7 @@
 package io.lpr.sink;
 
 import io.lpr.db.SqlDialect;
+import io.lpr.registry.JdbcDatabase;
 import io.lpr.source.StreamUrls;
 import java.io.Serializable;
 import java.nio.file.Files;
@@ -8,13 +9,12 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
-import java.util.Properties;
-import org.apache.flink.connector.jdbc.JdbcConnectionOptions;
 
 /**
- * Where plate events are stored: a JDBC URL ({@code jdbc:sqlite:FILE} or {@code jdbc:postgresql://HOST/DB}) plus
- * credentials. A value without the {@code jdbc:} prefix is taken as a SQLite file path. {@link #toString()} masks
- * the password, so an instance is safe to log.
+ * Where plate events are stored: a JDBC URL ({@code jdbc:sqlite:FILE} or {@code jdbc:postgresql://HOST/DB}), a
+ * user, and the name of the environment variable holding the password. The password itself is read when a
+ * connection opens, on whichever machine that is, so it never travels with the job graph, never lands in a
+ * checkpoint and is never logged. A value without the {@code jdbc:} prefix is taken as a SQLite file path.
  */
 public final class Database implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -24,34 +24,33 @@ public final class Database implements Serializable {
     public static final String PASSWORD_ENV = "LPR_DB_PASSWORD";
     public static final String USER_ENV = "LPR_DB_USER";
 
-    /** Lets a reader (./lpr query) and the job's writer share a SQLite file: wait for the lock instead of failing. */
-    private static final String SQLITE_BUSY_TIMEOUT_MS = "10000";
-
 
     private final String url;
     private final String user;
-    private final String password;
-    private final SqlDialect dialect;
+    private final JdbcDatabase jdbc;
 
-    private Database(String url, String user, String password) {
+    private Database(String url, String user, String passwordEnv) {
         this.url = url;
         this.user = blankToNull(user);
-        this.password = blankToNull(password);
-        this.dialect = dialect(url);
+        requireSupported(url);
+        this.jdbc = JdbcDatabase.of(url, this.user, passwordEnv);
     }
 
-    /** {@code user} and {@code password} may be null (SQLite ignores both). */
-    public static Database of(String url, String user, String password) {
+    /**
+     * @param user null for none (SQLite ignores it)
+     * @param passwordEnv the environment variable holding the password, or null for none
+     */
+    public static Database of(String url, String user, String passwordEnv) {
         if (url == null || url.isBlank()) {
             throw new DatabaseException("no database URL given: use e.g. " + DEFAULT_URL);
         }
         String trimmed = url.trim();
-        return new Database(trimmed.startsWith("jdbc:") ? trimmed : "jdbc:sqlite:" + trimmed, user, password);
+        return new Database(trimmed.startsWith("jdbc:") ? trimmed : "jdbc:sqlite:" + trimmed, user, passwordEnv);
     }
 
     /** The password from {@value #PASSWORD_ENV}; the user, when {@code user} is null, from {@value #USER_ENV}. */
     public static Database fromEnvironment(String url, String user) {
-        return of(url, user != null ? user : System.getenv(USER_ENV), System.getenv(PASSWORD_ENV));
+        return of(url, user != null ? user : System.getenv(USER_ENV), PASSWORD_ENV);
     }
 
     public String url() {
@@ -63,16 +62,21 @@ public final class Database implements Serializable {
     }
 
     public boolean isSqlite() {
-        return dialect == SqlDialect.SQLITE;
+        return dialect() == SqlDialect.SQLITE;
     }
 
     SqlDialect dialect() {
-        return dialect;
+        return jdbc.dialect();
     }
 
-    private static SqlDialect dialect(String url) {
+    /** The same database for the job's other tables (cameras, camera status). */
+    public JdbcDatabase jdbc() {
+        return jdbc;
+    }
+
+    private static void requireSupported(String url) {
         try {
-            return SqlDialect.of(url);
+            SqlDialect.of(url);
         } catch (IllegalArgumentException e) {
             throw new DatabaseException(e.getMessage());
         }
@@ -85,36 +89,10 @@ public final class Database implements Serializable {
 
     Connection connect() {
         try {
-            Connection connection = dialect.driver().connect(url, properties());
-            if (connection == null) {
-                throw new DatabaseException("no JDBC driver accepts " + maskedUrl());
-            }
-            return connection;
+            return jdbc.connect();
         } catch (SQLException e) {
-            throw new DatabaseException("cannot connect to " + maskedUrl() + ": " + firstLine(e), e);
+            throw new DatabaseException("cannot connect to " + maskedUrl() + ": " + mask(firstLine(e)), e);
         }
-    }
-
-    Properties properties() {
-        Properties props = new Properties();
-        if (isSqlite()) {
-            props.setProperty("busy_timeout", SQLITE_BUSY_TIMEOUT_MS);
-        } else {
-            if (user != null) {
-                props.setProperty("user", user);
-            }
-            if (password != null) {
-                props.setProperty("password", password);
-            }
-        }
-        return props;
-    }
-
-    JdbcConnectionOptions connectionOptions() {
-        JdbcConnectionOptions.JdbcConnectionOptionsBuilder builder =
-                new JdbcConnectionOptions.JdbcConnectionOptionsBuilder().withUrl(url).withDriverName(dialect.driverClass);
-        properties().forEach((k, v) -> builder.withProperty((String) k, (String) v));
-        return builder.build();
     }
 
     /**
@@ -147,7 +125,7 @@ public final class Database implements Serializable {
         if (!isSqlite()) {
             return Optional.empty();
         }
-        String spec = url.substring(dialect.urlPrefix.length());
+        String spec = url.substring(dialect().urlPrefix.length());
         int query = spec.indexOf('?');
         if (query >= 0) {
             spec = spec.substring(0, query);

@@ -69,7 +69,8 @@ class LprJobTest {
                 .build();
         LprSettings settings = LprSettings.from(configuration);
         Database sqlite = Database.of("jdbc:sqlite:" + dir.resolve("plates.db"), null, null);
-        Database postgres = Database.of(PG.newDatabase(), PG.user(), PG.password());
+        // The password travels in the URL only because a test cannot set the environment the job reads it from.
+        Database postgres = Database.of(PG.newDatabase() + "?password=" + PG.password(), PG.user(), null);
         EventStore.ensureSchema(sqlite);
         EventStore.ensureSchema(postgres);
 

@@ -13,7 +13,7 @@ class DatabaseTest {
     @Test
     void picksTheDialectFromTheUrl() {
         assertThat(Database.of("jdbc:sqlite:plates.db", null, null).dialect()).isEqualTo(SqlDialect.SQLITE);
-        assertThat(Database.of("jdbc:postgresql://db:5432/lpr", "lpr", "x").dialect()).isEqualTo(SqlDialect.POSTGRES);
+        assertThat(Database.of("jdbc:postgresql://db:5432/lpr", "lpr", "LPR_DB_PASSWORD").dialect()).isEqualTo(SqlDialect.POSTGRES);
     }
 
     @Test
@@ -37,8 +37,8 @@ class DatabaseTest {
                 .isEqualTo("jdbc:postgresql://db/lpr?user=a&password=***&ssl=true");
         assertThat(Database.mask("jdbc:postgresql://a:secret@db/lpr")).isEqualTo("jdbc:postgresql://a:***@db/lpr");
         assertThat(Database.mask("jdbc:sqlite:plates.db")).isEqualTo("jdbc:sqlite:plates.db");
-        assertThat(Database.of("jdbc:postgresql://db/lpr", "lpr", "secret").toString())
-                .isEqualTo("jdbc:postgresql://db/lpr (user lpr)");
+        assertThat(Database.of("jdbc:postgresql://db/lpr?password=secret", "lpr", "LPR_DB_PASSWORD").toString())
+                .isEqualTo("jdbc:postgresql://db/lpr?password=*** (user lpr)");
     }
 
     @Test

@@ -8,7 +8,7 @@ import java.sql.SQLException;
 import java.util.Properties;
 
 /**
- * A database for the camera registry and the {@code camera_status} table: SQLite or PostgreSQL.
+ * A database of the job (events, the camera registry, the {@code camera_status} table): SQLite or PostgreSQL.
  * The password is not part of it: it is read from an environment variable when connecting (on
  * the job manager), so it never travels with the job. Safe to log.
  */
@@ -49,12 +49,12 @@ public final class JdbcDatabase implements Serializable {
         return StreamUrls.mask(url);
     }
 
-    SqlDialect dialect() {
+    public SqlDialect dialect() {
         return dialect;
     }
 
     /** @throws SQLException with the driver's reason; callers add {@link #maskedUrl()} to it */
-    Connection connect() throws SQLException {
+    public Connection connect() throws SQLException {
         Properties props = new Properties();
         if (dialect == SqlDialect.SQLITE) {
             props.setProperty("busy_timeout", SQLITE_BUSY_TIMEOUT_MS);

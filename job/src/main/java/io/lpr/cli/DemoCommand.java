@@ -4,6 +4,7 @@ import io.lpr.event.PlateEvent;
 import io.lpr.image.Images;
 import io.lpr.job.JobRunner;
 import io.lpr.job.LprOptions;
+import io.lpr.job.LprSettings;
 import io.lpr.model.ModelDirectory;
 import io.lpr.model.ModelException;
 import io.lpr.sink.Database;
@@ -57,9 +58,11 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
-        ModelDirectory models = settingsOptions.models.directory();
-        ensureModels(models, err);
-        Path clip = video != null ? video : makeClip(models, err);
+        LprSettings settings = LprSettings.from(settingsOptions.configuration()
+                .set(LprOptions.SINK_URL.key(), sink)
+                .build());
+        ensureModels(settings, err);
+        Path clip = video != null ? video : makeClip(settings.models, err);
 
         Instant started = Instant.now();
         var configuration = settingsOptions.configuration()
@@ -70,7 +73,7 @@ final class DemoCommand implements Callable<Integer> {
         err.flush();
         JobRunner.run(configuration, "lpr-demo");
 
-        List<PlateEvent> events = EventStore.query(JobRunner.database(io.lpr.job.LprSettings.from(configuration)),
+        List<PlateEvent> events = EventStore.query(JobRunner.database(settings),
                 new EventQuery(CAMERA, null, started, null, EventQuery.DEFAULT_LIMIT, false));
         PrintWriter out = spec.commandLine().getOut();
         out.printf("%d plate event(s) from camera '%s' in %s:%n", events.size(), CAMERA, Database.mask(sink));
@@ -80,8 +83,9 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     /** Models missing from the default folder are fetched (that needs the internet); elsewhere it is an error. */
-    private void ensureModels(ModelDirectory models, PrintWriter err) throws Exception {
-        if (hasModels(models)) {
+    private void ensureModels(LprSettings settings, PrintWriter err) throws Exception {
+        ModelDirectory models = settings.models;
+        if (hasModels(settings)) {
             return;
         }
         Path fetch = home().resolve("models/fetch");
@@ -90,7 +94,7 @@ final class DemoCommand implements Callable<Integer> {
             err.println("lpr: no models in " + models + "; fetching them with models/fetch ...");
             err.flush();
             int exit = new ProcessBuilder(fetch.toString()).inheritIO().start().waitFor();
-            if (exit == 0 && hasModels(models)) {
+            if (exit == 0 && hasModels(settings)) {
                 return;
             }
         }
@@ -98,11 +102,9 @@ final class DemoCommand implements Callable<Integer> {
                 + "or give --models DIR / set LPR_MODELS_DIR (e.g. ../shared/seed/models)");
     }
 
-    private static boolean hasModels(ModelDirectory models) {
+    private static boolean hasModels(LprSettings settings) {
         try {
-            models.file(new io.lpr.detect.DetectorConfig().modelFile);
-            models.file(io.lpr.recognize.RecognizerConfig.DEFAULT_STN_FILE);
-            models.file(io.lpr.recognize.RecognizerConfig.DEFAULT_LPRNET_FILE);
+            JobRunner.requireModels(settings);
             return true;
         } catch (ModelException e) {
             return false;

@@ -40,8 +40,7 @@ public final class JobRunner {
      * registry re-read while the job runs, so cameras come and go without a restart. Each camera's state
      * goes to the {@code camera_status} table of the sink database.
      */
-    public static CameraSource source(LprSettings settings) {
-        List<CameraSpec> fixed = cameras(settings);
+    static CameraSource source(LprSettings settings, List<CameraSpec> fixed) {
         List<CameraRegistry> registries = new ArrayList<>();
         if (!fixed.isEmpty()) {
             registries.add(CameraRegistry.fixed(fixed));
@@ -92,10 +91,11 @@ public final class JobRunner {
     public static RunningJob start(Configuration configuration, String jobName) throws Exception {
         LprSettings settings = LprSettings.from(configuration);
         requireModels(settings);
-        requireReadableVideos(cameras(settings));
+        List<CameraSpec> cameras = cameras(settings);
+        requireReadableVideos(cameras);
         Database db = database(settings);
         EventStore.ensureSchema(db);
-        CameraSource source = source(settings);
+        CameraSource source = source(settings, cameras);
 
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(configuration);
         LprTopology.build(env, source, settings, Map.of("jdbc", PlateEventSinks.jdbc(db)));

@@ -6,7 +6,6 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -52,9 +51,6 @@ public record CameraSpec(String id, String url, double sampleFps, boolean realti
     }
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
-    private static final Pattern URL_SCHEME = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*)://(.*)$", Pattern.DOTALL);
-    private static final Set<String> LIVE_SCHEMES = Set.of("rtsp", "rtsps", "http", "https");
-    private static final Pattern PORT = Pattern.compile("[0-9]{1,5}");
     private static final String FORMAT = "expected ID=URL, e.g. cam1=/videos/gate.mp4 or cam1=rtsp://10.0.0.5/stream";
 
     /** @throws IllegalArgumentException with a one-line reason naming the camera and the bad setting */
@@ -66,10 +62,7 @@ public record CameraSpec(String id, String url, double sampleFps, boolean realti
         if (url == null || url.isBlank()) {
             throw new IllegalArgumentException("camera " + id + " has no video path or URL");
         }
-        Matcher scheme = URL_SCHEME.matcher(url);
-        if (scheme.matches()) {
-            checkLiveUrl(id, url, scheme.group(1).toLowerCase(Locale.ROOT), scheme.group(2));
-        }
+        StreamUrls.requireValidLiveUrl(id, url);
         if (!(sampleFps >= 0) || Double.isInfinite(sampleFps)) {
             throw new IllegalArgumentException("camera " + id
                     + ": sample rate must be 0 (every frame) or a positive number of frames per second, got " + sampleFps);
@@ -106,42 +99,6 @@ public record CameraSpec(String id, String url, double sampleFps, boolean realti
 
     public Builder toBuilder() {
         return new Builder(this);
-    }
-
-    /** Catches what FFmpeg would only report as a vague error: unknown scheme, no host, bad port. */
-    private static void checkLiveUrl(String id, String url, String scheme, String rest) {
-        String shown = StreamUrls.mask(url);
-        if (!LIVE_SCHEMES.contains(scheme)) {
-            throw new IllegalArgumentException("camera " + id + ": unsupported URL scheme '" + scheme + "' in "
-                    + shown + "; use rtsp://, rtsps://, http://, https:// or a file path");
-        }
-        // User info ends at the last '@' before any query: passwords may hold '/' or '@'.
-        int query = rest.indexOf('?');
-        int at = (query < 0 ? rest : rest.substring(0, query)).lastIndexOf('@');
-        String afterUser = rest.substring(at + 1);
-        int end = afterUser.length();
-        for (char c : new char[] {'/', '?', '#'}) {
-            int i = afterUser.indexOf(c);
-            if (i >= 0 && i < end) {
-                end = i;
-            }
-        }
-        String hostPort = afterUser.substring(0, end);
-        if (StreamUrls.hasEnvReferences(hostPort)) {
-            return;
-        }
-        int colon = hostPort.startsWith("[") ? hostPort.indexOf(':', Math.max(0, hostPort.indexOf(']')))
-                : hostPort.lastIndexOf(':');
-        String host = colon < 0 ? hostPort : hostPort.substring(0, colon);
-        if (host.isEmpty() || host.equals("[]")) {
-            throw new IllegalArgumentException("camera " + id + ": no host in " + shown);
-        }
-        if (colon >= 0) {
-            String port = hostPort.substring(colon + 1);
-            if (!PORT.matcher(port).matches() || Integer.parseInt(port) < 1 || Integer.parseInt(port) > 65535) {
-                throw new IllegalArgumentException("camera " + id + ": bad port '" + port + "' in " + shown);
-            }
-        }
     }
 
     /**
@@ -245,7 +202,7 @@ public record CameraSpec(String id, String url, double sampleFps, boolean realti
 
     /** A file ends; a live stream does not. */
     public boolean isFile() {
-        return !URL_SCHEME.matcher(url).matches();
+        return !StreamUrls.isUrl(url);
     }
 
     public boolean isLive() {

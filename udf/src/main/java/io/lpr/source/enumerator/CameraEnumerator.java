@@ -7,7 +7,6 @@ import io.lpr.source.enumerator.CameraAssignments.State;
 import io.lpr.source.split.CameraSplit;
 import io.lpr.source.split.StopCameraEvent;
 import io.lpr.status.CameraState;
-import io.lpr.status.CameraStatus;
 import io.lpr.status.CameraStatusBoard;
 import io.lpr.status.CameraStatusEvent;
 import io.lpr.status.CameraStatusTable;
@@ -51,9 +50,8 @@ public final class CameraEnumerator implements SplitEnumerator<CameraSplit, Came
     private final CameraRegistry registry;
     private final long pollIntervalMillis;
     private final boolean bounded;
-    /** Null when no database was given. */
-    private final CameraStatusTable statusTable;
     private final CameraStatusBoard statuses = new CameraStatusBoard();
+    private final StatusWriter statusWriter;
 
     /** Each camera's place: pending for a reader, assigned to one, or stopping. */
     private final CameraAssignments cameras;
@@ -64,10 +62,6 @@ public final class CameraEnumerator implements SplitEnumerator<CameraSplit, Came
     /** Readers that registered before the first poll, so their reported cameras are checked against it. */
     private final Set<Integer> waitingReaders = new HashSet<>();
     private String lastPollError;
-    private String lastStatusError;
-    private boolean statusWriteRunning;
-    /** Touched on the worker thread only. */
-    private volatile boolean statusTableCreated;
 
     /**
      * @param bounded whether the cameras are a fixed list of files
@@ -85,7 +79,7 @@ public final class CameraEnumerator implements SplitEnumerator<CameraSplit, Came
         this.registry = registry;
         this.pollIntervalMillis = pollIntervalMillis;
         this.bounded = bounded;
-        this.statusTable = statusTable;
+        this.statusWriter = new StatusWriter(context, statuses, statusTable);
         this.cameras = CameraAssignments.restore(restored);
         restored.unassignedSplits().forEach(split -> cameras.pend(split, leastLoaded()));
     }
@@ -164,7 +158,7 @@ public final class CameraEnumerator implements SplitEnumerator<CameraSplit, Came
         }
         CameraStatusEvent status = (CameraStatusEvent) event;
         statuses.update(status, System.currentTimeMillis());
-        writeStatuses();
+        statusWriter.write();
         String id = status.cameraId();
         boolean wasStopping = cameras.is(id, State.STOPPING);
         if (status.state() == CameraState.FINISHED && cameras.release(id, subtaskId) && wasStopping) {
@@ -221,7 +215,7 @@ public final class CameraEnumerator implements SplitEnumerator<CameraSplit, Came
         Map<String, CameraSpec> wanted = new LinkedHashMap<>();
         cameras.forEach(camera -> wanted.put(camera.id(), camera));
         reconcile(wanted);
-        writeStatuses();
+        statusWriter.write();
     }
 
     /** Brings the running cameras in line with {@code wanted}. */
@@ -344,37 +338,6 @@ public final class CameraEnumerator implements SplitEnumerator<CameraSplit, Came
         if (bounded) {
             context.signalNoMoreSplits(subtaskId);
         }
-    }
-
-    /** Writes changed states to the table, one write at a time, on the worker thread. */
-    private void writeStatuses() {
-        if (statusTable == null || statusWriteRunning || !statuses.hasChanges()) {
-            return;
-        }
-        List<CameraStatus> changes = statuses.takeChanges();
-        statusWriteRunning = true;
-        context.callAsync(() -> {
-            if (!statusTableCreated) {
-                statusTable.createIfAbsent();
-                statusTableCreated = true;
-            }
-            statusTable.upsert(changes);
-            return null;
-        }, (ignored, error) -> {
-            statusWriteRunning = false;
-            if (error != null) {
-                // Written again with the next change or poll.
-                statuses.markChanged(changes);
-                String message = error.getMessage() != null ? error.getMessage() : error.toString();
-                if (!message.equals(lastStatusError)) {
-                    LOG.warn("Camera states not written: {}", message);
-                    lastStatusError = message;
-                }
-                return;
-            }
-            lastStatusError = null;
-            writeStatuses();
-        });
     }
 
     /** Cameras without a base time get the time they are first seen, kept in their split from then on. */

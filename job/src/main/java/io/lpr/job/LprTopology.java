@@ -57,7 +57,7 @@ public final class LprTopology {
                 .name("track-passages").uid("track-passages");
 
         // One event per vehicle passage is a trickle: a single writer per sink keeps SQLite (one writer at a
-        // time) simple and costs PostgreSQL nothing.
+        // time) simple and costs PostgreSQL or Kafka nothing.
         sinks.forEach((name, sink) ->
                 events.sinkTo(sink).name("sink-" + name).uid("sink-" + name).setParallelism(1));
         return events;

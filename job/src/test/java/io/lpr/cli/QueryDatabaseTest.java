@@ -17,7 +17,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code lpr query}'s flags as a user gives them, on SQLite and on PostgreSQL with the production password path. */
-class QueryCommandTest {
+class QueryDatabaseTest {
     @RegisterExtension
     static final PostgresServer PG = new PostgresServer();
 

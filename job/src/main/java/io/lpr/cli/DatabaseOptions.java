@@ -14,12 +14,12 @@ import picocli.CommandLine.ScopeType;
  */
 public final class DatabaseOptions {
     @Option(names = "--db", paramLabel = "JDBC_URL", scope = ScopeType.INHERIT,
-            description = "The job's database (default: lpr.sink.jdbc-url, jdbc:sqlite:plates.db); the PostgreSQL "
-                    + "password comes from the variable lpr.sink.password-env names ($LPR_DB_PASSWORD).")
+            description = "The job's database (default: lpr.sink.jdbc-url, " + Database.DEFAULT_URL + "); the PostgreSQL "
+                    + "password comes from the variable lpr.sink.password-env names ($" + Database.DEFAULT_PASSWORD_ENV + ").")
     String url;
 
     @Option(names = "--user", scope = ScopeType.INHERIT,
-            description = "Database user (PostgreSQL); default lpr.sink.user, else $LPR_DB_USER.")
+            description = "Database user (PostgreSQL); default lpr.sink.user, else $" + Database.USER_ENV + ".")
     String user;
 
     public Database database(JobConfiguration settings) {

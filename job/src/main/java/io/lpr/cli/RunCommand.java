@@ -37,7 +37,8 @@ final class RunCommand implements Callable<Integer> {
     boolean camerasTable;
 
     @Option(names = "--sink", paramLabel = "JDBC_URL",
-            description = "Events database (default jdbc:sqlite:plates.db; jdbc:postgresql://... with the password in $LPR_DB_PASSWORD).")
+            description = "Events database (default " + Database.DEFAULT_URL + "; jdbc:postgresql://... with the password in the "
+                    + "variable lpr.sink.password-env names, $" + Database.DEFAULT_PASSWORD_ENV + ").")
     String sink;
 
     @Spec

@@ -16,7 +16,7 @@ import java.util.Locale;
 
 /**
  * The {@code cameras} table: one row per camera, edited by people (SQL, a CLI) while the job
- * runs. Columns left NULL keep the camera defaults:
+ * runs. Columns left NULL take the job's camera settings ({@code lpr.camera.*}):
  *
  * <pre>
  * id TEXT PRIMARY KEY, url TEXT NOT NULL (may reference ${ENV_VARS}),

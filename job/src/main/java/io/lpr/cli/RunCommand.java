@@ -2,11 +2,11 @@ package io.lpr.cli;
 
 import io.lpr.cluster.JobSubmission;
 import io.lpr.cluster.RestApi;
+import io.lpr.db.Database;
 import io.lpr.job.JobRunner;
 import io.lpr.job.KafkaOptions;
 import io.lpr.job.LprOptions;
 import io.lpr.job.RunningJob;
-import io.lpr.sink.Database;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

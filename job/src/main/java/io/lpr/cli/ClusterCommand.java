@@ -104,6 +104,9 @@ final class ClusterCommand {
             } else {
                 state = registered.contains(m.role()) ? "running, registered" : "running, not registered";
             }
+            if (m.alive()) {
+                state += cluster.metricsPort(m.role()).map(p -> ", metrics http://127.0.0.1:" + p + "/metrics").orElse("");
+            }
             spec.commandLine().getOut().println(m.line(state));
         }
         return jobManager;

@@ -58,6 +58,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--jar", paramLabel = "FILE", description = "With --cluster: the job jar (default job/target/lpr-job-*-flink.jar).")
     Path jar;
 
+    @Option(names = "--from-savepoint", paramLabel = "PATH",
+            description = "With --cluster: start from this savepoint or retained checkpoint (as the cluster sees the path).")
+    String fromSavepoint;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -98,7 +102,7 @@ final class RunCommand implements Callable<Integer> {
             original.remove(0); // the whole command line: `run` goes, LprJob puts it back
         }
         List<String> args = JobSubmission.clusterArguments(original, settingsOptions.models.directory().path());
-        String jobId = JobSubmission.submit(rest, jobJar, args);
+        String jobId = JobSubmission.submit(rest, jobJar, args, fromSavepoint);
         spec.commandLine().getErr().println("lpr: submitted to " + rest.address() + "; follow it at " + rest.address()
                 + "/#/job/running/" + jobId);
         spec.commandLine().getOut().println(jobId);

@@ -21,9 +21,10 @@ public final class JobSubmission {
     private JobSubmission() {}
 
     /** Uploads and runs the jar; returns the job id. */
-    public static String submit(RestApi rest, Path jar, List<String> args) throws IOException, InterruptedException {
+    public static String submit(RestApi rest, Path jar, List<String> args, String savepoint)
+            throws IOException, InterruptedException {
         String jarId = rest.uploadJar(jar);
-        return rest.runJar(jarId, ENTRY_CLASS, args, null);
+        return rest.runJar(jarId, ENTRY_CLASS, args, savepoint);
     }
 
     /**
@@ -37,7 +38,7 @@ public final class JobSubmission {
             String name = arg.contains("=") && arg.startsWith("--") ? arg.substring(0, arg.indexOf('=')) : arg;
             boolean inline = !name.equals(arg);
             String value = inline ? arg.substring(name.length() + 1) : (i + 1 < original.size() ? original.get(i + 1) : null);
-            if (name.equals("--cluster") || name.equals("--models") || name.equals("--jar")) {
+            if (name.equals("--cluster") || name.equals("--models") || name.equals("--jar") || name.equals("--from-savepoint")) {
                 i += inline ? 0 : 1;
                 continue;
             }
@@ -73,7 +74,7 @@ public final class JobSubmission {
             return null;
         }
         Path path = Path.of(value);
-        return Files.exists(path) ? path.toAbsolutePath().toString() : value;
+        return Files.exists(path) ? path.toAbsolutePath().normalize().toString() : value;
     }
 
     private static String absoluteCamera(String spec) {

@@ -29,6 +29,7 @@ public final class LocalCluster {
 
     private final Path dir;
     private final int port;
+    private final Map<String, String> environment = new LinkedHashMap<>();
 
     public LocalCluster(Path dir, int port) {
         this.dir = dir;
@@ -42,6 +43,28 @@ public final class LocalCluster {
 
     public Path dir() {
         return dir;
+    }
+
+    /**
+     * Environment variables for the processes this object starts, on top of its own environment (which is
+     * where {@code LPR_DB_PASSWORD} and camera credentials normally come from: never a file or a flag).
+     */
+    public LocalCluster withEnvironment(Map<String, String> variables) {
+        environment.putAll(variables);
+        return this;
+    }
+
+    /** The port the Prometheus reporter of this process serves on, from its log; empty before it started. */
+    public Optional<Integer> metricsPort(String role) throws IOException {
+        Path log = log(role);
+        if (!Files.exists(log)) {
+            return Optional.empty();
+        }
+        try (Stream<String> lines = Files.lines(log)) {
+            return lines.filter(l -> l.contains("Started PrometheusReporter HTTP server on port"))
+                    .map(l -> l.replaceAll(".*on port (\\d+).*", "$1"))
+                    .map(Integer::valueOf).reduce((a, b) -> b);
+        }
     }
 
     public RestApi rest() {
@@ -185,6 +208,7 @@ public final class LocalCluster {
                 .redirectOutput(dir.resolve("log").resolve(role + ".out").toFile());
         builder.environment().put("FLINK_PLUGINS_DIR", dir.resolve("plugins").toString());
         builder.environment().put("FLINK_LOG_DIR", dir.resolve("log").toString());
+        builder.environment().putAll(environment);
         Process process = builder.start();
         Files.writeString(dir.resolve("pid").resolve(role + ".pid"), process.pid() + "\n");
     }

@@ -78,8 +78,18 @@ class ClusterFailoverIT {
                         "taskmanager.memory.process.size", "3g",
                         "taskmanager.memory.task.off-heap.size", "1g",
                         "taskmanager.memory.managed.size", "256m",
-                        "execution.checkpointing.interval", "3s"));
+                        "execution.checkpointing.interval", "3s",
+                        // A killed TaskManager is noticed when its heartbeats stop: 50 s by default.
+                        "heartbeat.timeout", "20s"));
         WATCH.cluster = cluster;
+        // A test JVM stopped from outside still takes its cluster down (its JVMs run in their own sessions).
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                cluster.stop();
+            } catch (Exception e) {
+                System.err.println("stopping the cluster: " + e);
+            }
+        }));
     }
 
     @AfterAll

@@ -38,9 +38,14 @@ final class MetricsCheck {
                     .as("camera metric %s", metric)
                     .anySatisfy(s -> assertThat(s.labels()).containsEntry("camera", "a"));
         }
-        // The models and the sinks.
+        // The models (throughput, batches, queue wait, forward time) and the sinks.
         assertThat(names).contains("flink_taskmanager_job_task_operator_framesDetected",
-                "flink_taskmanager_job_task_operator_platesRead", "flink_taskmanager_job_task_operator_plateEvents");
+                "flink_taskmanager_job_task_operator_platesRead", "flink_taskmanager_job_task_operator_plateEvents",
+                "flink_taskmanager_job_task_operator_model_batches", "flink_taskmanager_job_task_operator_model_requests",
+                "flink_taskmanager_job_task_operator_model_queueWaitMillis",
+                "flink_taskmanager_job_task_operator_model_forwardMillis");
+        assertThat(scrape.named("flink_taskmanager_job_task_operator_numRecordsIn"))
+                .as("events into the sinks").anySatisfy(s -> assertThat(s.labels().get("operator_name")).startsWith("sink"));
         // No credential in any label.
         assertThat(scrape.samples()).allSatisfy(s -> assertThat(s.labels().values())
                 .noneMatch(v -> v.contains(secret) || v.matches(".*://[^/]*:[^/]*@.*")));

@@ -43,6 +43,7 @@ abstract class InferenceFunction<I, R, O> extends RichAsyncFunction<I, O> {
         MetricGroup metrics = getRuntimeContext().getMetricGroup();
         failures = metrics.counter("failures");
         registerMetrics(metrics);
+        ModelMetrics.register(metrics, service.get().stats());
     }
 
     @Override

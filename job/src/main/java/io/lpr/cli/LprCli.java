@@ -22,6 +22,7 @@ import picocli.CommandLine;
             QueryCommand.class,
             CamerasCommand.class,
             BenchCommand.class,
+            ClusterCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class LprCli {

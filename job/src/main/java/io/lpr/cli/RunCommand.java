@@ -1,9 +1,13 @@
 package io.lpr.cli;
 
+import io.lpr.cluster.JobSubmission;
+import io.lpr.cluster.RestApi;
 import io.lpr.db.Database;
 import io.lpr.job.JobRunner;
+import io.lpr.job.KafkaOptions;
 import io.lpr.job.LprOptions;
 import io.lpr.job.RunningJob;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -41,23 +45,68 @@ final class RunCommand implements Callable<Integer> {
                     + "variable lpr.sink.password-env names, $" + Database.DEFAULT_PASSWORD_ENV + ").")
     String sink;
 
+    @Option(names = "--kafka-bootstrap", paramLabel = "HOST:PORT",
+            description = "Also write the events to Kafka, exactly once (needs checkpoints; see the README).")
+    String kafkaBootstrap;
+
+    @Option(names = "--kafka-topic", paramLabel = "TOPIC", description = "Kafka topic (default plates).")
+    String kafkaTopic;
+
+    @Option(names = "--cluster", paramLabel = "HOST:PORT",
+            description = "Submit to this Flink cluster's REST endpoint (e.g. 127.0.0.1:8081, see 'lpr cluster') and return with the job id.")
+    String cluster;
+
+    @Option(names = "--jar", paramLabel = "FILE", description = "With --cluster: the job jar (default job/target/lpr-job-*-flink.jar).")
+    Path jar;
+
+    @Option(names = "--from-savepoint", paramLabel = "PATH",
+            description = "With --cluster: start from this savepoint or retained checkpoint (as the cluster sees the path).")
+    String fromSavepoint;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
+        if (cluster != null) {
+            return submit();
+        }
         Configuration configuration = settingsOptions.configuration()
                 .set(LprOptions.CAMERAS.key(), cameras)
                 .set(LprOptions.SINK_URL.key(), sink)
                 .set(LprOptions.CAMERAS_FILE.key(), camerasFile)
                 .set(LprOptions.CAMERAS_TABLE.key(), camerasTable ? "true" : null)
+                .set(KafkaOptions.BOOTSTRAP.key(), kafkaBootstrap)
+                .set(KafkaOptions.TOPIC.key(), kafkaTopic)
                 .build();
         RunningJob job = JobRunner.start(configuration, "lpr");
+        if (job.detached()) {
+            // Submitted by `flink run -d` or the REST API: main runs in a client or the JobManager, which goes on.
+            spec.commandLine().getOut().println(job.jobId());
+            return 0;
+        }
         StopOnSignal.install(job, spec.commandLine().getErr());
         JobExecutionResult result = job.await();
         String url = Database.mask(configuration.get(LprOptions.SINK_URL));
         spec.commandLine().getErr().printf("lpr: job finished in %.1f s; events are in %s%n",
                 result.getNetRuntime() / 1000.0, url);
+        return 0;
+    }
+
+    /** Like {@code flink run -d}: upload the job jar, run it on the cluster, print the job id. */
+    private int submit() throws Exception {
+        RestApi rest = new RestApi(cluster);
+        Path home = Path.of(System.getProperty("lpr.home", ".")).toAbsolutePath();
+        Path jobJar = jar != null ? jar : JobSubmission.findJar(home);
+        List<String> original = new ArrayList<>(spec.commandLine().getParseResult().originalArgs());
+        if (!original.isEmpty() && original.get(0).equals(spec.name())) {
+            original.remove(0); // the whole command line: `run` goes, LprJob puts it back
+        }
+        List<String> args = JobSubmission.clusterArguments(original, settingsOptions.models.directory().path());
+        String jobId = JobSubmission.submit(rest, jobJar, args, fromSavepoint);
+        spec.commandLine().getErr().println("lpr: submitted to " + rest.address() + "; follow it at " + rest.address()
+                + "/#/job/running/" + jobId);
+        spec.commandLine().getOut().println(jobId);
         return 0;
     }
 }

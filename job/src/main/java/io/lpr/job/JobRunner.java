@@ -1,5 +1,6 @@
 package io.lpr.job;
 
+import io.lpr.event.PlateEvent;
 import io.lpr.camera.CameraSpec;
 import io.lpr.db.Database;
 import io.lpr.decode.VideoDecoder;
@@ -7,6 +8,7 @@ import io.lpr.registry.CameraRegistry;
 import io.lpr.registry.JdbcCameraRegistry;
 import io.lpr.registry.YamlCameraRegistry;
 import io.lpr.sink.EventStore;
+import io.lpr.sink.KafkaEventSink;
 import io.lpr.sink.PlateEventSinks;
 import io.lpr.source.CameraSource;
 import io.lpr.source.split.CameraSplit;
@@ -15,10 +17,14 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.DeploymentOptions;
+import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /** Checks everything a run needs up front, then builds the topology on the given environment and runs it. */
@@ -82,6 +88,21 @@ public final class JobRunner {
         return settings.database();
     }
 
+    /** The events database, and Kafka when {@code lpr.kafka.bootstrap} is set (it needs checkpoints to commit). */
+    static Map<String, Sink<PlateEvent>> sinks(StreamExecutionEnvironment env, Configuration configuration, Database db) {
+        Map<String, Sink<PlateEvent>> sinks = new LinkedHashMap<>();
+        sinks.put("jdbc", PlateEventSinks.jdbc(db));
+        var checkpoints = env.getCheckpointConfig();
+        Duration interval = checkpoints.isCheckpointingEnabled() ? Duration.ofMillis(checkpoints.getCheckpointInterval()) : null;
+        KafkaOptions.from(configuration, interval).ifPresent(kafka -> {
+            if (interval == null) {
+                env.enableCheckpointing(KafkaOptions.DEFAULT_CHECKPOINT_INTERVAL.toMillis());
+            }
+            sinks.put("kafka", KafkaEventSink.of(kafka));
+        });
+        return sinks;
+    }
+
     /** Runs the job to its end: for file cameras, when the files end. */
     public static JobExecutionResult run(Configuration configuration, String jobName) throws Exception {
         return start(configuration, jobName).await();
@@ -98,7 +119,9 @@ public final class JobRunner {
         CameraSource source = source(settings, cameras);
 
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(configuration);
-        LprTopology.build(env, source, settings, Map.of("jdbc", PlateEventSinks.jdbc(db)));
-        return new RunningJob(env.executeAsync(jobName));
+        LprTopology.build(env, source, settings, sinks(env, configuration, db));
+        boolean detached = !(env instanceof LocalStreamEnvironment)
+                && !env.getConfiguration().get(DeploymentOptions.ATTACHED);
+        return new RunningJob(env.executeAsync(jobName), detached);
     }
 }

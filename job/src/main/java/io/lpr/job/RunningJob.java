@@ -12,9 +12,23 @@ public final class RunningJob {
     private static final long STOP_TIMEOUT_S = 120;
 
     private final JobClient client;
+    private final boolean detached;
 
-    RunningJob(JobClient client) {
+    RunningJob(JobClient client, boolean detached) {
         this.client = client;
+        this.detached = detached;
+    }
+
+    /**
+     * Submitted to a cluster without waiting for it ({@code flink run -d}, or {@code /jars/{id}/run}, where
+     * {@code main} runs inside the JobManager): the caller returns at once and must not install handlers.
+     */
+    public boolean detached() {
+        return detached;
+    }
+
+    public String jobId() {
+        return client.getJobID().toHexString();
     }
 
     /**

@@ -52,6 +52,7 @@ abstract class InferenceFunction<I, R, O> extends RichAsyncFunction<I, O> {
         failures = metrics.counter("failures");
         failuresInARow = new AtomicInteger();
         registerMetrics(metrics);
+        ModelMetrics.register(metrics, service.get().stats());
     }
 
     @Override

@@ -13,6 +13,10 @@ final class InferenceService<I, O> implements AutoCloseable {
         this.batcher = batcher;
     }
 
+    io.lpr.runtime.BatchStats stats() {
+        return batcher.stats();
+    }
+
     CompletableFuture<O> submit(I input) {
         return batcher.submit(input);
     }

@@ -28,7 +28,7 @@ public final class MicroBatcher<I, O> implements AutoCloseable {
         default void close() throws Exception {}
     }
 
-    private record Request<I, O>(I input, CompletableFuture<O> result) {}
+    private record Request<I, O>(I input, CompletableFuture<O> result, long enqueuedNanos) {}
 
     private final BlockingQueue<Request<I, O>> queue = new LinkedBlockingQueue<>();
     private final int maxBatch;
@@ -36,6 +36,7 @@ public final class MicroBatcher<I, O> implements AutoCloseable {
     private final List<Thread> workers = new ArrayList<>();
     private volatile boolean running = true;
     private volatile RuntimeException broken;
+    private final BatchStats stats = new BatchStats();
 
     public MicroBatcher(
             String name, int workers, int maxBatch, Duration maxDelay, Supplier<BatchFunction<I, O>> functions) {
@@ -59,7 +60,7 @@ public final class MicroBatcher<I, O> implements AutoCloseable {
             result.completeExceptionally(broken != null ? broken : new IllegalStateException("batcher is closed"));
             return result;
         }
-        queue.add(new Request<>(input, result));
+        queue.add(new Request<>(input, result, System.nanoTime()));
         return result;
     }
 
@@ -104,9 +105,17 @@ public final class MicroBatcher<I, O> implements AutoCloseable {
         }
     }
 
+    /** Batches, requests, queue wait and model time so far: what the operators report as metrics. */
+    public BatchStats stats() {
+        return stats;
+    }
+
     private void run(BatchFunction<I, O> function, List<Request<I, O>> batch) {
+        long start = System.nanoTime();
+        long waited = batch.stream().mapToLong(r -> start - r.enqueuedNanos()).sum();
         try {
             List<O> outputs = function.apply(batch.stream().map(Request::input).toList());
+            stats.record(batch.size(), waited, System.nanoTime() - start);
             for (int i = 0; i < batch.size(); i++) {
                 batch.get(i).result().complete(outputs.get(i));
             }

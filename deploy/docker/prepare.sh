@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Makes the Docker build context of the lpr Flink image in job/target/docker-context (or $1): the jars that
+# must be in Flink's lib/ (DJL with PyTorch and ONNX Runtime, JavaCPP, FFmpeg, OpenCV, and what they need),
+# the Prometheus reporter plugin, flink-conf/cluster/config.yaml, the job jar and the Dockerfile.
+# Needs `mvn -B -DskipTests package` first (the job jar and job/target/lpr.classpath).
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+out="${1:-$root/job/target/docker-context}"
+classpath="$root/job/target/lpr.classpath"
+jar=$(ls "$root"/job/target/lpr-job-*-flink.jar 2>/dev/null | head -n 1 || true)
+[ -s "$classpath" ] && [ -n "$jar" ] || { echo "prepare.sh: run 'mvn -B -DskipTests package' first" >&2; exit 1; }
+
+rm -rf "$out"
+mkdir -p "$out/lib" "$out/plugins/metrics-prometheus" "$out/conf"
+# Native-bearing libraries and their own dependencies; Flink's image has Flink, logging and slf4j.
+tr ':' '\n' < "$classpath" \
+  | grep -E '/(ai/djl|org/bytedeco|com/microsoft/onnxruntime|com/google/code/gson|net/java/dev/jna|org/apache/commons/commons-compress|org/apache/commons/commons-lang3|commons-io/commons-io|commons-codec/commons-codec)/' \
+  | while read -r lib; do cp "$lib" "$out/lib/"; done
+tr ':' '\n' < "$classpath" | grep '/flink-metrics-prometheus-' | while read -r p; do cp "$p" "$out/plugins/metrics-prometheus/"; done
+cp "$root/flink-conf/cluster/config.yaml" "$out/conf/config.yaml"
+cp "$jar" "$out/lpr-job.jar"
+cp "$root/deploy/docker/Dockerfile" "$out/Dockerfile"
+echo "$out"

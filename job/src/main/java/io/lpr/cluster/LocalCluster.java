@@ -1,0 +1,322 @@
+package io.lpr.cluster;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * A standalone Flink session cluster on this machine: one JobManager (REST on 127.0.0.1:port) and task
+ * managers, each its own JVM, started from the jars of {@link ClusterClasspath} with {@code flink-conf/cluster}
+ * as configuration. Everything it writes (pids, logs, checkpoints, savepoints, the Prometheus plugin) lies in
+ * its own folder, so {@code status} and {@code stop} work from any later command.
+ */
+public final class LocalCluster {
+    public static final String JOB_MANAGER = "jobmanager";
+    public static final String TASK_MANAGER = "taskmanager-";
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+
+    private final Path dir;
+    private final int port;
+    private final Map<String, String> environment = new LinkedHashMap<>();
+
+    public LocalCluster(Path dir, int port) {
+        this.dir = dir;
+        this.port = port;
+    }
+
+    /** {@code ~/.lpr/cluster-PORT}: one folder per cluster, found again by its port. */
+    public static Path defaultDir(int port) {
+        return Path.of(System.getProperty("user.home"), ".lpr", "cluster-" + port);
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    /**
+     * Environment variables for the processes this object starts, on top of its own environment (which is
+     * where {@code LPR_DB_PASSWORD} and camera credentials normally come from: never a file or a flag).
+     */
+    public LocalCluster withEnvironment(Map<String, String> variables) {
+        environment.putAll(variables);
+        return this;
+    }
+
+    /** The port the Prometheus reporter of this process serves on, from its log; empty before it started. */
+    public Optional<Integer> metricsPort(String role) throws IOException {
+        Path log = log(role);
+        if (!Files.exists(log)) {
+            return Optional.empty();
+        }
+        try (Stream<String> lines = Files.lines(log)) {
+            return lines.filter(l -> l.contains("Started PrometheusReporter HTTP server on port"))
+                    .map(l -> l.replaceAll(".*on port (\\d+).*", "$1"))
+                    .map(Integer::valueOf).reduce((a, b) -> b);
+        }
+    }
+
+    public RestApi rest() {
+        return new RestApi("127.0.0.1:" + port);
+    }
+
+    /** One process of the cluster, as {@code status} shows it. */
+    public record Member(String role, long pid, boolean alive) {
+        public String line(String state) {
+            return String.format("%-15s pid=%d %s", role, pid, state);
+        }
+    }
+
+    /**
+     * Starts the JobManager and {@code taskManagers} task managers and waits until the REST endpoint answers
+     * and every task manager has registered. {@code settings} are Flink settings for this cluster only, on
+     * top of the configuration folder's.
+     */
+    public void start(Path configDir, ClusterClasspath classpath, int taskManagers, Map<String, String> settings)
+            throws IOException, InterruptedException {
+        if (members().stream().anyMatch(Member::alive)) {
+            throw new IllegalStateException("a cluster is already running from " + dir + " (lpr cluster stop --port " + port + ")");
+        }
+        if (!free(port)) {
+            throw new IllegalStateException("port " + port + " is in use: choose another with --port");
+        }
+        clean();
+        preparePlugins(classpath);
+        Map<String, String> dynamic = new LinkedHashMap<>(localSettings());
+        dynamic.putAll(settings);
+        Files.writeString(dir.resolve("cluster.properties"), serialize(configDir, dynamic));
+        FlinkJvm jvm = new FlinkJvm(configDir, classpath, dynamic);
+
+        try {
+            launch(JOB_MANAGER, jvm.jobManager(log(JOB_MANAGER)));
+            RestApi rest = rest();
+            rest.awaitUp(START_TIMEOUT, () -> requireAlive(JOB_MANAGER));
+            for (int i = 1; i <= taskManagers; i++) {
+                addTaskManager(jvm, i);
+            }
+            rest.awaitTaskManagers(taskManagers, START_TIMEOUT);
+        } catch (IOException | RuntimeException | InterruptedException e) {
+            stop(); // half a cluster is no use, and its processes would linger
+            throw e;
+        }
+    }
+
+    /** Starts one more task manager (after one was lost, or to grow) with the cluster's settings; returns its id. */
+    public String addTaskManager() throws IOException, InterruptedException {
+        Map<String, String> saved = read();
+        Path configDir = Path.of(saved.remove("lpr.cluster.config-dir"));
+        ClusterClasspath classpath = ClusterClasspath.of(ClusterClasspath.split(saved.remove("lpr.cluster.classpath")));
+        int next = 1 + members().stream().map(Member::role).filter(r -> r.startsWith(TASK_MANAGER))
+                .mapToInt(r -> Integer.parseInt(r.substring(TASK_MANAGER.length()))).max().orElse(0);
+        String id = addTaskManager(new FlinkJvm(configDir, classpath, saved), next);
+        rest().awaitTaskManager(id, START_TIMEOUT);
+        return id;
+    }
+
+    private String addTaskManager(FlinkJvm jvm, int index) throws IOException {
+        String role = TASK_MANAGER + index;
+        Map<String, String> own = Map.of(
+                "taskmanager.resource-id", role,
+                "metrics.reporter.prom.port", String.valueOf(freePort()));
+        launch(role, jvm.taskManager(log(role), own));
+        return role;
+    }
+
+    /** Every process started from this folder, in start order. */
+    public List<Member> members() throws IOException {
+        Path pids = dir.resolve("pid");
+        if (!Files.isDirectory(pids)) {
+            return List.of();
+        }
+        List<Member> members = new ArrayList<>();
+        try (Stream<Path> files = Files.list(pids)) {
+            for (Path file : files.sorted((a, b) -> order(a).compareTo(order(b))).toList()) {
+                String role = file.getFileName().toString().replace(".pid", "");
+                long pid = Long.parseLong(Files.readString(file).trim());
+                members.add(new Member(role, pid, ours(pid).isPresent()));
+            }
+        }
+        return members;
+    }
+
+    /** Stops every process (SIGTERM, then SIGKILL after 30 s) and forgets them; logs stay. */
+    public List<Member> stop() throws IOException {
+        List<Member> members = members();
+        List<ProcessHandle> handles = new ArrayList<>();
+        for (Member m : members) {
+            ours(m.pid()).ifPresent(p -> {
+                p.destroy();
+                handles.add(p);
+            });
+        }
+        long deadline = System.nanoTime() + STOP_TIMEOUT.toNanos();
+        for (ProcessHandle p : handles) {
+            try {
+                p.onExit().get(Math.max(1, deadline - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS);
+            } catch (Exception e) {
+                p.destroyForcibly();
+            }
+        }
+        deleteTree(dir.resolve("pid"));
+        return members;
+    }
+
+    public Path log(String role) {
+        return dir.resolve("log").resolve(role + ".log");
+    }
+
+    /** This machine only, and this cluster's own folders and ports, whatever the configuration file says. */
+    private Map<String, String> localSettings() throws IOException {
+        Map<String, String> s = new LinkedHashMap<>();
+        s.put("rest.address", "127.0.0.1");
+        s.put("rest.bind-address", "127.0.0.1");
+        s.put("rest.port", String.valueOf(port));
+        s.put("jobmanager.rpc.address", "127.0.0.1");
+        s.put("jobmanager.rpc.port", String.valueOf(freePort()));
+        s.put("jobmanager.bind-host", "127.0.0.1");
+        s.put("taskmanager.bind-host", "127.0.0.1");
+        s.put("taskmanager.host", "127.0.0.1");
+        s.put("metrics.reporter.prom.port", String.valueOf(freePort()));
+        s.put("execution.checkpointing.dir", dir.resolve("checkpoints").toUri().toString());
+        s.put("execution.checkpointing.savepoint-dir", dir.resolve("savepoints").toUri().toString());
+        s.put("io.tmp.dirs", Files.createDirectories(dir.resolve("tmp")).toString());
+        s.put("web.upload.dir", Files.createDirectories(dir.resolve("uploads")).toString());
+        return s;
+    }
+
+    private void launch(String role, List<String> command) throws IOException {
+        Files.createDirectories(dir.resolve("pid"));
+        List<String> detached = new ArrayList<>();
+        if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
+            detached.add("/usr/bin/setsid"); // its own session: a Ctrl-C in the terminal does not reach it
+        }
+        detached.addAll(command);
+        ProcessBuilder builder = new ProcessBuilder(detached)
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("log").resolve(role + ".out").toFile());
+        builder.environment().put("FLINK_PLUGINS_DIR", dir.resolve("plugins").toString());
+        builder.environment().put("FLINK_LOG_DIR", dir.resolve("log").toString());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        Files.writeString(dir.resolve("pid").resolve(role + ".pid"), process.pid() + "\n");
+    }
+
+    private void requireAlive(String role) {
+        try {
+            boolean alive = members().stream().anyMatch(m -> m.role().equals(role) && m.alive());
+            if (!alive) {
+                throw new IllegalStateException(role + " exited during start; see " + log(role) + " and "
+                        + dir.resolve("log").resolve(role + ".out"));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void preparePlugins(ClusterClasspath classpath) throws IOException {
+        Path plugin = Files.createDirectories(dir.resolve("plugins").resolve("metrics-prometheus"));
+        for (Path jar : classpath.prometheusPlugin()) {
+            Files.copy(jar, plugin.resolve(jar.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        Files.createDirectories(dir.resolve("log"));
+        // Remembered for addTaskManager; the classpath goes too, so a later command adds the same task manager.
+        Files.writeString(dir.resolve("lib.classpath"), classpath.libClasspath());
+    }
+
+    private String serialize(Path configDir, Map<String, String> dynamic) throws IOException {
+        StringBuilder sb = new StringBuilder();
+        sb.append("lpr.cluster.config-dir=").append(configDir.toAbsolutePath()).append('\n');
+        sb.append("lpr.cluster.classpath=").append(Files.readString(dir.resolve("lib.classpath"))
+                + File.pathSeparator + String.join(File.pathSeparator, pluginJars())).append('\n');
+        dynamic.forEach((k, v) -> sb.append(k).append('=').append(v).append('\n'));
+        return sb.toString();
+    }
+
+    private List<String> pluginJars() throws IOException {
+        try (Stream<Path> jars = Files.list(dir.resolve("plugins").resolve("metrics-prometheus"))) {
+            return jars.map(Path::toString).toList();
+        }
+    }
+
+    private Map<String, String> read() throws IOException {
+        Path file = dir.resolve("cluster.properties");
+        if (!Files.exists(file) || members().stream().noneMatch(m -> m.role().equals(JOB_MANAGER) && m.alive())) {
+            throw new IllegalStateException("no cluster is running from " + dir + " (lpr cluster start --port " + port + ")");
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(file)) {
+            int eq = line.indexOf('=');
+            if (eq > 0) {
+                values.put(line.substring(0, eq), line.substring(eq + 1));
+            }
+        }
+        return values;
+    }
+
+    /** The live process with this pid, if it is one of Flink's entry points (a reused pid is not ours). */
+    private static Optional<ProcessHandle> ours(long pid) {
+        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).filter(p -> {
+            // ProcessHandle.Info cuts long command lines; /proc has all of it.
+            try {
+                String command = new String(Files.readAllBytes(Path.of("/proc", String.valueOf(pid), "cmdline")),
+                        java.nio.charset.StandardCharsets.UTF_8);
+                return command.contains(FlinkJvm.JOB_MANAGER) || command.contains(FlinkJvm.TASK_MANAGER);
+            } catch (IOException e) {
+                return p.isAlive(); // no /proc: trust the pid file
+            }
+        });
+    }
+
+    private void clean() throws IOException {
+        for (String sub : List.of("pid", "plugins", "tmp")) {
+            deleteTree(dir.resolve(sub));
+        }
+        Files.createDirectories(dir.resolve("log"));
+    }
+
+    private static String order(Path pidFile) {
+        String name = pidFile.getFileName().toString();
+        if (name.startsWith(JOB_MANAGER)) {
+            return "0";
+        }
+        String n = name.replaceAll("\\D", "");
+        return "1" + "0".repeat(Math.max(0, 6 - n.length())) + n;
+    }
+
+    static void deleteTree(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(path)) {
+            for (Path p : walk.sorted((a, b) -> b.compareTo(a)).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    static boolean free(int port) {
+        try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    public static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package io.lpr.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.lpr.db.Database;
+import io.lpr.sink.EventStore;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+
+/** Waits on a cluster's jobs through its REST API (on states and counts, each with a generous limit). */
+final class ClusterWatch {
+    private static final Duration LIMIT = Duration.ofMinutes(8);
+    LocalCluster cluster;
+
+    void awaitState(String jobId, String state) throws Exception {
+        await("job " + jobId + " " + state, () -> {
+            String now = cluster.rest().jobState(jobId);
+            assertThat(now).as("job %s failed; see %s", jobId, cluster.dir().resolve("log")).isNotIn("FAILED", "CANCELED".equals(state) ? "" : "CANCELED");
+            return now.equals(state);
+        });
+    }
+
+    /** Until the job's first task (source, detection and recognition, chained) has emitted this many plate reads. */
+    void awaitRecordsOutOfFirstVertex(String jobId, long count) throws Exception {
+        await("plate reads from " + jobId, () -> {
+            JsonNode job = cluster.rest().get("/jobs/" + jobId);
+            assertThat(job.path("state").asText()).isNotIn("FAILED", "FINISHED");
+            return job.path("vertices").path(0).path("metrics").path("write-records").asLong() >= count;
+        });
+    }
+
+    void awaitCheckpoints(String jobId, long completed) throws Exception {
+        await("a completed checkpoint of " + jobId, () -> cluster.rest().get("/jobs/" + jobId + "/checkpoints")
+                .path("counts").path("completed").asLong() >= completed);
+    }
+
+    void awaitRows(Database db, long rows, String jobId) throws Exception {
+        await(rows + " events of " + jobId, () -> {
+            assertThat(cluster.rest().jobState(jobId)).isNotIn("FAILED");
+            return EventStore.count(db) >= rows;
+        });
+    }
+
+    /**
+     * Kills (SIGKILL) a TaskManager that runs tasks of the job, starts a replacement, and measures the recovery:
+     * until the job runs again, and until the first event stored after the kill.
+     */
+    Recovery killTaskManagerRunning(String jobId, Database db) throws Exception {
+        RestApi rest = cluster.rest();
+        Set<String> running = rest.taskManagersOf(jobId);
+        assertThat(running).as("task managers running %s", jobId).isNotEmpty();
+        String victim = running.iterator().next();
+        LocalCluster.Member member = cluster.members().stream().filter(m -> m.role().equals(victim)).findFirst()
+                .orElseThrow(() -> new AssertionError("no process for " + victim));
+        long rowsBefore = EventStore.count(db);
+        long restartsBefore = restarts(jobId);
+        long killedAt = System.nanoTime();
+        assertThat(ProcessHandle.of(member.pid()).orElseThrow().destroyForcibly()).isTrue(); // SIGKILL
+        String replacement = cluster.addTaskManager();
+
+        long[] runningAgain = {-1};
+        long[] firstNewEvent = {-1};
+        await("the job running again and a new event", () -> {
+            long now = System.nanoTime();
+            if (runningAgain[0] < 0 && restarts(jobId) > restartsBefore && allTasksRunning(jobId)) {
+                runningAgain[0] = now;
+            }
+            if (firstNewEvent[0] < 0 && EventStore.count(db) > rowsBefore) {
+                firstNewEvent[0] = now;
+            }
+            String state = rest.jobState(jobId);
+            assertThat(state).isNotEqualTo("FAILED");
+            return (runningAgain[0] >= 0 || state.equals("FINISHED")) && (firstNewEvent[0] >= 0 || state.equals("FINISHED"));
+        });
+        return new Recovery(victim, replacement, rowsBefore, millis(killedAt, runningAgain[0]),
+                millis(killedAt, firstNewEvent[0]), restarts(jobId) - restartsBefore);
+    }
+
+    private static long millis(long from, long to) {
+        return to < 0 ? -1 : (to - from) / 1_000_000;
+    }
+
+    long restarts(String jobId) throws Exception {
+        return cluster.rest().get("/jobs/" + jobId + "/metrics?get=numRestarts").path(0).path("value").asLong();
+    }
+
+    private boolean allTasksRunning(String jobId) throws Exception {
+        JsonNode job = cluster.rest().get("/jobs/" + jobId);
+        if (!job.path("state").asText().equals("RUNNING")) {
+            return false;
+        }
+        for (JsonNode v : job.path("vertices")) {
+            if (!List.of("RUNNING", "FINISHED").contains(v.path("status").asText())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    interface Check {
+        boolean done() throws Exception;
+    }
+
+    static void await(String what, Check check) throws Exception {
+        long deadline = System.nanoTime() + LIMIT.toNanos();
+        while (!check.done()) {
+            assertThat(System.nanoTime()).as("waited %s for %s", LIMIT, what).isLessThan(deadline);
+            Thread.sleep(200);
+        }
+    }
+
+    /** What a kill cost. */
+    record Recovery(String killed, String replacement, long eventsBefore, long runningAgainMs, long firstNewEventMs,
+            long restarts) {
+        void report(long eventsAfter) {
+            System.out.printf("RECOVERY killed=%s replacement=%s restarts=%d running-again-ms=%d first-new-event-ms=%d"
+                    + " events-before=%d events-at-end=%d%n", killed, replacement, restarts, runningAgainMs,
+                    firstNewEventMs, eventsBefore, eventsAfter);
+        }
+    }
+}

@@ -158,7 +158,7 @@ final class BenchCommand implements Callable<Integer> {
             }
             long analysedFrames = decode(clip, settings);
 
-            err.println("lpr: running the job on a " + seconds + " s clip ...");
+            err.println("lpr: running the job on a " + seconds + " s clip, " + clip + " ...");
             err.flush();
             Configuration withClip = settingsOptions.configuration()
                     .set(LprOptions.CAMERAS.key(), List.of("bench=" + clip))

@@ -8,7 +8,7 @@ import java.io.Serializable;
  * @param stnFile file name of the STN TorchScript model inside the model directory
  * @param lprnetFile file name of the LPRNet TorchScript model inside the model directory
  * @param device "cpu" or "gpu"
- * @param maxBatch most crops per STN call (LPRNet always runs one crop per call)
+ * @param maxBatch most crops per STN and LPRNet call
  * @param threads PyTorch intra-op threads, process-wide; 0 keeps PyTorch's default
  */
 public record RecognizerConfig(String stnFile, String lprnetFile, String device, int maxBatch, int threads)

@@ -14,6 +14,8 @@ import io.lpr.job.JobRunner;
 import io.lpr.job.LprOptions;
 import io.lpr.job.LprSettings;
 import io.lpr.job.LprTopology;
+import io.lpr.guide.CameraGuides;
+import io.lpr.guide.GuideConfig;
 import io.lpr.operator.PlateFinder;
 import io.lpr.recognize.PlateRecognizer;
 import io.lpr.recognize.RecognizerModel;
@@ -92,8 +94,9 @@ final class BenchCommand implements Callable<Integer> {
             List<PlateCandidate> candidates;
             try (DetectorModel model = DetectorModel.load(settings.detector, settings.models)) {
                 PlateDetector detector = model.newDetector();
-                try (PlateFinder finder = new PlateFinder(detector)) {
-                    candidates = finder.find(frame); // warm-up, and the crops for the recogniser
+                try (PlateFinder finder = new PlateFinder(
+                        detector, new CameraGuides(GuideConfig.fullTiling(), settings.detector))) {
+                    candidates = finder.find(frame).candidates(); // warm-up, and the crops for the recogniser
                     Metrics metrics = new Metrics();
                     detector.setMetrics(metrics);
                     long start = System.nanoTime();

@@ -70,6 +70,19 @@ public final class LprOptions {
             .defaultValue(0.2f).withDescription("Fraction of a tile shared with its neighbours.");
     public static final ConfigOption<Boolean> DETECTOR_WHOLE_FRAME = key("lpr.detector.whole-frame").booleanType()
             .defaultValue(true).withDescription("Also run the whole frame, for plates too big for a tile.");
+    public static final ConfigOption<Boolean> DETECTOR_GUIDED = key("lpr.detector.guided").booleanType()
+            .defaultValue(true).withDescription("Scan each camera's frames only around motion and tracked plates, plus a"
+                    + " slow sweep of every tile; false scans the full tiling on every frame.");
+    public static final ConfigOption<Duration> DETECTOR_SWEEP_PERIOD = key("lpr.detector.sweep-period").durationType()
+            .defaultValue(Duration.ofSeconds(10)).withDescription("Guided detection still scans every tile and the"
+                    + " whole frame at least this often, so parked cars are found without motion.");
+    public static final ConfigOption<Integer> DETECTOR_MOTION_HEIGHT = key("lpr.detector.motion-height").intType()
+            .defaultValue(120).withDescription("Height in pixels of the shrunk grey frame motion is computed on.");
+    public static final ConfigOption<Integer> DETECTOR_MOTION_THRESHOLD = key("lpr.detector.motion-threshold").intType()
+            .defaultValue(20).withDescription("Grey-level change (1..255) that counts as motion.");
+    public static final ConfigOption<Duration> DETECTOR_TRACK_TTL = key("lpr.detector.track-ttl").durationType()
+            .defaultValue(Duration.ofSeconds(2)).withDescription("Guided detection keeps scanning around a plate until"
+                    + " it has been unseen this long.");
     public static final ConfigOption<String> DETECTOR_DEVICE = key("lpr.detector.device").stringType()
             .defaultValue("cpu").withDescription("cpu or gpu.");
     public static final ConfigOption<Integer> DETECTOR_THREADS = key("lpr.detector.intra-op-threads").intType()

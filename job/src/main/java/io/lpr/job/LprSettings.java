@@ -3,6 +3,7 @@ package io.lpr.job;
 import static io.lpr.job.LprOptions.*;
 
 import io.lpr.detect.DetectorConfig;
+import io.lpr.guide.GuideConfig;
 import io.lpr.model.ModelDirectory;
 import io.lpr.operator.BatchingConfig;
 import io.lpr.recognize.RecognizerConfig;
@@ -32,6 +33,7 @@ public final class LprSettings implements Serializable {
     public final long streamTimeoutMs;
     public final Reconnect reconnect;
     public final DetectorConfig detector;
+    public final GuideConfig guide;
     public final BatchingConfig detectorBatching;
     public final RecognizerConfig recognizer;
     public final BatchingConfig recognizerBatching;
@@ -73,6 +75,13 @@ public final class LprSettings implements Serializable {
         detector.device = c.get(DETECTOR_DEVICE);
         detector.intraOpThreads = c.get(DETECTOR_THREADS);
         detector.validate();
+        guide = new GuideConfig();
+        guide.guided = c.get(DETECTOR_GUIDED);
+        guide.sweepPeriodMs = c.get(DETECTOR_SWEEP_PERIOD).toMillis();
+        guide.motionHeight = c.get(DETECTOR_MOTION_HEIGHT);
+        guide.motionThreshold = c.get(DETECTOR_MOTION_THRESHOLD);
+        guide.trackTtlMs = c.get(DETECTOR_TRACK_TTL).toMillis();
+        guide.validate();
         detectorBatching = new BatchingConfig(c.get(DETECTOR_WORKERS), 1, 0).validate("detector");
 
         recognizer = RecognizerConfig.defaults()

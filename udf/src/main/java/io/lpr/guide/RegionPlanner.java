@@ -12,7 +12,9 @@ import java.util.List;
  * Chooses one camera's detector regions per frame: a tile of the model's useful scales (the configured tile sizes)
  * around each motion area and each tracked plate, merged where one tile holds several, plus a slow sweep over the
  * full tiling so every tile and the whole frame are scanned at least once per sweep period. The first frame, a
- * changed frame size and a clock that goes back are scanned in full. Not thread-safe; one per camera.
+ * changed frame size and a clock that goes back by more than a sweep period (a stream started afresh) are scanned
+ * in full; a frame a little older than the last (worker threads overtaking each other) is planned as if it came at
+ * the same time. Not thread-safe; one per camera.
  */
 public final class RegionPlanner {
     /** Context kept around a tracked plate: its prediction can be off by about a plate width. */
@@ -51,9 +53,11 @@ public final class RegionPlanner {
      * plates, both in frame pixels.
      */
     public Plan plan(int frameWidth, int frameHeight, long time, List<Box> motion, List<Box> tracks) {
-        if (frameWidth != width || frameHeight != height || lastTime == Long.MIN_VALUE || time < lastTime) {
+        if (frameWidth != width || frameHeight != height || lastTime == Long.MIN_VALUE
+                || time < lastTime - sweepPeriodMs) {
             return fullScan(frameWidth, frameHeight, time);
         }
+        time = Math.max(time, lastTime);
         List<Target> targets = new ArrayList<>();
         motion.forEach(box -> addTarget(targets, box, MOTION_MARGIN, Reason.MOTION));
         tracks.forEach(box -> addTarget(targets, box, TRACK_MARGIN, Reason.TRACK));

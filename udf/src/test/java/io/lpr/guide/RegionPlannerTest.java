@@ -123,11 +123,12 @@ class RegionPlannerTest {
     }
 
     @Test
-    void aNewFrameSizeOrAClockGoingBackIsScannedInFull() {
-        planner.plan(W, H, 1_000, List.of(), List.of());
+    void aNewFrameSizeOrAClockGoingBackBeyondASweepIsScannedInFull() {
+        planner.plan(W, H, 20_000, List.of(), List.of());
 
-        assertThat(planner.plan(W, H, 500, List.of(), List.of()).regions()).hasSize(15);
-        assertThat(planner.plan(1280, 720, 700, List.of(), List.of()).regions())
+        assertThat(planner.plan(W, H, 19_800, List.of(), List.of()).regions()).as("a frame overtaken").isEmpty();
+        assertThat(planner.plan(W, H, 5_000, List.of(), List.of()).regions()).hasSize(15);
+        assertThat(planner.plan(1280, 720, 5_200, List.of(), List.of()).regions())
                 .containsExactlyElementsOf(Tiler.fullTiling(1280, 720, SIZES, 0.2f, true));
     }
 

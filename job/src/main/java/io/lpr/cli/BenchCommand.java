@@ -124,7 +124,9 @@ final class BenchCommand implements Callable<Integer> {
                         for (int i = 0; i < batch; i++) {
                             input.add(mats.get(i % mats.size()));
                         }
-                        recognizer.recognize(input); // warm-up
+                        for (int i = 0; i < 3; i++) {
+                            recognizer.recognize(input); // TorchScript profiles a new input shape's first runs
+                        }
                         Metrics metrics = new Metrics();
                         recognizer.setMetrics(metrics);
                         int calls = Math.max(1, crops / batch);

@@ -20,17 +20,17 @@ public final class CameraGuide implements AutoCloseable {
     public CameraGuide(GuideConfig config, DetectorConfig detector) {
         this.config = config;
         this.detector = detector;
-        this.motion = new MotionDetector(config.motionHeight, config.motionThreshold);
-        this.tracks = new PlateTracks(config.trackTtlMs);
+        this.motion = new MotionDetector(config.motionHeight(), config.motionThreshold());
+        this.tracks = new PlateTracks(config.trackTtlMs());
         this.planner = new RegionPlanner(
-                detector.tileSizes, detector.tileOverlap, detector.runsWholeFrame(), config.sweepPeriodMs);
+                detector.tileSizes(), detector.tileOverlap(), detector.runsWholeFrame(), config.sweepPeriodMs());
     }
 
     /** The regions to detect in this BGR frame, taken at {@code time} (ms). */
     public synchronized Plan plan(Mat bgrFrame, long time) {
-        if (!config.guided) {
-            List<Tiler.Tile> all = Tiler.fullTiling(bgrFrame.cols(), bgrFrame.rows(), detector.tileSizes,
-                    detector.tileOverlap, detector.runsWholeFrame());
+        if (!config.guided()) {
+            List<Tiler.Tile> all = Tiler.fullTiling(bgrFrame.cols(), bgrFrame.rows(), detector.tileSizes(),
+                    detector.tileOverlap(), detector.runsWholeFrame());
             return new Plan(all, 0, 0, all.size());
         }
         List<Box> moved = motion.update(bgrFrame);
@@ -39,7 +39,7 @@ public final class CameraGuide implements AutoCloseable {
 
     /** The plates found in the frame taken at {@code time}. */
     public synchronized void observe(List<Box> found, long time) {
-        if (config.guided) {
+        if (config.guided()) {
             tracks.observe(found, time);
         }
     }

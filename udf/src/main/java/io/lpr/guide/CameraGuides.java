@@ -19,7 +19,7 @@ public final class CameraGuides implements AutoCloseable {
     private final Map<String, CameraGuide> guides = new ConcurrentHashMap<>();
 
     public CameraGuides(GuideConfig config, DetectorConfig detector) {
-        this.config = config.validate();
+        this.config = config;
         this.detector = detector;
     }
 

@@ -45,9 +45,8 @@ public class DetectPlates extends InferenceFunction<Frame, FoundPlates, PlateCan
     @Override
     String modelKey() {
         // The guides live beside the model: keyed by their settings too, so two jobs never share a camera's guide.
-        return "detector|" + models + "|" + config.modelFile + "|" + config.device + "|" + config.tileSizes
-                + "|" + guide.guided + "|" + guide.sweepPeriodMs + "|" + guide.motionHeight + "|"
-                + guide.motionThreshold + "|" + guide.trackTtlMs;
+        return "detector|" + models + "|" + config.modelFile() + "|" + config.device() + "|" + config.tileSizes()
+                + "|" + guide;
     }
 
     @Override
@@ -61,7 +60,12 @@ public class DetectPlates extends InferenceFunction<Frame, FoundPlates, PlateCan
         };
         // A frame's regions already go through the model together, so frames are not batched with each other.
         return new InferenceService<>(both, new MicroBatcher<>(
-                "lpr-detect", batching.workers, 1, Duration.ZERO, () -> new PlateFinder(model.newDetector(), guides)));
+                "lpr-detect", batching.workers(), 1, Duration.ZERO, () -> new PlateFinder(model.newDetector(), guides)));
+    }
+
+    @Override
+    BatchingConfig batching() {
+        return batching;
     }
 
     @Override

@@ -60,7 +60,7 @@ class GuidedDetectionTest {
 
     @BeforeAll
     static void load() throws Exception {
-        detector = DetectorModel.load(new DetectorConfig(), MODELS);
+        detector = DetectorModel.load(DetectorConfig.DEFAULTS, MODELS);
         recognizer = RecognizerModel.load(RecognizerConfig.defaults(), MODELS);
         clips = LabelledClips.write(IMAGES, dir, List.of(TWO_CARS, ClipScenario.standardSet().get(0)));
     }
@@ -75,7 +75,7 @@ class GuidedDetectionTest {
     void aStaticCameraWithTwoMovingCarsGivesTheSameEventsForAThirdOfTheCalls() throws Exception {
         EvalManifest.Entry clip = clips.files().get(0);
         Run full = run(dir.resolve(clip.file()), GuideConfig.fullTiling());
-        Run guided = run(dir.resolve(clip.file()), new GuideConfig());
+        Run guided = run(dir.resolve(clip.file()), GuideConfig.DEFAULTS);
 
         assertThat(full.plates()).containsExactlyInAnyOrderElementsOf(clip.expected());
         assertThat(guided.plates()).containsExactlyInAnyOrderElementsOf(full.plates());
@@ -87,7 +87,7 @@ class GuidedDetectionTest {
     void aParkedCarIsFoundWithoutMotion() throws Exception {
         EvalManifest.Entry clip = clips.files().get(1);
         Run full = run(dir.resolve(clip.file()), GuideConfig.fullTiling());
-        Run guided = run(dir.resolve(clip.file()), new GuideConfig());
+        Run guided = run(dir.resolve(clip.file()), GuideConfig.DEFAULTS);
 
         assertThat(full.plates()).containsExactlyElementsOf(clip.expected());
         assertThat(guided.plates()).containsExactlyElementsOf(full.plates());
@@ -102,7 +102,7 @@ class GuidedDetectionTest {
         }
         // Sampled as LprJobTest samples it; the whole picture moves, so guidance saves little here.
         Run full = run(demo, GuideConfig.fullTiling(), 2.5);
-        Run guided = run(demo, new GuideConfig(), 2.5);
+        Run guided = run(demo, GuideConfig.DEFAULTS, 2.5);
 
         assertThat(full.plates()).hasSize(1);
         assertThat(full.plates().get(0)).isIn(DEMO_READS);
@@ -118,7 +118,7 @@ class GuidedDetectionTest {
     }
 
     private static Run run(Path clip, GuideConfig guide, double sampleFps) throws Exception {
-        PassageTracker tracker = new PassageTracker(new TrackerConfig(), new ArrayList<>());
+        PassageTracker tracker = new PassageTracker(TrackerConfig.DEFAULTS, new ArrayList<>());
         long calls = 0;
         long frames = 0;
         try (CameraGuides guides = new CameraGuides(guide, detector.config());

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The per-sample rewrite of the seed's LPRNet: batch-invariant logits from the same weights. */
 class PerSampleLprnetTest {
     private static final Path LPRNET =
-            Path.of(System.getProperty("lpr.test.models"), RecognizerConfig.DEFAULT_LPRNET_FILE);
+            Path.of(System.getProperty("lpr.test.models"), RecognizerConfig.DEFAULTS.lprnetFile());
     private static final int BATCH = 32;
     /**
      * Logits of a crop in a batch of 32 against the same crop alone: within 1e-5 of the crop's largest logit

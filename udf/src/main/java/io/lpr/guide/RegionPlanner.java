@@ -9,9 +9,9 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Chooses one camera's detector regions per frame: a tile of the model's useful scales (the configured tile sizes)
- * around each motion area and each tracked plate, merged where one tile holds several, plus a slow sweep over the
- * full tiling so every tile and the whole frame are scanned at least once per sweep period. The first frame, a
+ * Chooses one camera's detector regions per frame among the tiles of the full tiling: those around each motion
+ * area and each tracked plate (one tile serving every target it holds), plus a slow sweep over the full tiling so
+ * every tile and the whole frame are scanned at least once per sweep period. The first frame, a
  * changed frame size and a clock that goes back by more than a sweep period (a stream started afresh) are scanned
  * in full; a frame a little older than the last (worker threads overtaking each other) is planned as if it came at
  * the same time. Not thread-safe; one per camera.
@@ -30,6 +30,7 @@ public final class RegionPlanner {
     private int width = -1;
     private int height = -1;
     private List<Tile> grid = List.of();
+    private List<Tile> smallestTiles = List.of();
     private long[] lastScan = new long[0];
     private long lastTime = Long.MIN_VALUE;
     private double sweepCredit;
@@ -89,6 +90,7 @@ public final class RegionPlanner {
         width = frameWidth;
         height = frameHeight;
         grid = Tiler.fullTiling(width, height, tileSizes, overlap, wholeFrame);
+        smallestTiles = tileSizes.isEmpty() ? List.of() : Tiler.tiles(width, height, tileSizes.get(0), overlap);
         lastScan = new long[grid.size()];
         Arrays.fill(lastScan, time);
         lastTime = time;
@@ -106,7 +108,13 @@ public final class RegionPlanner {
         }
     }
 
-    /** Adds what it takes to cover the target: nothing, a grown region it merges into, a new tile, or several. */
+    /**
+     * Adds the tiles of the full tiling that cover the target: none when a chosen one holds it already, else the
+     * smallest tile that holds it whole, else every tile of the smallest size it touches (a plate inside it lies
+     * whole in one of them, as tiles overlap by more than a plate) and, for an area larger than every tile, the
+     * whole frame for plates close up. Only the full tiling's own tiles, so a plate is cut and scaled exactly as
+     * the full tiling cuts and scales it.
+     */
     private void cover(List<Chosen> chosen, Target target) {
         Tile area = target.area();
         for (Chosen c : chosen) {
@@ -114,35 +122,25 @@ public final class RegionPlanner {
                 return;
             }
         }
-        int size = tileFor(side(area));
-        if (size == 0) {
-            coverLarge(chosen, target);
+        Tile holder = null;
+        for (Tile tile : grid) {
+            if (!isWholeFrame(tile) && tile.contains(area) && (holder == null || side(tile) < side(holder)
+                    || (side(tile) == side(holder) && offCentre(tile, area) < offCentre(holder, area)))) {
+                holder = tile;
+            }
+        }
+        if (holder != null) {
+            chosen.add(new Chosen(holder, target.reason()));
             return;
         }
-        for (int i = 0; i < chosen.size(); i++) {
-            Tile region = chosen.get(i).region();
-            Tile union = union(region, area);
-            int merged = tileFor(side(union));
-            if (merged != 0 && merged <= Math.max(size, side(region)) && !isWholeFrame(region)) {
-                chosen.set(i, new Chosen(square(union, merged), chosen.get(i).reason()));
-                return;
+        for (Tile tile : smallestTiles) {
+            if (touches(tile, area) && chosen.stream().noneMatch(c -> c.region().equals(tile))) {
+                chosen.add(new Chosen(tile, target.reason()));
             }
         }
-        chosen.add(new Chosen(square(area, size), target.reason()));
-    }
-
-    /** An area larger than every tile: the smallest tiles over it, and the whole frame for plates close up. */
-    private void coverLarge(List<Chosen> chosen, Target target) {
         Tile whole = new Tile(0, 0, width, height);
-        if (!tileSizes.isEmpty()) {
-            int size = tileSizes.get(0);
-            Tile area = square(target.area(), Math.max(size, side(target.area())));
-            for (Tile t : Tiler.tiles(area.width(), area.height(), size, overlap)) {
-                chosen.add(new Chosen(new Tile(t.x() + area.x(), t.y() + area.y(), t.width(), t.height()),
-                        target.reason()));
-            }
-        }
-        if (wholeFrame && chosen.stream().noneMatch(c -> c.region().equals(whole))) {
+        boolean larger = tileSizes.isEmpty() || side(area) > tileSizes.get(tileSizes.size() - 1);
+        if (wholeFrame && larger && chosen.stream().noneMatch(c -> c.region().equals(whole))) {
             chosen.add(new Chosen(whole, target.reason()));
         }
     }
@@ -176,35 +174,20 @@ public final class RegionPlanner {
         return added;
     }
 
-    /** The smallest configured tile side that holds {@code side} pixels, 0 when none does. */
-    private int tileFor(int side) {
-        for (int size : tileSizes) {
-            if (side <= size) {
-                return size;
-            }
-        }
-        return 0;
-    }
-
-    /** A square of {@code size} centred on the area, moved inside the frame and cut to it where the frame is smaller. */
-    private Tile square(Tile area, int size) {
-        int w = Math.min(size, width);
-        int h = Math.min(size, height);
-        int x = Math.max(0, Math.min(width - w, area.x() + area.width() / 2 - w / 2));
-        int y = Math.max(0, Math.min(height - h, area.y() + area.height() / 2 - h / 2));
-        return new Tile(x, y, w, h);
-    }
-
     private boolean isWholeFrame(Tile region) {
         return region.width() == width && region.height() == height;
     }
 
-    private static Tile union(Tile a, Tile b) {
-        int x1 = Math.min(a.x(), b.x());
-        int y1 = Math.min(a.y(), b.y());
-        int x2 = Math.max(a.x() + a.width(), b.x() + b.width());
-        int y2 = Math.max(a.y() + a.height(), b.y() + b.height());
-        return new Tile(x1, y1, x2 - x1, y2 - y1);
+    private static boolean touches(Tile a, Tile b) {
+        return a.x() < b.x() + b.width() && b.x() < a.x() + a.width()
+                && a.y() < b.y() + b.height() && b.y() < a.y() + a.height();
+    }
+
+    /** How far the centres of two rectangles lie apart (squared, in pixels). */
+    private static long offCentre(Tile a, Tile b) {
+        long dx = (2L * a.x() + a.width()) - (2L * b.x() + b.width());
+        long dy = (2L * a.y() + a.height()) - (2L * b.y() + b.height());
+        return dx * dx + dy * dy;
     }
 
     private static int side(Tile t) {

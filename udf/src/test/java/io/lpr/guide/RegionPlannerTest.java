@@ -58,7 +58,7 @@ class RegionPlannerTest {
     }
 
     @Test
-    void aMovingCarTakesOneTileOfTheSmallestSizeThatHoldsIt() {
+    void aMovingCarTakesTheSmallestTileOfTheFullTilingThatHoldsIt() {
         planner.plan(W, H, 0, List.of(), List.of());
         Box car = new Box(700, 500, 1000, 700);
 
@@ -66,8 +66,8 @@ class RegionPlannerTest {
 
         List<Tile> motion = plan.regions().subList(0, plan.fromMotion());
         assertThat(plan.fromMotion()).isEqualTo(1);
-        assertThat(motion.get(0).width()).isEqualTo(640);
-        assertThat(motion.get(0).height()).isEqualTo(640);
+        assertThat(motion.get(0)).isEqualTo(new Tile(427, 440, 640, 640));
+        assertThat(FULL).contains(motion.get(0));
         assertThat(motion.get(0).contains(new Tile(700, 500, 300, 200))).isTrue();
         assertThat(plan.regions()).hasSizeLessThanOrEqualTo(2);
     }

@@ -12,6 +12,8 @@ import io.lpr.event.PlateCandidate;
 import io.lpr.event.PlateRead;
 import io.lpr.image.Images;
 import io.lpr.job.LprSettings;
+import io.lpr.guide.CameraGuides;
+import io.lpr.guide.GuideConfig;
 import io.lpr.operator.PlateFinder;
 import io.lpr.operator.PlateReader;
 import io.lpr.recognize.RecognizerModel;
@@ -50,7 +52,8 @@ final class RecognizeCommand implements Callable<Integer> {
         int failures = 0;
         try (DetectorModel detectorModel = DetectorModel.load(settings.detector, settings.models);
                 RecognizerModel recognizerModel = RecognizerModel.load(settings.recognizer, settings.models);
-                PlateFinder finder = new PlateFinder(detectorModel.newDetector());
+                PlateFinder finder = new PlateFinder(detectorModel.newDetector(),
+                        new CameraGuides(GuideConfig.fullTiling(), settings.detector));
                 PlateReader reader = new PlateReader(recognizerModel.newRecognizer())) {
             for (Path image : images) {
                 ObjectNode out = json.createObjectNode().put("image", image.toString());
@@ -76,7 +79,7 @@ final class RecognizeCommand implements Callable<Integer> {
             try (Mat analysed = Images.resized(image, width, height, INTER_AREA)) {
                 pixels = Images.toBgr(analysed);
             }
-            List<PlateCandidate> candidates = finder.find(new Frame("image", 0, 0, width, height, pixels));
+            List<PlateCandidate> candidates = finder.find(new Frame("image", 0, 0, width, height, pixels)).candidates();
             List<PlateRead> reads = candidates.isEmpty() ? List.of() : reader.apply(candidates);
             float sx = image.cols() / (float) width;
             float sy = image.rows() / (float) height;

@@ -6,6 +6,7 @@ import io.lpr.camera.CameraSpec;
 import io.lpr.camera.Reconnect;
 import io.lpr.db.Database;
 import io.lpr.detect.DetectorConfig;
+import io.lpr.guide.GuideConfig;
 import io.lpr.model.Device;
 import io.lpr.operator.BatchingConfig;
 import io.lpr.recognize.RecognizerConfig;
@@ -77,6 +78,21 @@ public final class LprOptions {
             .defaultValue(DetectorConfig.DEFAULTS.tileOverlap()).withDescription("Fraction of a tile shared with its neighbours.");
     public static final ConfigOption<Boolean> DETECTOR_WHOLE_FRAME = key("lpr.detector.whole-frame").booleanType()
             .defaultValue(DetectorConfig.DEFAULTS.wholeFrame()).withDescription("Also run the whole frame, for plates too big for a tile.");
+    public static final ConfigOption<Boolean> DETECTOR_GUIDED = key("lpr.detector.guided").booleanType()
+            .defaultValue(GuideConfig.DEFAULTS.guided()).withDescription("Scan each camera's frames only around motion"
+                    + " and tracked plates, plus a slow sweep of every tile; false scans the full tiling on every frame.");
+    public static final ConfigOption<Duration> DETECTOR_SWEEP_PERIOD = key("lpr.detector.sweep-period").durationType()
+            .defaultValue(Duration.ofMillis(GuideConfig.DEFAULTS.sweepPeriodMs())).withDescription("Guided detection"
+                    + " still scans every tile and the whole frame at least this often, so parked cars are found.");
+    public static final ConfigOption<Integer> DETECTOR_MOTION_HEIGHT = key("lpr.detector.motion-height").intType()
+            .defaultValue(GuideConfig.DEFAULTS.motionHeight())
+            .withDescription("Height in pixels of the shrunk grey frame motion is computed on.");
+    public static final ConfigOption<Integer> DETECTOR_MOTION_THRESHOLD = key("lpr.detector.motion-threshold").intType()
+            .defaultValue(GuideConfig.DEFAULTS.motionThreshold())
+            .withDescription("Grey-level change (1..255) that counts as motion.");
+    public static final ConfigOption<Duration> DETECTOR_TRACK_TTL = key("lpr.detector.track-ttl").durationType()
+            .defaultValue(Duration.ofMillis(GuideConfig.DEFAULTS.trackTtlMs())).withDescription("Guided detection"
+                    + " keeps scanning around a plate until it has been unseen this long.");
     public static final ConfigOption<Device> DETECTOR_DEVICE = key("lpr.detector.device").enumType(Device.class)
             .defaultValue(DetectorConfig.DEFAULTS.device()).withDescription("cpu or gpu.");
     public static final ConfigOption<Integer> DETECTOR_THREADS = key("lpr.detector.intra-op-threads").intType()

@@ -7,6 +7,7 @@ import io.lpr.camera.CameraSpec;
 import io.lpr.camera.Reconnect;
 import io.lpr.db.Database;
 import io.lpr.detect.DetectorConfig;
+import io.lpr.guide.GuideConfig;
 import io.lpr.model.ModelDirectory;
 import io.lpr.operator.BatchingConfig;
 import io.lpr.recognize.RecognizerConfig;
@@ -34,6 +35,7 @@ public final class LprSettings implements Serializable {
     public final long streamTimeoutMs;
     public final Reconnect reconnect;
     public final DetectorConfig detector;
+    public final GuideConfig guide;
     public final BatchingConfig detectorBatching;
     public final RecognizerConfig recognizer;
     public final BatchingConfig recognizerBatching;
@@ -66,6 +68,8 @@ public final class LprSettings implements Serializable {
         detector = new DetectorConfig(c.get(DETECTOR_FORMAT), c.get(DETECTOR_FILE), c.get(DETECTOR_INPUT),
                 c.get(DETECTOR_CONFIDENCE), c.get(DETECTOR_NMS_IOU), c.get(DETECTOR_TILES), c.get(DETECTOR_TILE_OVERLAP),
                 c.get(DETECTOR_WHOLE_FRAME), c.get(DETECTOR_DEVICE), c.get(DETECTOR_THREADS));
+        guide = new GuideConfig(c.get(DETECTOR_GUIDED), c.get(DETECTOR_SWEEP_PERIOD).toMillis(),
+                c.get(DETECTOR_MOTION_HEIGHT), c.get(DETECTOR_MOTION_THRESHOLD), c.get(DETECTOR_TRACK_TTL).toMillis());
         // A frame's tiles already go through the model together, so frames are not batched with each other.
         detectorBatching = new BatchingConfig(c.get(DETECTOR_WORKERS), 1, Duration.ZERO, c.get(DETECTOR_CAPACITY),
                 c.get(DETECTOR_TIMEOUT), c.get(DETECTOR_MAX_FAILURES));

@@ -93,6 +93,31 @@ class LprSettingsTest {
     }
 
     @Test
+    void detectionIsGuidedByDefaultAndFullTilingOnRequest() {
+        LprSettings defaults = LprSettings.from(new JobConfiguration().build());
+        assertThat(defaults.guide.guided()).isTrue();
+        assertThat(defaults.guide.sweepPeriodMs()).isEqualTo(10_000);
+        assertThat(defaults.guide.trackTtlMs()).isEqualTo(2_000);
+
+        LprSettings full = LprSettings.from(new JobConfiguration()
+                .overrides(List.of("lpr.detector.guided=false", "lpr.detector.sweep-period=4 s",
+                        "lpr.detector.motion-height=90"))
+                .build());
+        assertThat(full.guide.guided()).isFalse();
+        assertThat(full.guide.sweepPeriodMs()).isEqualTo(4_000);
+        assertThat(full.guide.motionHeight()).isEqualTo(90);
+
+        assertThatThrownBy(() -> LprSettings.from(new JobConfiguration()
+                        .overrides(List.of("lpr.detector.sweep-period=0 s")).build()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("sweep period");
+        assertThatThrownBy(() -> LprSettings.from(new JobConfiguration()
+                        .overrides(List.of("lpr.detector.motion-threshold=300")).build()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("motion threshold");
+    }
+
+    @Test
     void badValuesAreOneLineNamingTheSetting() {
         assertThatThrownBy(() -> LprSettings.from(new JobConfiguration()
                         .overrides(List.of("lpr.detector.confidence=high")).build()))

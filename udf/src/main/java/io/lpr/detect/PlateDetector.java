@@ -10,8 +10,17 @@ import org.bytedeco.opencv.opencv_core.Mat;
  */
 public interface PlateDetector extends AutoCloseable {
 
-    /** Plates in a BGR frame, boxes in the frame's own pixel coordinates, best score first. */
+    /** Plates in a BGR frame (its full tiling), boxes in the frame's own pixel coordinates, best score first. */
     List<Detection> detect(Mat bgrFrame);
+
+    /**
+     * Plates inside the given regions of a BGR frame (each letterboxed into one model input), merged across region
+     * seams; boxes in frame pixels, best score first.
+     */
+    List<Detection> detect(Mat bgrFrame, List<Tiler.Tile> regions);
+
+    /** Most regions per model call (1 for a model with a fixed batch of 1). */
+    int maxBatch();
 
     /** Records DJL's timings of each model call ("Inference" is the bare forward, in microseconds); null stops. */
     void setMetrics(Metrics metrics);

@@ -7,9 +7,7 @@ import ai.djl.metric.Metrics;
 import ai.djl.translate.TranslateException;
 import io.lpr.model.ModelException;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 /** Runs the configured tiles (and the whole frame) through one Predictor and merges the boxes across tile seams. */
@@ -35,10 +33,13 @@ final class TiledPlateDetector implements PlateDetector {
 
     @Override
     public List<Detection> detect(Mat bgrFrame) {
-        if (bgrFrame == null || bgrFrame.empty() || bgrFrame.type() != CV_8UC3) {
-            throw new IllegalArgumentException("plate detector needs a non-empty 8-bit BGR frame");
-        }
-        List<Tiler.Tile> regions = regions(bgrFrame.cols(), bgrFrame.rows());
+        requireFrame(bgrFrame);
+        return detect(bgrFrame, Tiler.fullTiling(bgrFrame.cols(), bgrFrame.rows(), tileSizes, tileOverlap, wholeFrame));
+    }
+
+    @Override
+    public List<Detection> detect(Mat bgrFrame, List<Tiler.Tile> regions) {
+        requireFrame(bgrFrame);
         List<Detection> found = new ArrayList<>();
         try {
             for (int from = 0; from < regions.size(); from += maxBatch) {
@@ -53,16 +54,15 @@ final class TiledPlateDetector implements PlateDetector {
         return Nms.suppress(found, nmsIou, SEAM_OVER_SMALLER);
     }
 
-    /** The tiles of every configured size, then the whole frame; a tile equal to another (small frames) runs once. */
-    private List<Tiler.Tile> regions(int width, int height) {
-        Set<Tiler.Tile> regions = new LinkedHashSet<>();
-        for (int size : tileSizes) {
-            regions.addAll(Tiler.tiles(width, height, size, tileOverlap));
+    private static void requireFrame(Mat bgrFrame) {
+        if (bgrFrame == null || bgrFrame.empty() || bgrFrame.type() != CV_8UC3) {
+            throw new IllegalArgumentException("plate detector needs a non-empty 8-bit BGR frame");
         }
-        if (wholeFrame) {
-            regions.add(new Tiler.Tile(0, 0, width, height));
-        }
-        return new ArrayList<>(regions);
+    }
+
+    @Override
+    public int maxBatch() {
+        return maxBatch;
     }
 
     @Override

@@ -1,7 +1,9 @@
 package io.lpr.detect;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Overlapping square tiles that cover a frame. Small plates (60x15 px on 1080p CCTV) vanish when a whole frame is
@@ -11,7 +13,27 @@ public final class Tiler {
     private Tiler() {}
 
     /** A rectangle of the frame, in its pixels. */
-    public record Tile(int x, int y, int width, int height) {}
+    public record Tile(int x, int y, int width, int height) {
+        public boolean contains(Tile other) {
+            return other.x >= x && other.y >= y
+                    && other.x + other.width <= x + width && other.y + other.height <= y + height;
+        }
+    }
+
+    /**
+     * The full tiling of a frame: the tiles of every size, then the whole frame (when asked, or when there are no
+     * tiles); a tile equal to another (small frames) appears once.
+     */
+    public static List<Tile> fullTiling(int width, int height, List<Integer> sizes, float overlap, boolean wholeFrame) {
+        Set<Tile> regions = new LinkedHashSet<>();
+        for (int size : sizes) {
+            regions.addAll(tiles(width, height, size, overlap));
+        }
+        if (wholeFrame || sizes.isEmpty()) {
+            regions.add(new Tile(0, 0, width, height));
+        }
+        return new ArrayList<>(regions);
+    }
 
     /**
      * Tiles of {@code size} px (cut to the frame where the frame is smaller) covering a {@code width x height} frame,

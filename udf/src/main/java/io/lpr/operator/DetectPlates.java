@@ -4,42 +4,63 @@ import io.lpr.detect.DetectorConfig;
 import io.lpr.detect.DetectorModel;
 import io.lpr.event.Frame;
 import io.lpr.event.PlateCandidate;
+import io.lpr.guide.CameraGuides;
+import io.lpr.guide.GuideConfig;
+import io.lpr.guide.Plan;
 import io.lpr.model.ModelDirectory;
 import io.lpr.runtime.MicroBatcher;
 import java.time.Duration;
 import java.util.Collection;
-import java.util.List;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.Gauge;
 import org.apache.flink.metrics.MetricGroup;
 
-/** Finds plates in frames off the task thread; emits a candidate (with its crop) per plate found. */
-public class DetectPlates extends InferenceFunction<Frame, List<PlateCandidate>, PlateCandidate> {
+/**
+ * Finds plates in frames off the task thread; emits a candidate (with its crop) per plate found. Each camera's
+ * regions come from its guide ({@link CameraGuides}: motion, tracked plates, a slow sweep), or the full tiling.
+ */
+public class DetectPlates extends InferenceFunction<Frame, FoundPlates, PlateCandidate> {
     private static final long serialVersionUID = 1L;
 
     private final DetectorConfig config;
+    private final GuideConfig guide;
     private final ModelDirectory models;
     private final BatchingConfig batching;
 
     private transient Counter frames;
     private transient Counter plates;
+    private transient Counter detectorCalls;
+    private transient Counter pixelsScanned;
+    private transient Counter regionsFromMotion;
+    private transient Counter regionsFromTracks;
+    private transient Counter regionsFromSweep;
 
-    public DetectPlates(DetectorConfig config, ModelDirectory models, BatchingConfig batching) {
+    public DetectPlates(DetectorConfig config, GuideConfig guide, ModelDirectory models, BatchingConfig batching) {
         this.config = config;
+        this.guide = guide;
         this.models = models;
         this.batching = batching;
     }
 
     @Override
     String modelKey() {
-        return "detector|" + models + "|" + config.modelFile() + "|" + config.device();
+        // The guides live beside the model: keyed by their settings too, so two jobs never share a camera's guide.
+        return "detector|" + models + "|" + config.modelFile() + "|" + config.device() + "|" + config.tileSizes()
+                + "|" + guide;
     }
 
     @Override
-    InferenceService<Frame, List<PlateCandidate>> startService() {
+    InferenceService<Frame, FoundPlates> startService() {
         DetectorModel model = DetectorModel.load(config, models);
-        // A frame's tiles already go through the model together, so frames are not batched with each other.
-        return new InferenceService<>(model, new MicroBatcher<>(
-                "lpr-detect", batching.workers(), 1, Duration.ZERO, () -> new PlateFinder(model.newDetector())));
+        CameraGuides guides = new CameraGuides(guide, config);
+        AutoCloseable both = () -> {
+            try (model) {
+                guides.close();
+            }
+        };
+        // A frame's regions already go through the model together, so frames are not batched with each other.
+        return new InferenceService<>(both, new MicroBatcher<>(
+                "lpr-detect", batching.workers(), 1, Duration.ZERO, () -> new PlateFinder(model.newDetector(), guides)));
     }
 
     @Override
@@ -51,12 +72,25 @@ public class DetectPlates extends InferenceFunction<Frame, List<PlateCandidate>,
     void registerMetrics(MetricGroup metrics) {
         frames = metrics.counter("framesDetected");
         plates = metrics.counter("platesDetected");
+        detectorCalls = metrics.counter("detectorCalls");
+        pixelsScanned = metrics.counter("pixelsScanned");
+        regionsFromMotion = metrics.counter("regionsFromMotion");
+        regionsFromTracks = metrics.counter("regionsFromTracks");
+        regionsFromSweep = metrics.counter("regionsFromSweep");
+        metrics.gauge("detectorCallsPerFrame", (Gauge<Double>) () ->
+                frames.getCount() == 0 ? 0.0 : detectorCalls.getCount() / (double) frames.getCount());
     }
 
     @Override
-    Collection<PlateCandidate> outputs(List<PlateCandidate> candidates) {
+    Collection<PlateCandidate> outputs(FoundPlates found) {
+        Plan plan = found.plan();
         frames.inc();
-        plates.inc(candidates.size());
-        return candidates;
+        plates.inc(found.candidates().size());
+        detectorCalls.inc(found.detectorCalls());
+        pixelsScanned.inc(plan.pixels());
+        regionsFromMotion.inc(plan.fromMotion());
+        regionsFromTracks.inc(plan.fromTracks());
+        regionsFromSweep.inc(plan.fromSweep());
+        return found.candidates();
     }
 }

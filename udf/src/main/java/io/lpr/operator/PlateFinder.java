@@ -2,8 +2,12 @@ package io.lpr.operator;
 
 import io.lpr.detect.Detection;
 import io.lpr.detect.PlateDetector;
+import io.lpr.event.Box;
 import io.lpr.event.Frame;
 import io.lpr.event.PlateCandidate;
+import io.lpr.guide.CameraGuide;
+import io.lpr.guide.CameraGuides;
+import io.lpr.guide.Plan;
 import io.lpr.image.Images;
 import io.lpr.recognize.PlateCrop;
 import io.lpr.runtime.MicroBatcher;
@@ -11,34 +15,47 @@ import java.util.ArrayList;
 import java.util.List;
 import org.bytedeco.opencv.opencv_core.Mat;
 
-/** Detection of one worker thread: frame in, plate candidates with their crops out. */
-public final class PlateFinder implements MicroBatcher.BatchFunction<Frame, List<PlateCandidate>> {
+/**
+ * Detection of one worker thread: frame in, plate candidates with their crops out. The camera's guide chooses
+ * the regions to scan and learns where the plates were.
+ */
+public final class PlateFinder implements MicroBatcher.BatchFunction<Frame, FoundPlates> {
     private final PlateDetector detector;
+    private final CameraGuides guides;
 
-    public PlateFinder(PlateDetector detector) {
+    public PlateFinder(PlateDetector detector, CameraGuides guides) {
         this.detector = detector;
+        this.guides = guides;
     }
 
     @Override
-    public List<List<PlateCandidate>> apply(List<Frame> frames) {
-        List<List<PlateCandidate>> out = new ArrayList<>(frames.size());
+    public List<FoundPlates> apply(List<Frame> frames) {
+        List<FoundPlates> out = new ArrayList<>(frames.size());
         for (Frame frame : frames) {
             out.add(find(frame));
         }
         return out;
     }
 
-    public List<PlateCandidate> find(Frame frame) {
+    public FoundPlates find(Frame frame) {
         try (Mat image = Images.fromFrame(frame)) {
+            CameraGuide guide = guides.of(frame.cameraId);
+            Plan plan = guide.plan(image, frame.eventTime);
+            List<Detection> found = detector.detect(image, plan.regions());
+            List<Box> boxes = new ArrayList<>(found.size());
             List<PlateCandidate> candidates = new ArrayList<>();
-            for (Detection d : detector.detect(image)) {
+            for (Detection d : found) {
+                boxes.add(d.box());
                 if (PlateCrop.region(frame.width, frame.height, d.box()).isEmpty()) {
                     continue;
                 }
                 PlateCrop.Pixels crop = PlateCrop.cutBgr(image, d.box());
                 candidates.add(new PlateCandidate(frame, d.box(), d.score(), crop.width(), crop.height(), crop.bgr()));
             }
-            return candidates;
+            guide.observe(boxes, frame.eventTime);
+            int regions = plan.regions().size();
+            int calls = (int) ((regions + (long) detector.maxBatch() - 1) / detector.maxBatch());
+            return new FoundPlates(candidates, plan, calls);
         }
     }
 

@@ -9,9 +9,9 @@ import ai.djl.translate.TranslatorContext;
 import io.lpr.model.ModelException;
 
 /**
- * Aligned plate tensor in, decoded {@link Reading} out. Used one crop per call only: LPRNet's global-context
- * normalisation divides by the mean of squares over the whole input batch, so a crop's logits would depend
- * on whatever else shares its batch.
+ * Aligned plate tensor in, decoded {@link Reading} out. Batched only when the model is the per-sample rewrite
+ * ({@link PerSampleLprnet}): the original's global-context normalisation divides by the mean of squares over the
+ * whole input batch, so a crop's logits would depend on whatever else shares its batch.
  */
 final class LprnetTranslator implements Translator<float[], Reading> {
     private static final Shape CROP = new Shape(PlateTensor.CHANNELS, PlateTensor.HEIGHT, PlateTensor.WIDTH);

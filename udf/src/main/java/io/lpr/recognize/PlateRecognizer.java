@@ -12,18 +12,21 @@ import org.bytedeco.opencv.opencv_core.Mat;
  * Reads plate crops (cut by {@link PlateCrop}). Not thread-safe: it owns its predictors, so every thread
  * gets its own from {@link RecognizerModel#newRecognizer()}.
  *
- * <p>The result for a crop does not depend on the other crops in the call: the STN runs in batches of up
- * to {@code maxBatch} (it is batch-invariant), LPRNet one crop at a time (it is not).
+ * <p>The result for a crop does not depend on the other crops in the call: the STN and the per-sample LPRNet
+ * ({@link PerSampleLprnet}) run in batches of up to {@code maxBatch}; an LPRNet that could not be made per-sample
+ * runs one crop at a time.
  */
 public final class PlateRecognizer implements AutoCloseable {
     private final Predictor<Mat, float[]> stn;
     private final Predictor<float[], Reading> lprnet;
     private final int maxBatch;
+    private final int lprnetBatch;
 
-    PlateRecognizer(Predictor<Mat, float[]> stn, Predictor<float[], Reading> lprnet, int maxBatch) {
+    PlateRecognizer(Predictor<Mat, float[]> stn, Predictor<float[], Reading> lprnet, int maxBatch, int lprnetBatch) {
         this.stn = stn;
         this.lprnet = lprnet;
         this.maxBatch = maxBatch;
+        this.lprnetBatch = lprnetBatch;
     }
 
     /** One reading per crop, in order. The crops stay owned by the caller. */
@@ -32,8 +35,9 @@ public final class PlateRecognizer implements AutoCloseable {
         try {
             for (int from = 0; from < crops.size(); from += maxBatch) {
                 List<Mat> batch = crops.subList(from, Math.min(crops.size(), from + maxBatch));
-                for (float[] aligned : stn.batchPredict(batch)) {
-                    readings.add(lprnet.predict(aligned));
+                List<float[]> aligned = stn.batchPredict(batch);
+                for (int at = 0; at < aligned.size(); at += lprnetBatch) {
+                    readings.addAll(lprnet.batchPredict(aligned.subList(at, Math.min(aligned.size(), at + lprnetBatch))));
                 }
             }
         } catch (TranslateException e) {

@@ -9,7 +9,7 @@ import java.io.Serializable;
  * @param stnFile file name of the STN TorchScript model inside the model directory
  * @param lprnetFile file name of the LPRNet TorchScript model inside the model directory
  * @param device where the models run
- * @param maxBatch most crops per STN call (LPRNet always runs one crop per call)
+ * @param maxBatch most crops per STN and LPRNet call
  * @param threads PyTorch intra-op threads, process-wide; 0 keeps PyTorch's default
  */
 public record RecognizerConfig(String stnFile, String lprnetFile, Device device, int maxBatch, int threads)

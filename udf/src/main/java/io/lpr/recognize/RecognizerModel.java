@@ -7,13 +7,19 @@ import ai.djl.repository.zoo.Criteria;
 import ai.djl.repository.zoo.ZooModel;
 import io.lpr.model.ModelDirectory;
 import io.lpr.model.ModelException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The loaded STN and LPRNet TorchScript models. Thread-safe: load once per process (or task manager slot)
  * and give every thread its own {@link PlateRecognizer}. Close the recognisers before the model.
  */
 public final class RecognizerModel implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(RecognizerModel.class);
     private static final String ENGINE = "PyTorch";
     private static final int MAX_MESSAGE = 300;
 
@@ -21,13 +27,15 @@ public final class RecognizerModel implements AutoCloseable {
     private final Device device;
     private final ZooModel<NDList, NDList> stn;
     private final ZooModel<NDList, NDList> lprnet;
+    private final boolean lprnetBatched;
 
     private RecognizerModel(RecognizerConfig config, Device device,
-            ZooModel<NDList, NDList> stn, ZooModel<NDList, NDList> lprnet) {
+            ZooModel<NDList, NDList> stn, ZooModel<NDList, NDList> lprnet, boolean lprnetBatched) {
         this.config = config;
         this.device = device;
         this.stn = stn;
         this.lprnet = lprnet;
+        this.lprnetBatched = lprnetBatched;
     }
 
     /**
@@ -39,20 +47,57 @@ public final class RecognizerModel implements AutoCloseable {
         Path stnPath = dir.file(config.stnFile());
         Path lprnetPath = dir.file(config.lprnetFile());
         Device device = config.device().djl(ENGINE, "recogniser");
-        ZooModel<NDList, NDList> stn = loadTorchScript(stnPath, device);
+        ZooModel<NDList, NDList> stn = loadTorchScript(stnPath, stnPath, device);
         try {
-            ZooModel<NDList, NDList> lprnet = loadTorchScript(lprnetPath, device);
+            Path perSample = perSampleCopy(lprnetPath);
+            ZooModel<NDList, NDList> lprnet;
+            try {
+                lprnet = loadTorchScript(perSample != null ? perSample : lprnetPath, lprnetPath, device);
+            } finally {
+                deleteCopy(perSample);
+            }
+            if (perSample == null) {
+                LOG.warn("{} has no batch-wide mean to make per-sample; it runs one crop per call", lprnetPath);
+            }
             if (config.threads() > 0) {
                 JniUtils.setNumThreads(config.threads());
             }
-            return new RecognizerModel(config, device, stn, lprnet);
+            return new RecognizerModel(config, device, stn, lprnet, perSample != null);
         } catch (RuntimeException e) {
             stn.close();
             throw e;
         }
     }
 
-    private static ZooModel<NDList, NDList> loadTorchScript(Path file, Device device) {
+    /** A temporary batch-invariant copy of LPRNet ({@link PerSampleLprnet}), or null where it does not apply. */
+    private static Path perSampleCopy(Path lprnet) {
+        try {
+            Path dir = Files.createTempDirectory("lpr-lprnet");
+            Path copy = dir.resolve("lprnet-per-sample.pt");
+            if (PerSampleLprnet.rewrite(lprnet, copy)) {
+                return copy;
+            }
+            Files.delete(dir);
+            return null;
+        } catch (IOException e) {
+            throw new ModelException("cannot read TorchScript model " + lprnet + ": " + firstLine(e), e);
+        }
+    }
+
+    private static void deleteCopy(Path copy) {
+        if (copy == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(copy);
+            Files.deleteIfExists(copy.getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete the temporary model copy " + copy, e);
+        }
+    }
+
+    /** Loads {@code file}, naming {@code shownAs} (the user's file) in errors. */
+    private static ZooModel<NDList, NDList> loadTorchScript(Path file, Path shownAs, Device device) {
         Criteria<NDList, NDList> criteria = Criteria.builder()
                 .setTypes(NDList.class, NDList.class)
                 .optModelPath(file)
@@ -64,7 +109,7 @@ public final class RecognizerModel implements AutoCloseable {
         try {
             return criteria.loadModel();
         } catch (Exception | UnsatisfiedLinkError e) {
-            throw new ModelException("cannot load TorchScript model " + file + " on " + device + ": "
+            throw new ModelException("cannot load TorchScript model " + shownAs + " on " + device + ": "
                     + firstLine(e), e);
         }
     }
@@ -82,7 +127,12 @@ public final class RecognizerModel implements AutoCloseable {
         return new PlateRecognizer(
                 stn.newPredictor(new StnTranslator(config.stnFile()), device),
                 lprnet.newPredictor(new LprnetTranslator(config.lprnetFile()), device),
-                config.maxBatch());
+                config.maxBatch(), lprnetBatched ? config.maxBatch() : 1);
+    }
+
+    /** Whether LPRNet runs crops in batches (its per-sample rewrite applied) or one crop per call. */
+    public boolean lprnetBatched() {
+        return lprnetBatched;
     }
 
     public RecognizerConfig config() {

@@ -1,13 +1,11 @@
 package io.lpr.video;
 
-import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
 import static org.bytedeco.opencv.global.opencv_core.BORDER_REPLICATE;
 import static org.bytedeco.opencv.global.opencv_core.CV_64F;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_LINEAR;
 import static org.bytedeco.opencv.global.opencv_imgproc.warpAffine;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.bytedeco.javacpp.indexer.DoubleIndexer;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
@@ -21,9 +19,6 @@ import org.bytedeco.opencv.opencv_core.Size;
  * Makes an H.264 MP4 demo clip from a still image: a slow zoom-in-and-out with a small pan, so the
  * pipeline sees moving video while every object (the plate included) stays fully in view at
  * nearly the same size.
- *
- * <p>The encoder is libopenh264, the only H.264 encoder in the LGPL build of
- * org.bytedeco:ffmpeg (libx264 is GPL-only and not in it).
  */
 public final class DemoClip {
     /** Largest zoom factor reached mid-clip: objects grow by at most 10%. */
@@ -60,25 +55,11 @@ public final class DemoClip {
                     + seconds + " s, " + fps + " fps, " + width + "x" + height);
         }
         int frames = (int) Math.round(seconds * fps);
-        Path parent = out.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(out.toFile(), width, height, 0);
+        try (FFmpegFrameRecorder recorder = ClipRecorder.start(out, width, height, fps, BITS_PER_PIXEL);
                 OpenCVFrameConverter.ToMat converter = new OpenCVFrameConverter.ToMat();
                 Mat frame = new Mat();
                 Size size = new Size(width, height);
                 Scalar black = new Scalar(0.0)) {
-            recorder.setFormat("mp4");
-            // By name: asking for "H.264" could pick a hardware encoder where one is present.
-            recorder.setVideoCodecName("libopenh264");
-            recorder.setPixelFormat(AV_PIX_FMT_YUV420P);
-            recorder.setFrameRate(fps);
-            recorder.setGopSize((int) Math.max(1, Math.round(fps * 2)));
-            recorder.setVideoBitrate((int) Math.min(Integer.MAX_VALUE, width * (double) height * fps * BITS_PER_PIXEL));
-            // openh264 may drop frames to hold the bitrate; the clip must keep every frame.
-            recorder.setVideoOption("allow_skip_frames", "0");
-            recorder.start();
             for (int i = 0; i < frames; i++) {
                 double t = frames == 1 ? 0 : i / (double) (frames - 1);
                 try (Mat transform = transform(t, image.cols(), image.rows(), width, height)) {

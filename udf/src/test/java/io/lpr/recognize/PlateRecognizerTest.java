@@ -77,7 +77,11 @@ class PlateRecognizerTest {
         batch.addAll(others);
         // The readable plate in the middle of the batch too, so its position does not matter either.
         batch.add(16, referenceCrops.get(0));
-        try (PlateRecognizer recognizer = model.newRecognizer()) {
+        try (RecognizerModel unbatched = RecognizerModel.load(RecognizerConfig.defaults().withMaxBatch(1),
+                        new ModelDirectory(System.getProperty("lpr.test.models")));
+                PlateRecognizer onePerCall = unbatched.newRecognizer();
+                PlateRecognizer recognizer = model.newRecognizer()) {
+            assertThat(model.lprnetBatched()).isTrue();
             List<Reading> together = recognizer.recognize(batch);
             assertThat(together.get(16).text()).isEqualTo("B840CK197");
             for (int i = 0; i < 32; i++) {
@@ -85,6 +89,8 @@ class PlateRecognizerTest {
                 assertThat(together.get(i).text()).as("text of crop %d", i).isEqualTo(alone.text());
                 assertThat(together.get(i).rawText()).as("raw text of crop %d", i).isEqualTo(alone.rawText());
                 assertThat(together.get(i).score()).as("score of crop %d", i).isCloseTo(alone.score(), within(1e-3f));
+                assertThat(onePerCall.recognize(List.of(batch.get(i))).get(0)).as("crop %d, maxBatch 1", i)
+                        .isEqualTo(alone);
             }
         } finally {
             others.forEach(Mat::close);

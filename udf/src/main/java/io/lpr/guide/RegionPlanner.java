@@ -1,0 +1,204 @@
+package io.lpr.guide;
+
+import io.lpr.detect.Tiler;
+import io.lpr.detect.Tiler.Tile;
+import io.lpr.event.Box;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Chooses one camera's detector regions per frame among the tiles of the full tiling: those around each motion
+ * area and each tracked plate (one tile serving every target it holds), plus a slow sweep over the full tiling so
+ * every tile and the whole frame are scanned at least once per sweep period. The first frame, a
+ * changed frame size and a clock that goes back by more than a sweep period (a stream started afresh) are scanned
+ * in full; a frame a little older than the last (worker threads overtaking each other) is planned as if it came at
+ * the same time. Not thread-safe; one per camera.
+ */
+public final class RegionPlanner {
+    /** Context kept around a tracked plate: its prediction can be off by about a plate width. */
+    static final int TRACK_MARGIN = 48;
+    /** Context kept around motion: the motion mask is coarse (a few frame pixels per motion pixel). */
+    static final int MOTION_MARGIN = 16;
+
+    private final List<Integer> tileSizes;
+    private final float overlap;
+    private final boolean wholeFrame;
+    private final long sweepPeriodMs;
+
+    private int width = -1;
+    private int height = -1;
+    private List<Tile> grid = List.of();
+    private List<Tile> smallestTiles = List.of();
+    private long[] lastScan = new long[0];
+    private long lastTime = Long.MIN_VALUE;
+    private double sweepCredit;
+
+    public RegionPlanner(List<Integer> tileSizes, float overlap, boolean wholeFrame, long sweepPeriodMs) {
+        this.tileSizes = tileSizes.stream().sorted().toList();
+        this.overlap = overlap;
+        this.wholeFrame = wholeFrame || tileSizes.isEmpty();
+        this.sweepPeriodMs = sweepPeriodMs;
+    }
+
+    /** What kind of target a region was chosen for. */
+    private enum Reason { MOTION, TRACK }
+
+    private record Target(Tile area, Reason reason) {}
+
+    private record Chosen(Tile region, Reason reason) {}
+
+    /**
+     * The regions of a frame taken at {@code time} (ms), given the motion areas and the predicted boxes of tracked
+     * plates, both in frame pixels.
+     */
+    public Plan plan(int frameWidth, int frameHeight, long time, List<Box> motion, List<Box> tracks) {
+        if (frameWidth != width || frameHeight != height || lastTime == Long.MIN_VALUE
+                || time < lastTime - sweepPeriodMs) {
+            return fullScan(frameWidth, frameHeight, time);
+        }
+        time = Math.max(time, lastTime);
+        List<Target> targets = new ArrayList<>();
+        motion.forEach(box -> addTarget(targets, box, MOTION_MARGIN, Reason.MOTION));
+        tracks.forEach(box -> addTarget(targets, box, TRACK_MARGIN, Reason.TRACK));
+        // Largest first, so that small targets inside a region already chosen cost nothing.
+        targets.sort(Comparator.comparingLong((Target t) -> area(t.area())).reversed());
+        List<Chosen> chosen = new ArrayList<>();
+        for (Target target : targets) {
+            cover(chosen, target);
+        }
+        List<Tile> regions = new ArrayList<>();
+        int fromMotion = 0;
+        int fromTracks = 0;
+        for (Chosen c : chosen) {
+            if (!regions.contains(c.region())) {
+                regions.add(c.region());
+                if (c.reason() == Reason.MOTION) {
+                    fromMotion++;
+                } else {
+                    fromTracks++;
+                }
+            }
+        }
+        int fromSweep = sweep(regions, time);
+        lastTime = time;
+        return new Plan(regions, fromMotion, fromTracks, fromSweep);
+    }
+
+    private Plan fullScan(int frameWidth, int frameHeight, long time) {
+        width = frameWidth;
+        height = frameHeight;
+        grid = Tiler.fullTiling(width, height, tileSizes, overlap, wholeFrame);
+        smallestTiles = tileSizes.isEmpty() ? List.of() : Tiler.tiles(width, height, tileSizes.get(0), overlap);
+        lastScan = new long[grid.size()];
+        Arrays.fill(lastScan, time);
+        lastTime = time;
+        sweepCredit = 0;
+        return new Plan(grid, 0, 0, grid.size());
+    }
+
+    private void addTarget(List<Target> targets, Box box, int margin, Reason reason) {
+        int x1 = clamp((int) Math.floor(box.x1) - margin, width);
+        int y1 = clamp((int) Math.floor(box.y1) - margin, height);
+        int x2 = clamp((int) Math.ceil(box.x2) + margin, width);
+        int y2 = clamp((int) Math.ceil(box.y2) + margin, height);
+        if (x2 > x1 && y2 > y1) {
+            targets.add(new Target(new Tile(x1, y1, x2 - x1, y2 - y1), reason));
+        }
+    }
+
+    /**
+     * Adds the tiles of the full tiling that cover the target: none when a chosen one holds it already, else the
+     * smallest tile that holds it whole, else every tile of the smallest size it touches (a plate inside it lies
+     * whole in one of them, as tiles overlap by more than a plate) and, for an area larger than every tile, the
+     * whole frame for plates close up. Only the full tiling's own tiles, so a plate is cut and scaled exactly as
+     * the full tiling cuts and scales it.
+     */
+    private void cover(List<Chosen> chosen, Target target) {
+        Tile area = target.area();
+        for (Chosen c : chosen) {
+            if (c.region().contains(area)) {
+                return;
+            }
+        }
+        Tile holder = null;
+        for (Tile tile : grid) {
+            if (!isWholeFrame(tile) && tile.contains(area) && (holder == null || side(tile) < side(holder)
+                    || (side(tile) == side(holder) && offCentre(tile, area) < offCentre(holder, area)))) {
+                holder = tile;
+            }
+        }
+        if (holder != null) {
+            chosen.add(new Chosen(holder, target.reason()));
+            return;
+        }
+        for (Tile tile : smallestTiles) {
+            if (touches(tile, area) && chosen.stream().noneMatch(c -> c.region().equals(tile))) {
+                chosen.add(new Chosen(tile, target.reason()));
+            }
+        }
+        Tile whole = new Tile(0, 0, width, height);
+        boolean larger = tileSizes.isEmpty() || side(area) > tileSizes.get(tileSizes.size() - 1);
+        if (wholeFrame && larger && chosen.stream().noneMatch(c -> c.region().equals(whole))) {
+            chosen.add(new Chosen(whole, target.reason()));
+        }
+    }
+
+    /**
+     * Adds the tiles of the full tiling the sweep owes: it earns {@code tiles * elapsed / period} tiles per frame and
+     * spends them on the tiles scanned longest ago, and any tile a whole period old is scanned now regardless.
+     */
+    private int sweep(List<Tile> regions, long time) {
+        sweepCredit = Math.min(grid.size(), sweepCredit + (double) grid.size() * (time - lastTime) / sweepPeriodMs);
+        Integer[] order = new Integer[grid.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+            Tile tile = grid.get(i);
+            if (regions.stream().anyMatch(r -> r.contains(tile))) {
+                lastScan[i] = time;
+            }
+        }
+        Arrays.sort(order, Comparator.comparingLong((Integer i) -> lastScan[i]).thenComparingInt(i -> i));
+        int added = 0;
+        for (int i : order) {
+            boolean overdue = time - lastScan[i] >= sweepPeriodMs;
+            if (lastScan[i] == time || (!overdue && sweepCredit < 1)) {
+                continue;
+            }
+            regions.add(grid.get(i));
+            lastScan[i] = time;
+            sweepCredit = Math.max(0, sweepCredit - 1);
+            added++;
+        }
+        return added;
+    }
+
+    private boolean isWholeFrame(Tile region) {
+        return region.width() == width && region.height() == height;
+    }
+
+    private static boolean touches(Tile a, Tile b) {
+        return a.x() < b.x() + b.width() && b.x() < a.x() + a.width()
+                && a.y() < b.y() + b.height() && b.y() < a.y() + a.height();
+    }
+
+    /** How far the centres of two rectangles lie apart (squared, in pixels). */
+    private static long offCentre(Tile a, Tile b) {
+        long dx = (2L * a.x() + a.width()) - (2L * b.x() + b.width());
+        long dy = (2L * a.y() + a.height()) - (2L * b.y() + b.height());
+        return dx * dx + dy * dy;
+    }
+
+    private static int side(Tile t) {
+        return Math.max(t.width(), t.height());
+    }
+
+    private static long area(Tile t) {
+        return (long) t.width() * t.height();
+    }
+
+    private static int clamp(int value, int limit) {
+        return Math.max(0, Math.min(limit, value));
+    }
+}

@@ -1,0 +1,159 @@
+package io.lpr.video;
+
+import static org.bytedeco.opencv.global.opencv_core.CV_32F;
+import static org.bytedeco.opencv.global.opencv_imgproc.filter2D;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.lpr.image.Images;
+import io.lpr.video.ClipScenario.Actor;
+import io.lpr.video.ClipScenario.Route;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.bytedeco.javacv.FFmpegFrameRecorder;
+import org.bytedeco.javacv.FrameRecorder;
+import org.bytedeco.javacv.OpenCVFrameConverter;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Scalar;
+
+/**
+ * Builds the labelled evaluation set: 1080p CCTV-like H.264 clips made from the labelled photographs
+ * (vehicles moving, parked, stopping at a barrier, side by side; low bitrate, motion blur, noise, dusk
+ * gain, a lettered truck), plus the photographs themselves, and a {@code manifest.json} with the truth of
+ * every file and frame. Deterministic: the same images give the same clips and manifest.
+ */
+public final class LabelledClips {
+    public static final String MANIFEST = "manifest.json";
+    private static final String[] IMAGES = {"car.jpg", "kulakov-scene.jpg"};
+
+    private LabelledClips() {}
+
+    /** Writes every clip of {@code scenarios}, the labelled photographs and the manifest into {@code outDir}. */
+    public static EvalManifest write(Path imagesDir, Path outDir, List<ClipScenario> scenarios) throws IOException {
+        Files.createDirectories(outDir);
+        List<EvalManifest.Entry> entries = new ArrayList<>();
+        for (ClipScenario scenario : scenarios) {
+            entries.add(writeClip(imagesDir, outDir, scenario));
+        }
+        for (String image : IMAGES) {
+            Files.copy(imagesDir.resolve(image), outDir.resolve(image), StandardCopyOption.REPLACE_EXISTING);
+            outDir.resolve(image).toFile().setWritable(true);
+        }
+        entries.add(EvalManifest.Entry.image("car.jpg", List.of(VehicleSprite.VAN.text())));
+        entries.add(EvalManifest.Entry.image("kulakov-scene.jpg",
+                List.of(VehicleSprite.SALOON.text(), VehicleSprite.HATCHBACK.text())));
+        EvalManifest manifest = new EvalManifest(entries);
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(outDir.resolve(MANIFEST).toFile(), manifest);
+        return manifest;
+    }
+
+    /** The standard set ({@link ClipScenario#standardSet()}). */
+    public static EvalManifest write(Path imagesDir, Path outDir) throws IOException {
+        return write(imagesDir, outDir, ClipScenario.standardSet());
+    }
+
+    static EvalManifest.Entry writeClip(Path imagesDir, Path outDir, ClipScenario scenario) throws IOException {
+        String file = scenario.name() + ".mp4";
+        List<EvalManifest.FrameTruth> truth = new ArrayList<>();
+        List<Mat> sprites = new ArrayList<>();
+        List<Mat> masks = new ArrayList<>();
+        Random noise = new Random(scenario.name().hashCode());
+        Mat[] truck = StreetScene.truck();
+        try (Mat background = StreetScene.background(imagesDir, scenario.barrier());
+                FFmpegFrameRecorder recorder = ClipRecorder.start(outDir.resolve(file), StreetScene.WIDTH,
+                        StreetScene.HEIGHT, scenario.fps(), scenario.bitsPerPixel());
+                OpenCVFrameConverter.ToMat converter = new OpenCVFrameConverter.ToMat()) {
+            for (Actor actor : scenario.actors()) {
+                Mat sprite = StreetScene.vehicle(imagesDir, actor.sprite(), actor.plateWidth());
+                sprites.add(sprite);
+                masks.add(StreetScene.softMask(sprite.cols(), sprite.rows()));
+            }
+            for (int i = 0; i < scenario.frames(); i++) {
+                double t = i / scenario.fps();
+                List<EvalManifest.PlateBox> plates = new ArrayList<>();
+                try (Mat frame = background.clone()) {
+                    for (Route route : scenario.trucks()) {
+                        drawMoving(frame, truck[0], truck[1], route, t, scenario, 0, 0);
+                    }
+                    for (int a = 0; a < scenario.actors().size(); a++) {
+                        Actor actor = scenario.actors().get(a);
+                        double scale = actor.plateWidth() / actor.sprite().plateWidth();
+                        double[] box = drawMoving(frame, sprites.get(a), masks.get(a), actor.path(), t, scenario,
+                                actor.sprite().plateCentreX() * scale, actor.sprite().plateCentreY() * scale);
+                        double plateHeight = (actor.sprite().plate()[3] - actor.sprite().plate()[1]) * scale;
+                        double[] plate = {box[0] - actor.plateWidth() / 2, box[1] - plateHeight / 2,
+                                box[0] + actor.plateWidth() / 2, box[1] + plateHeight / 2};
+                        if (plate[0] >= 0 && plate[1] >= 0 && plate[2] <= StreetScene.WIDTH
+                                && plate[3] <= StreetScene.HEIGHT) {
+                            plates.add(new EvalManifest.PlateBox(actor.sprite().text(), round(plate)));
+                        }
+                    }
+                    camera(frame, scenario.camera(), noise);
+                    recorder.record(converter.convert(frame));
+                }
+                truth.add(new EvalManifest.FrameTruth(i, Math.round(t * 1000), plates));
+            }
+            recorder.stop();
+        } catch (FrameRecorder.Exception e) {
+            throw new IOException("cannot write clip " + file + ": " + e.getMessage(), e);
+        } finally {
+            sprites.forEach(Mat::close);
+            masks.forEach(Mat::close);
+            truck[0].close();
+            truck[1].close();
+        }
+        List<String> expected = scenario.actors().stream().map(a -> a.sprite().text()).toList();
+        return EvalManifest.Entry.clip(file, scenario.fps(), scenario.frames(), expected, truth);
+    }
+
+    /**
+     * Draws a sprite whose anchor (at {@code anchorX, anchorY} inside it) follows {@code route}, blurred
+     * along its motion for the time the shutter is open; returns the anchor's position in the frame.
+     */
+    private static double[] drawMoving(Mat frame, Mat sprite, Mat mask, Route route, double t, ClipScenario scenario,
+            double anchorX, double anchorY) {
+        double x = route.x(t);
+        double y = route.y(t);
+        double dx = route.x(t + 1 / scenario.fps()) - x;
+        int blur = (int) Math.round(Math.abs(dx) * scenario.camera().shutter());
+        int left = (int) Math.round(x - anchorX);
+        int top = (int) Math.round(y - anchorY);
+        if (blur < 2) {
+            StreetScene.paste(frame, sprite, mask, left, top);
+        } else {
+            try (Mat kernel = new Mat(1, blur, CV_32F, Scalar.all(1.0 / blur)); Mat smeared = new Mat()) {
+                filter2D(sprite, smeared, -1, kernel);
+                StreetScene.paste(frame, smeared, mask, left, top);
+            }
+        }
+        return new double[] {x, y};
+    }
+
+    /** Dusk gain then sensor noise, in place. */
+    private static void camera(Mat frame, ClipScenario.Camera camera, Random random) {
+        if (camera.brightness() != 1) {
+            frame.convertTo(frame, -1, camera.brightness(), 0);
+        }
+        if (camera.noiseSigma() > 0) {
+            byte[] pixels = Images.toBgr(frame);
+            for (int i = 0; i < pixels.length; i++) {
+                int v = (pixels[i] & 0xff) + (int) Math.round(random.nextGaussian() * camera.noiseSigma());
+                pixels[i] = (byte) Math.max(0, Math.min(255, v));
+            }
+            frame.data().put(pixels);
+        }
+    }
+
+    private static double[] round(double[] box) {
+        double[] out = new double[box.length];
+        for (int i = 0; i < box.length; i++) {
+            out[i] = Math.round(box[i] * 10) / 10.0;
+        }
+        return out;
+    }
+}

@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
             QueryCommand.class,
             CamerasCommand.class,
             BenchCommand.class,
+            EvalCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class LprCli {

@@ -30,6 +30,17 @@ public final class LprTopology {
             Source<Frame, ?, ?> source,
             LprSettings settings,
             Map<String, Sink<PlateEvent>> sinks) {
+        DataStream<PlateEvent> events = events(reads(env, source, settings), settings);
+        // One event per vehicle passage is a trickle: a single writer per sink keeps SQLite (one writer at a
+        // time) simple and costs PostgreSQL or Kafka nothing.
+        sinks.forEach((name, sink) ->
+                events.sinkTo(sink).name("sink-" + name).uid("sink-" + name).setParallelism(1));
+        return events;
+    }
+
+    /** Frames, detect, recognise: every read, the unreadable ones included (the evaluation scores them). */
+    public static DataStream<PlateRead> reads(
+            StreamExecutionEnvironment env, Source<Frame, ?, ?> source, LprSettings settings) {
         WatermarkStrategy<Frame> watermarks = WatermarkStrategy.<Frame>forBoundedOutOfOrderness(
                         Duration.ofMillis(settings.outOfOrdernessMs))
                 .withTimestampAssigner((frame, ts) -> frame.eventTime)
@@ -43,23 +54,20 @@ public final class LprTopology {
                         settings.detectorBatching.capacity)
                 .name("detect-plates").uid("detect-plates");
 
-        DataStream<PlateRead> reads = AsyncDataStream.orderedWait(
+        return AsyncDataStream.orderedWait(
                         candidates,
                         new RecognizePlates(settings.recognizer, settings.models, settings.recognizerBatching),
                         settings.recognizerBatching.timeoutMs, TimeUnit.MILLISECONDS,
                         settings.recognizerBatching.capacity)
-                .name("recognize-plates").uid("recognize-plates")
-                .filter(PlateRead::readable).name("readable-plates").uid("readable-plates");
+                .name("recognize-plates").uid("recognize-plates");
+    }
 
-        DataStream<PlateEvent> events = reads
+    /** Readable reads, keyed by camera, tracked into passages: one event per passage. */
+    public static DataStream<PlateEvent> events(DataStream<PlateRead> reads, LprSettings settings) {
+        return reads
+                .filter(PlateRead::readable).name("readable-plates").uid("readable-plates")
                 .keyBy(read -> read.candidate.cameraId)
                 .process(new TrackPassages(settings.tracker))
                 .name("track-passages").uid("track-passages");
-
-        // One event per vehicle passage is a trickle: a single writer per sink keeps SQLite (one writer at a
-        // time) simple and costs PostgreSQL or Kafka nothing.
-        sinks.forEach((name, sink) ->
-                events.sinkTo(sink).name("sink-" + name).uid("sink-" + name).setParallelism(1));
-        return events;
     }
 }

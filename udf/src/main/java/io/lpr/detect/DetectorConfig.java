@@ -1,5 +1,6 @@
 package io.lpr.detect;
 
+import io.lpr.event.Box;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,6 +50,16 @@ public class DetectorConfig implements Serializable {
     /** Also run the whole frame (one more call), for plates too close to the camera to fit inside a tile. */
     public boolean wholeFrame = true;
 
+    /**
+     * Box shapes no plate has are dropped before NMS: plates are wider than tall (a Russian plate is 4.6:1,
+     * perspective and the tight box of a far plate bring it to ~1.5-8), and at 1080p between ~12 px (too
+     * small to read) and ~640 px wide. A 69x103 box around a wheel fails the aspect test.
+     */
+    public float minAspect = 1.5f;
+    public float maxAspect = 8f;
+    public float minWidth = 12f;
+    public float maxWidth = 640f;
+
     /** "cpu" or "gpu". */
     public String device = "cpu";
 
@@ -67,6 +78,10 @@ public class DetectorConfig implements Serializable {
         for (Integer size : tileSizes) {
             require(size != null && size >= 32, "detector tile sizes must be at least 32 px, got " + tileSizes);
         }
+        require(minAspect > 0 && maxAspect >= minAspect,
+                "detector box aspect must satisfy 0 < min <= max, got " + minAspect + ".." + maxAspect);
+        require(minWidth >= 0 && maxWidth >= minWidth,
+                "detector box width must satisfy 0 <= min <= max, got " + minWidth + ".." + maxWidth);
         require(tileOverlap >= 0 && tileOverlap < 0.9f, "detector tile overlap must be in [0, 0.9), got " + tileOverlap);
         require("cpu".equals(device) || "gpu".equals(device), "detector device must be cpu or gpu, got " + device);
         require(intraOpThreads >= 1, "detector intra-op threads must be at least 1, got " + intraOpThreads);
@@ -76,6 +91,13 @@ public class DetectorConfig implements Serializable {
     /** Whether the whole frame is run: asked for, or no tiles to run instead. */
     public boolean runsWholeFrame() {
         return wholeFrame || tileSizes.isEmpty();
+    }
+
+    /** Whether a box has a shape and size some plate has (see {@link #minAspect}). */
+    public boolean plateShaped(Box box) {
+        float w = box.width();
+        float h = box.height();
+        return h > 0 && w >= minWidth && w <= maxWidth && w / h >= minAspect && w / h <= maxAspect;
     }
 
     private static void require(boolean ok, String message) {

@@ -23,6 +23,7 @@ final class TiledPlateDetector implements PlateDetector {
     private final boolean wholeFrame;
     private final float nmsIou;
     private final int maxBatch;
+    private final DetectorConfig config;
 
     TiledPlateDetector(Predictor<TileBatch, List<Detection>> predictor, DetectorConfig config, int maxBatch) {
         this.predictor = predictor;
@@ -31,6 +32,7 @@ final class TiledPlateDetector implements PlateDetector {
         this.wholeFrame = config.runsWholeFrame();
         this.nmsIou = config.nmsIou;
         this.maxBatch = maxBatch;
+        this.config = config;
     }
 
     @Override
@@ -50,6 +52,8 @@ final class TiledPlateDetector implements PlateDetector {
             throw cause != null ? cause : new ModelException("plate detector failed on a " + bgrFrame.cols() + "x"
                     + bgrFrame.rows() + " frame: " + DetectorModel.rootMessage(e), e);
         }
+        // Before NMS, so that a wheel's or a grille's box cannot suppress a plate's.
+        found.removeIf(d -> !config.plateShaped(d.box()));
         return Nms.suppress(found, nmsIou, SEAM_OVER_SMALLER);
     }
 

@@ -16,6 +16,8 @@ public class PlateEvent {
     public float detectionScore;
     public float textScore;
     public Box box;
+    /** How likely {@link #plateText} is exactly right, 0..1: the voted text's confidence over the passage. */
+    public float confidence;
     /** The crop of the best read, JPEG. */
     public byte[] cropJpeg;
 

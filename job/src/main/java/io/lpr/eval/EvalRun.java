@@ -90,7 +90,7 @@ public final class EvalRun {
         try (DetectorModel detectorModel = DetectorModel.load(settings.detector, settings.models);
                 RecognizerModel recognizerModel = RecognizerModel.load(settings.recognizer, settings.models);
                 PlateFinder finder = new PlateFinder(detectorModel.newDetector());
-                PlateReader reader = new PlateReader(recognizerModel.newRecognizer())) {
+                PlateReader reader = new PlateReader(recognizerModel.newRecognizer(settings.reading))) {
             for (EvalManifest.Entry entry : images) {
                 List<PlateRead> found;
                 try (Mat image = Images.read(dir.resolve(entry.file()))) {

@@ -6,9 +6,11 @@ import io.lpr.camera.CameraDefaults;
 import io.lpr.camera.CameraSpec;
 import io.lpr.camera.Reconnect;
 import io.lpr.db.Database;
+import io.lpr.dedup.DedupConfig;
 import io.lpr.detect.DetectorConfig;
 import io.lpr.model.ModelDirectory;
 import io.lpr.operator.BatchingConfig;
+import io.lpr.recognize.ReadingPolicy;
 import io.lpr.recognize.RecognizerConfig;
 import io.lpr.track.TrackerConfig;
 import java.io.Serializable;
@@ -37,6 +39,8 @@ public final class LprSettings implements Serializable {
     public final RecognizerConfig recognizer;
     public final BatchingConfig recognizerBatching;
     public final TrackerConfig tracker;
+    public final ReadingPolicy reading;
+    public final DedupConfig dedup;
     public final long outOfOrdernessMs;
     public final long idlenessMs;
     public final String sinkUrl;
@@ -73,6 +77,7 @@ public final class LprSettings implements Serializable {
         detector.wholeFrame = c.get(DETECTOR_WHOLE_FRAME);
         detector.device = c.get(DETECTOR_DEVICE);
         detector.intraOpThreads = c.get(DETECTOR_THREADS);
+        PlateOptions.boxShape(c, detector);
         detector.validate();
         detectorBatching = new BatchingConfig(c.get(DETECTOR_WORKERS), 1, 0).validate("detector");
 
@@ -88,6 +93,8 @@ public final class LprSettings implements Serializable {
         tracker.passageGapMs = c.get(PASSAGE_GAP).toMillis();
         tracker.minFrames = c.get(MIN_FRAMES);
         tracker.validate();
+        reading = PlateOptions.reading(c);
+        dedup = PlateOptions.dedup(c, tracker.passageGapMs);
         outOfOrdernessMs = c.get(OUT_OF_ORDERNESS).toMillis();
         idlenessMs = c.get(IDLENESS).toMillis();
 

@@ -4,6 +4,7 @@ import io.lpr.event.Frame;
 import io.lpr.event.PlateCandidate;
 import io.lpr.event.PlateEvent;
 import io.lpr.event.PlateRead;
+import io.lpr.operator.DedupEvents;
 import io.lpr.operator.DetectPlates;
 import io.lpr.operator.RecognizePlates;
 import io.lpr.operator.TrackPassages;
@@ -56,18 +57,29 @@ public final class LprTopology {
 
         return AsyncDataStream.orderedWait(
                         candidates,
-                        new RecognizePlates(settings.recognizer, settings.models, settings.recognizerBatching),
+                        new RecognizePlates(settings.recognizer, settings.models, settings.recognizerBatching,
+                                settings.reading),
                         settings.recognizerBatching.timeoutMs, TimeUnit.MILLISECONDS,
                         settings.recognizerBatching.capacity)
                 .name("recognize-plates").uid("recognize-plates");
     }
 
-    /** Readable reads, keyed by camera, tracked into passages: one event per passage. */
+    /**
+     * Readable reads, keyed by camera, tracked into passages, then deduplicated over a sliding window per
+     * camera (or camera group): one event per vehicle stay, updated as later passages join it.
+     */
     public static DataStream<PlateEvent> events(DataStream<PlateRead> reads, LprSettings settings) {
-        return reads
+        DataStream<PlateEvent> passages = reads
                 .filter(PlateRead::readable).name("readable-plates").uid("readable-plates")
                 .keyBy(read -> read.candidate.cameraId)
                 .process(new TrackPassages(settings.tracker))
                 .name("track-passages").uid("track-passages");
+        if (!settings.dedup.enabled()) {
+            return passages;
+        }
+        return passages
+                .keyBy(DedupEvents.key(settings.dedup))
+                .process(new DedupEvents(settings.dedup))
+                .name("dedup-events").uid("dedup-events");
     }
 }

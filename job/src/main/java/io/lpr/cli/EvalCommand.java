@@ -73,6 +73,8 @@ final class EvalCommand implements Callable<Integer> {
             out.printf("| %.2f | %d | %s |%n", c.threshold(), c.reads(),
                     c.reads() == 0 ? "-" : String.format("%.3f", c.exact() / (double) c.reads()));
         }
+        out.printf("%n");
+        r.details().forEach(d -> out.println("- " + d));
         if (!r.problems().isEmpty()) {
             out.printf("%n");
             r.problems().forEach(p -> out.println("- " + p));

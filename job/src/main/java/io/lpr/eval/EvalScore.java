@@ -31,7 +31,7 @@ public final class EvalScore {
     /** The figures of one evaluation run. */
     public record Report(int expected, int events, int exact, int wrongText, int duplicates, int junk,
             int framePlates, int frameFound, int frameRead, int junkReads, List<Calibration> calibration,
-            List<String> problems) {
+            List<String> problems, List<String> details) {
         public double precision() {
             return ratio(exact, events);
         }
@@ -64,6 +64,7 @@ public final class EvalScore {
         int frameRead = 0;
         int junkReads = 0;
         List<String> problems = new ArrayList<>();
+        List<String> details = new ArrayList<>();
         List<Read> allReads = new ArrayList<>();
         for (EvalManifest.Entry entry : manifest.files()) {
             List<String> open = new ArrayList<>(entry.expected());
@@ -98,6 +99,8 @@ public final class EvalScore {
             List<Read> fileReads = reads.getOrDefault(entry.file(), List.of());
             allReads.addAll(fileReads.stream().filter(r -> r.text() != null).toList());
             if (entry.isVideo()) {
+                int inView = framePlates;
+                int read = frameRead;
                 for (EvalManifest.FrameTruth frame : entry.frames()) {
                     List<Read> inFrame = fileReads.stream().filter(r -> r.frame() == frame.index()).toList();
                     for (EvalManifest.PlateBox plate : frame.plates()) {
@@ -110,6 +113,10 @@ public final class EvalScore {
                     junkReads += (int) inFrame.stream().filter(r -> r.text() != null && frame.plates().stream()
                             .noneMatch(p -> r.box().iou(box(p.box())) >= FRAME_IOU)).count();
                 }
+                details.add(String.format(java.util.Locale.ROOT, "%s: %d of %d plates in view read exactly; events %s",
+                        entry.file(), frameRead - read, framePlates - inView,
+                        fileEvents.stream().map(e -> String.format(java.util.Locale.ROOT, "%s (%.2f)", e.text(),
+                                e.confidence())).toList()));
             } else {
                 List<String> texts = new ArrayList<>(entry.expected());
                 framePlates += texts.size();
@@ -125,7 +132,7 @@ public final class EvalScore {
             }
         }
         return new Report(expected, eventCount, exact, wrong, duplicates, junk, framePlates, frameFound, frameRead,
-                junkReads, calibration(manifest, allReads), problems);
+                junkReads, calibration(manifest, allReads), problems, details);
     }
 
     /** Per threshold: readable reads at or above it, and how many of those read a plate of their file exactly. */

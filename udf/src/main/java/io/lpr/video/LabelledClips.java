@@ -29,6 +29,8 @@ import org.bytedeco.opencv.opencv_core.Scalar;
  */
 public final class LabelledClips {
     public static final String MANIFEST = "manifest.json";
+    /** Grey level a dusk picture drifts to: a little below mid-grey. */
+    private static final double DUSK_LEVEL = 100;
     private static final String[] IMAGES = {"car.jpg", "kulakov-scene.jpg"};
 
     private LabelledClips() {}
@@ -134,10 +136,10 @@ public final class LabelledClips {
         return new double[] {x, y};
     }
 
-    /** Dusk gain then sensor noise, in place. */
+    /** Dusk (contrast lost, the gain lifting a dim scene towards grey) then sensor noise, in place. */
     private static void camera(Mat frame, ClipScenario.Camera camera, Random random) {
-        if (camera.brightness() != 1) {
-            frame.convertTo(frame, -1, camera.brightness(), 0);
+        if (camera.contrast() != 1) {
+            frame.convertTo(frame, -1, camera.contrast(), DUSK_LEVEL * (1 - camera.contrast()));
         }
         if (camera.noiseSigma() > 0) {
             byte[] pixels = Images.toBgr(frame);

@@ -59,6 +59,13 @@ class PlateRecognizerTest {
 
             assertThat(readings).extracting(Reading::text).containsExactly("B840CK197", null, null, null);
             assertThat(readings.get(0).score()).isLessThan(PlateFormat.MAX_SCORE);
+            // The greedy read stays as evidence; the grammar-constrained text is the same and the model is sure of it.
+            assertThat(readings.get(0).rawText()).isEqualTo("B840CK197");
+            assertThat(readings.get(0).confidence()).isGreaterThan(0.5f);
+            assertThat(readings.get(0).candidates().get(0).text()).isEqualTo("B840CK197");
+            // The far plates' best valid texts are improbable: unreadable under the default floor.
+            assertThat(readings.subList(1, 4)).allSatisfy(r ->
+                    assertThat(r.confidence()).isLessThan((float) ReadingPolicy.DEFAULT_MIN_CONFIDENCE));
             assertThat(PlateFormat.isRussianPrivate(readings.get(0).text())).isTrue();
         }
     }

@@ -11,7 +11,8 @@ import java.util.List;
  * @param fps frames per second written (CCTV analysed at a low rate)
  * @param bitsPerPixel H.264 target bits per pixel per frame: CCTV runs ~0.03-0.08 at 1080p
  * @param actors vehicles with plates, drawn in order (later ones in front)
- * @param trucks plate-less lettered trucks (distractors), as paths of the truck's left wheel
+ * @param trucks plate-less lettered trucks (distractors), as paths of the truck's top-left corner; drawn in
+ *     front of the vehicles they stand lower than in the frame (nearer the camera), hiding their plates
  * @param camera the camera's defects
  * @param barrier whether a barrier arm is drawn across the lane
  */
@@ -77,7 +78,8 @@ public record ClipScenario(String name, double seconds, double fps, double bitsP
 
     /**
      * The standard evaluation set: a parked van, a saloon crossing, a hatchback stopping at a barrier, two
-     * cars side by side, and a dusk clip with a lettered truck. Plates 56-72 px wide in 1920x1080 frames,
+     * cars side by side, a parked car hidden for a while by a passing truck, and a dusk clip with a lettered
+     * truck. Plates 56-72 px wide in 1920x1080 frames,
      * on the street of car.jpg (its own plates erased). The van's plate is only 37 px wide in its photograph,
      * so it is never enlarged beyond ~1.7x: more would test the upscaling, not the reader.
      */
@@ -97,6 +99,9 @@ public record ClipScenario(String name, double seconds, double fps, double bitsP
                         List.of(new Actor(VehicleSprite.SALOON, 66, Route.parked(900, 900)),
                                 new Actor(VehicleSprite.HATCHBACK, 60, Route.parked(1500, 880))),
                         List.of(), day, false),
+                new ClipScenario("parked-occluded", 5, 4, 0.05,
+                        List.of(new Actor(VehicleSprite.SALOON, 64, Route.parked(1000, 860))),
+                        List.of(Route.of(1, -800, 700, 5, 2000, 700)), day, false),
                 new ClipScenario("dusk-truck", 4, 4, 0.04,
                         List.of(new Actor(VehicleSprite.SALOON, 64, Route.of(0, 1850, 960, 4, 650, 940))),
                         List.of(Route.of(0, -700, 600, 4, 1300, 600)), new Camera(5, 0.6, 0.02), false));

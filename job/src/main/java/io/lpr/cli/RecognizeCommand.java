@@ -50,7 +50,7 @@ final class RecognizeCommand implements Callable<Integer> {
         int failures = 0;
         try (DetectorModel detectorModel = DetectorModel.load(settings.detector, settings.models);
                 RecognizerModel recognizerModel = RecognizerModel.load(settings.recognizer, settings.models);
-                PlateFinder finder = new PlateFinder(detectorModel.newDetector());
+                PlateFinder finder = new PlateFinder(detectorModel.newDetector(settings.plateShape));
                 PlateReader reader = new PlateReader(recognizerModel.newRecognizer(settings.reading))) {
             for (Path image : images) {
                 ObjectNode out = json.createObjectNode().put("image", image.toString());

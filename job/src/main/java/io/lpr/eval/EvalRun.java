@@ -89,7 +89,7 @@ public final class EvalRun {
         }
         try (DetectorModel detectorModel = DetectorModel.load(settings.detector, settings.models);
                 RecognizerModel recognizerModel = RecognizerModel.load(settings.recognizer, settings.models);
-                PlateFinder finder = new PlateFinder(detectorModel.newDetector());
+                PlateFinder finder = new PlateFinder(detectorModel.newDetector(settings.plateShape));
                 PlateReader reader = new PlateReader(recognizerModel.newRecognizer(settings.reading))) {
             for (EvalManifest.Entry entry : images) {
                 List<PlateRead> found;

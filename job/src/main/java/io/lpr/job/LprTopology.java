@@ -50,17 +50,17 @@ public final class LprTopology {
 
         DataStream<PlateCandidate> candidates = AsyncDataStream.orderedWait(
                         frames,
-                        new DetectPlates(settings.detector, settings.models, settings.detectorBatching),
-                        settings.detectorBatching.timeoutMs, TimeUnit.MILLISECONDS,
-                        settings.detectorBatching.capacity)
+                        new DetectPlates(settings.detector, settings.models, settings.detectorBatching, settings.plateShape),
+                        settings.detectorBatching.timeout().toMillis(), TimeUnit.MILLISECONDS,
+                        settings.detectorBatching.capacity())
                 .name("detect-plates").uid("detect-plates");
 
         return AsyncDataStream.orderedWait(
                         candidates,
                         new RecognizePlates(settings.recognizer, settings.models, settings.recognizerBatching,
                                 settings.reading),
-                        settings.recognizerBatching.timeoutMs, TimeUnit.MILLISECONDS,
-                        settings.recognizerBatching.capacity)
+                        settings.recognizerBatching.timeout().toMillis(), TimeUnit.MILLISECONDS,
+                        settings.recognizerBatching.capacity())
                 .name("recognize-plates").uid("recognize-plates");
     }
 

@@ -3,7 +3,7 @@ package io.lpr.job;
 import static org.apache.flink.configuration.ConfigOptions.key;
 
 import io.lpr.dedup.DedupConfig;
-import io.lpr.detect.DetectorConfig;
+import io.lpr.detect.PlateShape;
 import io.lpr.plate.PlateGrammar;
 import io.lpr.recognize.ReadingPolicy;
 import java.time.Duration;
@@ -27,13 +27,13 @@ public final class PlateOptions {
             .withDescription("A read whose best valid text has a lower probability (0..1) is unreadable.");
 
     public static final ConfigOption<Float> MIN_ASPECT = key("lpr.detector.min-aspect").floatType()
-            .defaultValue(new DetectorConfig().minAspect).withDescription("Boxes narrower (width/height) are not plates.");
+            .defaultValue(PlateShape.DEFAULTS.minAspect()).withDescription("Boxes narrower (width/height) are not plates.");
     public static final ConfigOption<Float> MAX_ASPECT = key("lpr.detector.max-aspect").floatType()
-            .defaultValue(new DetectorConfig().maxAspect).withDescription("Boxes wider (width/height) are not plates.");
+            .defaultValue(PlateShape.DEFAULTS.maxAspect()).withDescription("Boxes wider (width/height) are not plates.");
     public static final ConfigOption<Float> MIN_WIDTH = key("lpr.detector.min-width").floatType()
-            .defaultValue(new DetectorConfig().minWidth).withDescription("Boxes narrower than this (frame pixels) are dropped.");
+            .defaultValue(PlateShape.DEFAULTS.minWidth()).withDescription("Boxes narrower than this (frame pixels) are dropped.");
     public static final ConfigOption<Float> MAX_WIDTH = key("lpr.detector.max-width").floatType()
-            .defaultValue(new DetectorConfig().maxWidth).withDescription("Boxes wider than this (frame pixels) are dropped.");
+            .defaultValue(PlateShape.DEFAULTS.maxWidth()).withDescription("Boxes wider than this (frame pixels) are dropped.");
 
     public static final ConfigOption<Duration> DEDUP_WINDOW = key("lpr.dedup.window").durationType()
             .defaultValue(Duration.ofMillis(DedupConfig.DEFAULT_WINDOW_MS))
@@ -55,11 +55,8 @@ public final class PlateOptions {
                 ReadingPolicy.DEFAULT_ALTERNATIVES);
     }
 
-    static void boxShape(Configuration c, DetectorConfig detector) {
-        detector.minAspect = c.get(MIN_ASPECT);
-        detector.maxAspect = c.get(MAX_ASPECT);
-        detector.minWidth = c.get(MIN_WIDTH);
-        detector.maxWidth = c.get(MAX_WIDTH);
+    static PlateShape plateShape(Configuration c) {
+        return new PlateShape(c.get(MIN_ASPECT), c.get(MAX_ASPECT), c.get(MIN_WIDTH), c.get(MAX_WIDTH));
     }
 
     static DedupConfig dedup(Configuration c, long passageGapMs) {

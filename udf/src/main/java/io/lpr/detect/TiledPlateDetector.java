@@ -23,16 +23,17 @@ final class TiledPlateDetector implements PlateDetector {
     private final boolean wholeFrame;
     private final float nmsIou;
     private final int maxBatch;
-    private final DetectorConfig config;
+    private final PlateShape shape;
 
-    TiledPlateDetector(Predictor<TileBatch, List<Detection>> predictor, DetectorConfig config, int maxBatch) {
+    TiledPlateDetector(Predictor<TileBatch, List<Detection>> predictor, DetectorConfig config, int maxBatch,
+            PlateShape shape) {
         this.predictor = predictor;
-        this.tileSizes = List.copyOf(config.tileSizes);
-        this.tileOverlap = config.tileOverlap;
+        this.tileSizes = List.copyOf(config.tileSizes());
+        this.tileOverlap = config.tileOverlap();
         this.wholeFrame = config.runsWholeFrame();
-        this.nmsIou = config.nmsIou;
+        this.nmsIou = config.nmsIou();
         this.maxBatch = maxBatch;
-        this.config = config;
+        this.shape = shape;
     }
 
     @Override
@@ -53,7 +54,7 @@ final class TiledPlateDetector implements PlateDetector {
                     + bgrFrame.rows() + " frame: " + DetectorModel.rootMessage(e), e);
         }
         // Before NMS, so that a wheel's or a grille's box cannot suppress a plate's.
-        found.removeIf(d -> !config.plateShaped(d.box()));
+        found.removeIf(d -> !shape.accepts(d.box()));
         return Nms.suppress(found, nmsIou, SEAM_OVER_SMALLER);
     }
 

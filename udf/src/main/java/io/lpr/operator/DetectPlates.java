@@ -2,6 +2,7 @@ package io.lpr.operator;
 
 import io.lpr.detect.DetectorConfig;
 import io.lpr.detect.DetectorModel;
+import io.lpr.detect.PlateShape;
 import io.lpr.event.Frame;
 import io.lpr.event.PlateCandidate;
 import io.lpr.model.ModelDirectory;
@@ -19,19 +20,26 @@ public class DetectPlates extends InferenceFunction<Frame, List<PlateCandidate>,
     private final DetectorConfig config;
     private final ModelDirectory models;
     private final BatchingConfig batching;
+    private final PlateShape shape;
 
     private transient Counter frames;
     private transient Counter plates;
 
+    /** Keeping boxes of the default plate shape. */
     public DetectPlates(DetectorConfig config, ModelDirectory models, BatchingConfig batching) {
+        this(config, models, batching, PlateShape.DEFAULTS);
+    }
+
+    public DetectPlates(DetectorConfig config, ModelDirectory models, BatchingConfig batching, PlateShape shape) {
         this.config = config;
         this.models = models;
         this.batching = batching;
+        this.shape = shape;
     }
 
     @Override
     String modelKey() {
-        return "detector|" + models + "|" + config.modelFile + "|" + config.device;
+        return "detector|" + models + "|" + config.modelFile() + "|" + config.device();
     }
 
     @Override
@@ -39,7 +47,12 @@ public class DetectPlates extends InferenceFunction<Frame, List<PlateCandidate>,
         DetectorModel model = DetectorModel.load(config, models);
         // A frame's tiles already go through the model together, so frames are not batched with each other.
         return new InferenceService<>(model, new MicroBatcher<>(
-                "lpr-detect", batching.workers, 1, Duration.ZERO, () -> new PlateFinder(model.newDetector())));
+                "lpr-detect", batching.workers(), 1, Duration.ZERO, () -> new PlateFinder(model.newDetector(shape))));
+    }
+
+    @Override
+    BatchingConfig batching() {
+        return batching;
     }
 
     @Override

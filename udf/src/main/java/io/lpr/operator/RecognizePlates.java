@@ -27,6 +27,11 @@ public class RecognizePlates extends InferenceFunction<PlateCandidate, PlateRead
     private transient Counter readable;
     private transient Counter unreadable;
 
+    /** With the default reading policy (Russian formats). */
+    public RecognizePlates(RecognizerConfig config, ModelDirectory models, BatchingConfig batching) {
+        this(config, models, batching, ReadingPolicy.defaults());
+    }
+
     public RecognizePlates(RecognizerConfig config, ModelDirectory models, BatchingConfig batching,
             ReadingPolicy policy) {
         this.config = config;
@@ -43,8 +48,13 @@ public class RecognizePlates extends InferenceFunction<PlateCandidate, PlateRead
     @Override
     InferenceService<PlateCandidate, PlateRead> startService() {
         RecognizerModel model = RecognizerModel.load(config, models);
-        return new InferenceService<>(model, new MicroBatcher<>("lpr-recognize", batching.workers,
-                batching.maxBatch, batching.maxDelay(), () -> new PlateReader(model.newRecognizer(policy))));
+        return new InferenceService<>(model, new MicroBatcher<>("lpr-recognize", batching.workers(),
+                batching.maxBatch(), batching.maxDelay(), () -> new PlateReader(model.newRecognizer(policy))));
+    }
+
+    @Override
+    BatchingConfig batching() {
+        return batching;
     }
 
     @Override

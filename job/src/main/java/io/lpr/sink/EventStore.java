@@ -1,11 +1,11 @@
 package io.lpr.sink;
 
-import io.lpr.plate.PlateMatch;
 import io.lpr.db.Database;
 import io.lpr.db.DatabaseException;
 import io.lpr.db.SqlDialect;
 import io.lpr.event.Box;
 import io.lpr.event.PlateEvent;
+import io.lpr.plate.PlateMatch;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,7 +14,10 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * The {@code plate_events} table outside Flink: schema creation, direct upserts and the reader behind
@@ -58,10 +61,10 @@ public final class EventStore {
 
     /** A table made by an earlier version lacks the columns added since: add them, keeping its rows. */
     private static void addMissingColumns(Connection connection, Statement st) throws SQLException {
-        java.util.Set<String> present = new java.util.HashSet<>();
+        Set<String> present = new HashSet<>();
         try (ResultSet rs = st.executeQuery("SELECT * FROM " + PlateEventsTable.TABLE + " WHERE 1 = 0")) {
             for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-                present.add(rs.getMetaData().getColumnName(i).toLowerCase(java.util.Locale.ROOT));
+                present.add(rs.getMetaData().getColumnName(i).toLowerCase(Locale.ROOT));
             }
         }
         for (List<String> column : PlateEventsTable.ADDED_COLUMNS) {

@@ -4,6 +4,7 @@ import io.lpr.event.PlateEvent;
 import io.lpr.plate.PlateMatch;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * Merges the passage events of one camera (or camera group) into one event per vehicle stay: a passage whose
@@ -147,7 +148,7 @@ public final class EventDeduplicator {
 
     /** Text indexes by votes, most first. */
     private static int[] order(DedupEntry entry) {
-        return java.util.stream.IntStream.range(0, entry.texts.length).boxed()
+        return IntStream.range(0, entry.texts.length).boxed()
                 .sorted((a, b) -> Integer.compare(entry.votes[b], entry.votes[a])).mapToInt(Integer::intValue).toArray();
     }
 

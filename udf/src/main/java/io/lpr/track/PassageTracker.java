@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 
 /**
  * Groups the readable plate reads of ONE camera into passages and votes on their text. A read joins the
@@ -160,11 +161,11 @@ public final class PassageTracker {
         event.box = track.bestBox;
         // Mean probability of the winning text over the passage's reads: 0..1, and it means what it says.
         event.confidence = Math.min(1f, track.weights[leader] / track.frames);
-        Integer[] others = java.util.stream.IntStream.range(0, track.texts.length)
+        Integer[] others = IntStream.range(0, track.texts.length)
                 .filter(i -> i != leader && track.votes[i] > 0).boxed()
                 .sorted((a, b) -> Integer.compare(track.votes[b], track.votes[a])).toArray(Integer[]::new);
-        event.runnerUps = java.util.Arrays.stream(others).map(i -> track.texts[i]).toArray(String[]::new);
-        event.runnerUpVotes = java.util.Arrays.stream(others).mapToInt(i -> track.votes[i]).toArray();
+        event.runnerUps = Arrays.stream(others).map(i -> track.texts[i]).toArray(String[]::new);
+        event.runnerUpVotes = Arrays.stream(others).mapToInt(i -> track.votes[i]).toArray();
         event.cropJpeg = track.cropPixels == null ? null : cropEncoder.apply(track);
         event.eventId = EventIds.of(cameraId, event.plateText, event.firstSeen);
         return event;

@@ -23,6 +23,7 @@ import picocli.CommandLine;
             CamerasCommand.class,
             BenchCommand.class,
             ClusterCommand.class,
+            EvalCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class LprCli {

@@ -24,8 +24,17 @@ final class QueryCommand implements Callable<Integer> {
     @Option(names = "--camera", description = "Only this camera.")
     String camera;
 
-    @Option(names = "--plate", description = "Only this plate text; % is a wildcard (B840%%).")
+    @Option(names = "--plate", description = "Only plates containing this (567AM), or matching a pattern: "
+            + "* any symbols, ? one symbol (*567AM*, O???AM76). Cyrillic and lower case are fine.")
     String plate;
+
+    @Option(names = "--near", paramLabel = "PLATE",
+            description = "Only plates within one edit of PLATE (a misread or mistyped plate), e.g. O567AM76.")
+    String near;
+
+    @Option(names = "--format", defaultValue = "table",
+            description = "Output: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
+    EventFormat.Kind format;
 
     @Option(names = "--since", description = "Only events first seen at or after this ISO-8601 instant.")
     Instant since;
@@ -39,9 +48,8 @@ final class QueryCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<PlateEvent> events = EventStore.query(databaseOptions.database(settingsOptions.configuration()),
-                new EventQuery(camera, plate, since, null, limit, false));
-        events.forEach(e -> spec.commandLine().getOut().println(EventFormat.line(e)));
-        spec.commandLine().getOut().flush();
+                new EventQuery(camera, plate, since, null, limit, false, near));
+        EventFormat.print(events, format, spec.commandLine().getOut());
         return 0;
     }
 }

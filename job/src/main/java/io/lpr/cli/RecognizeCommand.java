@@ -52,9 +52,9 @@ final class RecognizeCommand implements Callable<Integer> {
         int failures = 0;
         try (DetectorModel detectorModel = DetectorModel.load(settings.detector, settings.models);
                 RecognizerModel recognizerModel = RecognizerModel.load(settings.recognizer, settings.models);
-                PlateFinder finder = new PlateFinder(detectorModel.newDetector(),
+                PlateFinder finder = new PlateFinder(detectorModel.newDetector(settings.plateShape),
                         new CameraGuides(GuideConfig.fullTiling(), settings.detector));
-                PlateReader reader = new PlateReader(recognizerModel.newRecognizer())) {
+                PlateReader reader = new PlateReader(recognizerModel.newRecognizer(settings.reading))) {
             for (Path image : images) {
                 ObjectNode out = json.createObjectNode().put("image", image.toString());
                 try {
@@ -90,6 +90,8 @@ final class RecognizeCommand implements Callable<Integer> {
                 plate.putArray("box").add(box.x1).add(box.y1).add(box.x2).add(box.y2);
                 plate.put("score", read.candidate.score);
                 plate.put("text", read.text);
+                plate.put("confidence", read.confidence);
+                plate.put("greedyText", read.greedyText);
                 plate.put("textScore", read.textScore);
             }
             return plates;

@@ -6,10 +6,13 @@ import io.lpr.camera.CameraDefaults;
 import io.lpr.camera.CameraSpec;
 import io.lpr.camera.Reconnect;
 import io.lpr.db.Database;
+import io.lpr.dedup.DedupConfig;
 import io.lpr.detect.DetectorConfig;
 import io.lpr.guide.GuideConfig;
+import io.lpr.detect.PlateShape;
 import io.lpr.model.ModelDirectory;
 import io.lpr.operator.BatchingConfig;
+import io.lpr.recognize.ReadingPolicy;
 import io.lpr.recognize.RecognizerConfig;
 import io.lpr.track.TrackerConfig;
 import java.io.Serializable;
@@ -40,6 +43,9 @@ public final class LprSettings implements Serializable {
     public final RecognizerConfig recognizer;
     public final BatchingConfig recognizerBatching;
     public final TrackerConfig tracker;
+    public final PlateShape plateShape;
+    public final ReadingPolicy reading;
+    public final DedupConfig dedup;
     public final long outOfOrdernessMs;
     public final long idlenessMs;
     public final String sinkUrl;
@@ -85,6 +91,9 @@ public final class LprSettings implements Serializable {
         tracker = TrackerConfig.DEFAULTS
                 .withPassageGapMs(c.get(PASSAGE_GAP).toMillis())
                 .withMinFrames(c.get(MIN_FRAMES));
+        plateShape = PlateOptions.plateShape(c);
+        reading = PlateOptions.reading(c);
+        dedup = PlateOptions.dedup(c, tracker.passageGapMs());
         outOfOrdernessMs = c.get(OUT_OF_ORDERNESS).toMillis();
         idlenessMs = c.get(IDLENESS).toMillis();
 

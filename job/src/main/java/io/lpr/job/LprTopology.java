@@ -4,6 +4,7 @@ import io.lpr.event.Frame;
 import io.lpr.event.PlateCandidate;
 import io.lpr.event.PlateEvent;
 import io.lpr.event.PlateRead;
+import io.lpr.operator.DedupEvents;
 import io.lpr.operator.DetectPlates;
 import io.lpr.operator.RecognizePlates;
 import io.lpr.operator.TrackPassages;
@@ -30,6 +31,17 @@ public final class LprTopology {
             Source<Frame, ?, ?> source,
             LprSettings settings,
             Map<String, Sink<PlateEvent>> sinks) {
+        DataStream<PlateEvent> events = events(reads(env, source, settings), settings);
+        // One event per vehicle passage is a trickle: a single writer per sink keeps SQLite (one writer at a
+        // time) simple and costs PostgreSQL or Kafka nothing.
+        sinks.forEach((name, sink) ->
+                events.sinkTo(sink).name("sink-" + name).uid("sink-" + name).setParallelism(1));
+        return events;
+    }
+
+    /** Frames, detect, recognise: every read, the unreadable ones included (the evaluation scores them). */
+    public static DataStream<PlateRead> reads(
+            StreamExecutionEnvironment env, Source<Frame, ?, ?> source, LprSettings settings) {
         WatermarkStrategy<Frame> watermarks = WatermarkStrategy.<Frame>forBoundedOutOfOrderness(
                         Duration.ofMillis(settings.outOfOrdernessMs))
                 .withTimestampAssigner((frame, ts) -> frame.eventTime)
@@ -38,28 +50,37 @@ public final class LprTopology {
 
         DataStream<PlateCandidate> candidates = AsyncDataStream.orderedWait(
                         frames,
-                        new DetectPlates(settings.detector, settings.guide, settings.models, settings.detectorBatching),
+                        new DetectPlates(settings.detector, settings.guide, settings.models, settings.detectorBatching,
+                                settings.plateShape),
                         settings.detectorBatching.timeout().toMillis(), TimeUnit.MILLISECONDS,
                         settings.detectorBatching.capacity())
                 .name("detect-plates").uid("detect-plates");
 
-        DataStream<PlateRead> reads = AsyncDataStream.orderedWait(
+        return AsyncDataStream.orderedWait(
                         candidates,
-                        new RecognizePlates(settings.recognizer, settings.models, settings.recognizerBatching),
+                        new RecognizePlates(settings.recognizer, settings.models, settings.recognizerBatching,
+                                settings.reading),
                         settings.recognizerBatching.timeout().toMillis(), TimeUnit.MILLISECONDS,
                         settings.recognizerBatching.capacity())
-                .name("recognize-plates").uid("recognize-plates")
-                .filter(PlateRead::readable).name("readable-plates").uid("readable-plates");
+                .name("recognize-plates").uid("recognize-plates");
+    }
 
-        DataStream<PlateEvent> events = reads
+    /**
+     * Readable reads, keyed by camera, tracked into passages, then deduplicated over a sliding window per
+     * camera (or camera group): one event per vehicle stay, updated as later passages join it.
+     */
+    public static DataStream<PlateEvent> events(DataStream<PlateRead> reads, LprSettings settings) {
+        DataStream<PlateEvent> passages = reads
+                .filter(PlateRead::readable).name("readable-plates").uid("readable-plates")
                 .keyBy(read -> read.candidate.cameraId)
                 .process(new TrackPassages(settings.tracker))
                 .name("track-passages").uid("track-passages");
-
-        // One event per vehicle passage is a trickle: a single writer per sink keeps SQLite (one writer at a
-        // time) simple and costs PostgreSQL or Kafka nothing.
-        sinks.forEach((name, sink) ->
-                events.sinkTo(sink).name("sink-" + name).uid("sink-" + name).setParallelism(1));
-        return events;
+        if (!settings.dedup.enabled()) {
+            return passages;
+        }
+        return passages
+                .keyBy(DedupEvents.key(settings.dedup))
+                .process(new DedupEvents(settings.dedup))
+                .name("dedup-events").uid("dedup-events");
     }
 }

@@ -6,15 +6,23 @@ import java.time.Instant;
  * Filters for {@link EventStore#query}; a null filter matches everything.
  *
  * @param cameraId exact camera id
- * @param plateText exact plate text, or a SQL LIKE pattern when it contains {@code %} (e.g. {@code B840%})
+ * @param plateText a plate or part of one ({@code 567AM}), or a pattern with {@code *} (any symbols) and
+ *     {@code ?} (one symbol), e.g. {@code *567AM*}; Cyrillic letters and lower case are accepted
+ *     ({@link io.lpr.plate.PlateMatch}); with {@code %} it is a SQL LIKE pattern as before
  * @param since events first seen at or after this instant
  * @param until events first seen before this instant
  * @param limit at most this many events, the newest ones (must be positive)
  * @param withCrops whether to load the crop JPEGs (left null otherwise)
+ * @param near plates within {@link #NEAR_EDITS} edit of this one (a misread or mistyped plate)
  */
 public record EventQuery(String cameraId, String plateText, Instant since, Instant until, int limit,
-        boolean withCrops) {
+        boolean withCrops, String near) {
     public static final int DEFAULT_LIMIT = 100;
+    public static final int NEAR_EDITS = 1;
+
+    public EventQuery(String cameraId, String plateText, Instant since, Instant until, int limit, boolean withCrops) {
+        this(cameraId, plateText, since, until, limit, withCrops, null);
+    }
 
     public EventQuery {
         if (limit <= 0) {

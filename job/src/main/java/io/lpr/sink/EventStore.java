@@ -5,6 +5,7 @@ import io.lpr.db.DatabaseException;
 import io.lpr.db.SqlDialect;
 import io.lpr.event.Box;
 import io.lpr.event.PlateEvent;
+import io.lpr.plate.PlateMatch;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,7 +14,10 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * The {@code plate_events} table outside Flink: schema creation, direct upserts and the reader behind
@@ -45,12 +49,28 @@ public final class EventStore {
             for (String sql : PlateEventsTable.schema(dialect)) {
                 st.execute(sql);
             }
+            addMissingColumns(connection, st);
             connection.commit();
         } catch (SQLException e) {
             connection.rollback();
             throw e;
         } finally {
             connection.setAutoCommit(autoCommit);
+        }
+    }
+
+    /** A table made by an earlier version lacks the columns added since: add them, keeping its rows. */
+    private static void addMissingColumns(Connection connection, Statement st) throws SQLException {
+        Set<String> present = new HashSet<>();
+        try (ResultSet rs = st.executeQuery("SELECT * FROM " + PlateEventsTable.TABLE + " WHERE 1 = 0")) {
+            for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                present.add(rs.getMetaData().getColumnName(i).toLowerCase(Locale.ROOT));
+            }
+        }
+        for (List<String> column : PlateEventsTable.ADDED_COLUMNS) {
+            if (!present.contains(column.get(0))) {
+                st.execute("ALTER TABLE " + PlateEventsTable.TABLE + " ADD COLUMN " + column.get(0) + " " + column.get(1));
+            }
         }
     }
 
@@ -99,8 +119,17 @@ public final class EventStore {
             params.add((ps, i) -> ps.setString(i, query.cameraId()));
         }
         if (query.plateText() != null) {
-            sql.append(query.plateText().contains("%") ? " AND plate_text LIKE ?" : " AND plate_text = ?");
-            params.add((ps, i) -> ps.setString(i, query.plateText()));
+            // % keeps its SQL meaning; otherwise the plate is partial or a */? pattern (PlateMatch's rules).
+            String like = query.plateText().contains("%") ? query.plateText() : PlateMatch.sqlLike(query.plateText());
+            sql.append(" AND plate_text LIKE ? ESCAPE '\\'");
+            params.add((ps, i) -> ps.setString(i, like));
+        }
+        if (query.near() != null) {
+            // Within one edit the length differs by at most one; the edit distance itself is checked below.
+            int length = PlateMatch.normalize(query.near()).length();
+            sql.append(" AND LENGTH(plate_text) BETWEEN ? AND ?");
+            params.add((ps, i) -> ps.setInt(i, length - EventQuery.NEAR_EDITS));
+            params.add((ps, i) -> ps.setInt(i, length + EventQuery.NEAR_EDITS));
         }
         if (query.since() != null) {
             sql.append(" AND first_seen >= ?");
@@ -110,8 +139,11 @@ public final class EventStore {
             sql.append(" AND first_seen < ?");
             params.add((ps, i) -> dialect.bindTime(ps, i, query.until().toEpochMilli()));
         }
-        sql.append(" ORDER BY first_seen DESC, event_id DESC LIMIT ?");
-        params.add((ps, i) -> ps.setInt(i, query.limit()));
+        sql.append(" ORDER BY first_seen DESC, event_id DESC");
+        if (query.near() == null) {
+            sql.append(" LIMIT ?");
+            params.add((ps, i) -> ps.setInt(i, query.limit()));
+        }
 
         try (Connection connection = db.open(); PreparedStatement ps = connection.prepareStatement(sql.toString())) {
             for (int i = 0; i < params.size(); i++) {
@@ -119,8 +151,12 @@ public final class EventStore {
             }
             List<PlateEvent> events = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    events.add(read(rs, dialect, query.withCrops()));
+                while (events.size() < query.limit() && rs.next()) {
+                    PlateEvent e = read(rs, dialect, query.withCrops());
+                    if (query.near() == null
+                            || PlateMatch.editDistance(e.plateText, PlateMatch.normalize(query.near())) <= EventQuery.NEAR_EDITS) {
+                        events.add(e);
+                    }
                 }
             }
             Collections.reverse(events);
@@ -148,6 +184,8 @@ public final class EventStore {
         if (withCrop) {
             e.cropJpeg = rs.getBytes("crop_jpeg");
         }
+        e.confidence = rs.getFloat("confidence");
+        PlateEventsTable.readRunnerUps(rs.getString("runner_ups"), e);
         return e;
     }
 

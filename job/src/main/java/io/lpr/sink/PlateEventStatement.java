@@ -44,5 +44,12 @@ final class PlateEventStatement implements JdbcStatementBuilder<PlateEvent> {
         } else {
             ps.setBytes(14, e.cropJpeg);
         }
+        ps.setFloat(15, e.confidence);
+        String runnerUps = PlateEventsTable.runnerUps(e);
+        if (runnerUps == null) {
+            ps.setNull(16, Types.VARCHAR);
+        } else {
+            ps.setString(16, runnerUps);
+        }
     }
 }

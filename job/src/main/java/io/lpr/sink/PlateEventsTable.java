@@ -1,6 +1,7 @@
 package io.lpr.sink;
 
 import io.lpr.db.SqlDialect;
+import io.lpr.event.PlateEvent;
 import java.util.List;
 
 /** The {@code plate_events} table: its columns, schema and upsert, the same on SQLite and PostgreSQL. */
@@ -11,7 +12,11 @@ final class PlateEventsTable {
 
     /** Column order of every INSERT and SELECT. */
     static final List<String> COLUMNS = List.of("event_id", "camera_id", "plate_text", "first_seen", "last_seen",
-            "frames", "votes", "detection_score", "text_score", "box_x1", "box_y1", "box_x2", "box_y2", "crop_jpeg");
+            "frames", "votes", "detection_score", "text_score", "box_x1", "box_y1", "box_x2", "box_y2", "crop_jpeg",
+            "confidence", "runner_ups");
+
+    /** Columns added after the first release, with their types: tables created before get them added. */
+    static final List<List<String>> ADDED_COLUMNS = List.of(List.of("confidence", "REAL"), List.of("runner_ups", "TEXT"));
 
     static List<String> schema(SqlDialect dialect) {
         return List.of("CREATE TABLE IF NOT EXISTS " + TABLE + " ("
@@ -25,9 +30,37 @@ final class PlateEventsTable {
                         + "detection_score REAL, "
                         + "text_score REAL, "
                         + "box_x1 REAL, box_y1 REAL, box_x2 REAL, box_y2 REAL, "
-                        + "crop_jpeg " + dialect.blobType + ")",
+                        + "crop_jpeg " + dialect.blobType + ", "
+                        + "confidence REAL, "
+                        + "runner_ups TEXT)",
                 "CREATE INDEX IF NOT EXISTS plate_events_camera_first_seen ON " + TABLE + " (camera_id, first_seen)",
                 "CREATE INDEX IF NOT EXISTS plate_events_plate_text ON " + TABLE + " (plate_text)");
+    }
+
+    /** Runner-up texts with their votes as stored: {@code B840OK197:3,B840CK19:1}. */
+    static String runnerUps(PlateEvent e) {
+        if (e.runnerUps == null || e.runnerUps.length == 0) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < e.runnerUps.length; i++) {
+            out.append(i == 0 ? "" : ",").append(e.runnerUps[i]).append(':').append(e.runnerUpVotes[i]);
+        }
+        return out.toString();
+    }
+
+    static void readRunnerUps(String stored, PlateEvent e) {
+        if (stored == null || stored.isEmpty()) {
+            return;
+        }
+        String[] parts = stored.split(",");
+        e.runnerUps = new String[parts.length];
+        e.runnerUpVotes = new int[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            int colon = parts[i].lastIndexOf(':');
+            e.runnerUps[i] = parts[i].substring(0, colon);
+            e.runnerUpVotes[i] = Integer.parseInt(parts[i].substring(colon + 1));
+        }
     }
 
     /** Same text on both databases: SQLite (3.24+) and PostgreSQL (9.5+) share ON CONFLICT ... excluded. */

@@ -11,6 +11,6 @@ class EventFormatTest {
         PlateEvent e = EventStoreContract.event("cam-1", "B840CK197", EventStoreContract.T0, 12);
         assertThat(EventFormat.line(e)).isEqualTo(
                 "cam-1        B840CK197  2024-05-01T12:00:00Z .. 2024-05-01T12:00:02.400Z  frames=12 votes=11 "
-                        + "det=0.90 text=-100.5");
+                        + "det=0.90 conf=0.00");
     }
 }

@@ -99,6 +99,57 @@ abstract class EventStoreContract {
     }
 
     @Test
+    void partialPlatesWildcardsAndNearMisses() {
+        EventStore.ensureSchema(database());
+        EventStore.upsert(database(), List.of(
+                event("cam-1", "O567AM76", T0, 5),
+                event("cam-1", "O567AM776", T0 + 1_000, 5),
+                event("cam-1", "A567AM76", T0 + 2_000, 5),
+                event("cam-1", "K095AE177", T0 + 3_000, 5),
+                event("cam-1", "B567AC50", T0 + 4_000, 5)));
+
+        assertThat(plates(EventStore.query(database(), plate("567AM"))))
+                .containsExactly("O567AM76", "O567AM776", "A567AM76");
+        assertThat(plates(EventStore.query(database(), plate("*567AM*"))))
+                .containsExactly("O567AM76", "O567AM776", "A567AM76");
+        assertThat(plates(EventStore.query(database(), plate("*AM76")))).containsExactly("O567AM76", "A567AM76");
+        assertThat(plates(EventStore.query(database(), plate("O???AM76")))).containsExactly("O567AM76");
+        assertThat(plates(EventStore.query(database(), plate("о567ам")))).as("Cyrillic, lower case")
+                .containsExactly("O567AM76", "O567AM776");
+        assertThat(plates(EventStore.query(database(), new EventQuery(null, null, null, null, 10, false, "O567AM76"))))
+                .containsExactly("O567AM76", "O567AM776", "A567AM76");
+        assertThat(plates(EventStore.query(database(), new EventQuery(null, null, null, null, 1, false, "O567AM76"))))
+                .as("the newest within the limit").containsExactly("A567AM76");
+    }
+
+    @Test
+    void confidenceAndRunnerUpsAreStoredAndOldTablesGainTheirColumns() throws SQLException {
+        try (Connection c = database().connect(); java.sql.Statement st = c.createStatement()) {
+            // The table as the first release made it.
+            st.execute("CREATE TABLE plate_events (event_id TEXT PRIMARY KEY, camera_id TEXT NOT NULL, "
+                    + "plate_text TEXT NOT NULL, first_seen " + database().dialect().timeType + " NOT NULL, last_seen "
+                    + database().dialect().timeType + " NOT NULL, frames INTEGER NOT NULL, votes INTEGER NOT NULL, "
+                    + "detection_score REAL, text_score REAL, box_x1 REAL, box_y1 REAL, box_x2 REAL, box_y2 REAL, "
+                    + "crop_jpeg " + database().dialect().blobType + ")");
+        }
+        EventStore.ensureSchema(database());
+        PlateEvent e = event("cam-1", "B840CK197", T0, 12);
+        e.confidence = 0.93f;
+        e.runnerUps = new String[] {"B840OK197", "B840CK19"};
+        e.runnerUpVotes = new int[] {3, 1};
+        EventStore.upsert(database(), List.of(e));
+
+        PlateEvent row = EventStore.query(database(), all(false)).get(0);
+        assertThat(row.confidence).isEqualTo(0.93f);
+        assertThat(row.runnerUps).containsExactly("B840OK197", "B840CK19");
+        assertThat(row.runnerUpVotes).containsExactly(3, 1);
+    }
+
+    private static EventQuery plate(String plate) {
+        return new EventQuery(null, plate, null, null, 10, false);
+    }
+
+    @Test
     void flinkJobWritesEventsAndAReplayUpdatesTheSameRows() throws Exception {
         Random random = new Random(7);
         List<PlateEvent> events = new ArrayList<>();

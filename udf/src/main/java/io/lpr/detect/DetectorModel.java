@@ -64,7 +64,12 @@ public final class DetectorModel implements AutoCloseable {
 
     /** A detector for one thread; close it when the thread is done. */
     public PlateDetector newDetector() {
-        return new TiledPlateDetector(model.newPredictor(), config, maxBatch);
+        return newDetector(PlateShape.DEFAULTS);
+    }
+
+    /** A detector that keeps only boxes of a plate's shape. */
+    public PlateDetector newDetector(PlateShape shape) {
+        return new TiledPlateDetector(model.newPredictor(), config, maxBatch, shape);
     }
 
     public DetectorConfig config() {

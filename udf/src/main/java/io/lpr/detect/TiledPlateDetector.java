@@ -21,14 +21,17 @@ final class TiledPlateDetector implements PlateDetector {
     private final boolean wholeFrame;
     private final float nmsIou;
     private final int maxBatch;
+    private final PlateShape shape;
 
-    TiledPlateDetector(Predictor<TileBatch, List<Detection>> predictor, DetectorConfig config, int maxBatch) {
+    TiledPlateDetector(Predictor<TileBatch, List<Detection>> predictor, DetectorConfig config, int maxBatch,
+            PlateShape shape) {
         this.predictor = predictor;
         this.tileSizes = List.copyOf(config.tileSizes());
         this.tileOverlap = config.tileOverlap();
         this.wholeFrame = config.runsWholeFrame();
         this.nmsIou = config.nmsIou();
         this.maxBatch = maxBatch;
+        this.shape = shape;
     }
 
     @Override
@@ -51,6 +54,8 @@ final class TiledPlateDetector implements PlateDetector {
             throw cause != null ? cause : new ModelException("plate detector failed on a " + bgrFrame.cols() + "x"
                     + bgrFrame.rows() + " frame: " + DetectorModel.rootMessage(e), e);
         }
+        // Before NMS, so that a wheel's or a grille's box cannot suppress a plate's.
+        found.removeIf(d -> !shape.accepts(d.box()));
         return Nms.suppress(found, nmsIou, SEAM_OVER_SMALLER);
     }
 

@@ -16,6 +16,11 @@ public class PlateEvent {
     public float detectionScore;
     public float textScore;
     public Box box;
+    /** How likely {@link #plateText} is exactly right, 0..1: the voted text's confidence over the passage. */
+    public float confidence;
+    /** The other texts read for this vehicle, most votes first, and their votes. */
+    public String[] runnerUps = new String[0];
+    public int[] runnerUpVotes = new int[0];
     /** The crop of the best read, JPEG. */
     public byte[] cropJpeg;
 

@@ -2,6 +2,7 @@ package io.lpr.operator;
 
 import io.lpr.detect.DetectorConfig;
 import io.lpr.detect.DetectorModel;
+import io.lpr.detect.PlateShape;
 import io.lpr.event.Frame;
 import io.lpr.event.PlateCandidate;
 import io.lpr.guide.CameraGuides;
@@ -26,6 +27,7 @@ public class DetectPlates extends InferenceFunction<Frame, FoundPlates, PlateCan
     private final GuideConfig guide;
     private final ModelDirectory models;
     private final BatchingConfig batching;
+    private final PlateShape shape;
 
     private transient Counter frames;
     private transient Counter plates;
@@ -35,11 +37,18 @@ public class DetectPlates extends InferenceFunction<Frame, FoundPlates, PlateCan
     private transient Counter regionsFromTracks;
     private transient Counter regionsFromSweep;
 
+    /** Keeping boxes of the default plate shape. */
     public DetectPlates(DetectorConfig config, GuideConfig guide, ModelDirectory models, BatchingConfig batching) {
+        this(config, guide, models, batching, PlateShape.DEFAULTS);
+    }
+
+    public DetectPlates(DetectorConfig config, GuideConfig guide, ModelDirectory models, BatchingConfig batching,
+            PlateShape shape) {
         this.config = config;
         this.guide = guide;
         this.models = models;
         this.batching = batching;
+        this.shape = shape;
     }
 
     @Override
@@ -60,7 +69,7 @@ public class DetectPlates extends InferenceFunction<Frame, FoundPlates, PlateCan
         };
         // A frame's regions already go through the model together, so frames are not batched with each other.
         return new InferenceService<>(both, new MicroBatcher<>(
-                "lpr-detect", batching.workers(), 1, Duration.ZERO, () -> new PlateFinder(model.newDetector(), guides)));
+                "lpr-detect", batching.workers(), 1, Duration.ZERO, () -> new PlateFinder(model.newDetector(shape), guides)));
     }
 
     @Override

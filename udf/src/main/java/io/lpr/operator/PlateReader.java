@@ -28,12 +28,26 @@ public final class PlateReader implements MicroBatcher.BatchFunction<PlateCandid
             List<Reading> readings = recognizer.recognize(crops);
             List<PlateRead> reads = new ArrayList<>(candidates.size());
             for (int i = 0; i < candidates.size(); i++) {
-                reads.add(new PlateRead(candidates.get(i), readings.get(i).text(), readings.get(i).score()));
+                reads.add(read(candidates.get(i), readings.get(i)));
             }
             return reads;
         } finally {
             crops.forEach(Mat::close);
         }
+    }
+
+    static PlateRead read(PlateCandidate candidate, Reading reading) {
+        PlateRead read = new PlateRead(candidate, reading.text(), reading.score());
+        read.confidence = reading.readable() ? reading.confidence() : 0f;
+        read.greedyText = reading.rawText();
+        int n = reading.candidates().size();
+        read.alternatives = new String[n];
+        read.alternativeProbabilities = new float[n];
+        for (int k = 0; k < n; k++) {
+            read.alternatives[k] = reading.candidates().get(k).text();
+            read.alternativeProbabilities[k] = (float) reading.candidates().get(k).probability();
+        }
+        return read;
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.lpr.operator;
 import io.lpr.event.PlateCandidate;
 import io.lpr.event.PlateRead;
 import io.lpr.model.ModelDirectory;
+import io.lpr.recognize.ReadingPolicy;
 import io.lpr.recognize.RecognizerConfig;
 import io.lpr.recognize.RecognizerModel;
 import io.lpr.runtime.MicroBatcher;
@@ -21,14 +22,22 @@ public class RecognizePlates extends InferenceFunction<PlateCandidate, PlateRead
     private final RecognizerConfig config;
     private final ModelDirectory models;
     private final BatchingConfig batching;
+    private final ReadingPolicy policy;
 
     private transient Counter readable;
     private transient Counter unreadable;
 
+    /** With the default reading policy (Russian formats). */
     public RecognizePlates(RecognizerConfig config, ModelDirectory models, BatchingConfig batching) {
+        this(config, models, batching, ReadingPolicy.defaults());
+    }
+
+    public RecognizePlates(RecognizerConfig config, ModelDirectory models, BatchingConfig batching,
+            ReadingPolicy policy) {
         this.config = config;
         this.models = models;
         this.batching = batching;
+        this.policy = policy;
     }
 
     @Override
@@ -40,7 +49,7 @@ public class RecognizePlates extends InferenceFunction<PlateCandidate, PlateRead
     InferenceService<PlateCandidate, PlateRead> startService() {
         RecognizerModel model = RecognizerModel.load(config, models);
         return new InferenceService<>(model, new MicroBatcher<>("lpr-recognize", batching.workers(),
-                batching.maxBatch(), batching.maxDelay(), () -> new PlateReader(model.newRecognizer())));
+                batching.maxBatch(), batching.maxDelay(), () -> new PlateReader(model.newRecognizer(policy))));
     }
 
     @Override

@@ -7,6 +7,7 @@ import ai.djl.translate.Batchifier;
 import ai.djl.translate.Translator;
 import ai.djl.translate.TranslatorContext;
 import io.lpr.model.ModelException;
+import io.lpr.plate.GrammarDecoder;
 
 /**
  * Aligned plate tensor in, decoded {@link Reading} out. Batched only when the model is the per-sample rewrite
@@ -20,9 +21,13 @@ final class LprnetTranslator implements Translator<float[], Reading> {
     private static final Shape LOGITS = new Shape(Vocabulary.SIZE, STEPS);
 
     private final String modelFile;
+    private final ReadingPolicy policy;
+    private final GrammarDecoder decoder;
 
-    LprnetTranslator(String modelFile) {
+    LprnetTranslator(String modelFile, ReadingPolicy policy) {
         this.modelFile = modelFile;
+        this.policy = policy;
+        this.decoder = new GrammarDecoder(policy.grammar(), Vocabulary.SYMBOLS, Vocabulary.BLANK, GrammarDecoder.DEFAULT_BEAM);
     }
 
     @Override
@@ -36,7 +41,7 @@ final class LprnetTranslator implements Translator<float[], Reading> {
         if (!logits.getShape().equals(LOGITS)) {
             throw new ModelException(modelFile + " returned shape " + logits.getShape() + " per crop, expected " + LOGITS);
         }
-        return Reading.of(CtcDecoder.decode(logits.toFloatArray(), Vocabulary.SIZE, STEPS));
+        return Reading.of(logits.toFloatArray(), STEPS, decoder, policy);
     }
 
     @Override

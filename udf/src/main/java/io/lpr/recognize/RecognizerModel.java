@@ -122,11 +122,16 @@ public final class RecognizerModel implements AutoCloseable {
         return line.length() <= MAX_MESSAGE ? line : line.substring(0, MAX_MESSAGE) + "...";
     }
 
-    /** A new recogniser with its own predictors, for use by one thread at a time. */
+    /** A new recogniser with its own predictors and the default reading policy (Russian formats). */
     public PlateRecognizer newRecognizer() {
+        return newRecognizer(ReadingPolicy.defaults());
+    }
+
+    /** A new recogniser with its own predictors, for use by one thread at a time. */
+    public PlateRecognizer newRecognizer(ReadingPolicy policy) {
         return new PlateRecognizer(
                 stn.newPredictor(new StnTranslator(config.stnFile()), device),
-                lprnet.newPredictor(new LprnetTranslator(config.lprnetFile()), device),
+                lprnet.newPredictor(new LprnetTranslator(config.lprnetFile(), policy), device),
                 config.maxBatch(), lprnetBatched ? config.maxBatch() : 1);
     }
 

@@ -5,7 +5,7 @@ package io.lpr.recognize;
  * Latin letters that look like the Cyrillic ones: А В Е К М Н О Р С Т У Х) and the CTC blank.
  */
 public final class Vocabulary {
-    private static final String SYMBOLS = "0123456789ABEKMHOPCTYX-";
+    public static final String SYMBOLS = "0123456789ABEKMHOPCTYX-";
 
     /** Number of classes per time step. */
     public static final int SIZE = SYMBOLS.length();

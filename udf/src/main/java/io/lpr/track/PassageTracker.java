@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 
 /**
  * Groups the readable plate reads of ONE camera into passages and votes on their text. A read joins the
@@ -46,9 +47,12 @@ public final class PassageTracker {
         track.lastBox = c.box;
         track.frames++;
         track.bestDetectionScore = Math.max(track.bestDetectionScore, c.score);
-        vote(track, read.text, read.textScore);
-        if (read.textScore < track.bestCropTextScore) {
-            track.bestCropTextScore = read.textScore;
+        vote(track, read);
+        // The crop shown is from the most confident read of the text that is winning.
+        String leader = track.leaderText();
+        if (read.text.equals(leader) && (!leader.equals(track.cropText) || read.confidence > track.cropConfidence)) {
+            track.cropText = read.text;
+            track.cropConfidence = read.confidence;
             track.bestBox = c.box;
             track.cropWidth = c.cropWidth;
             track.cropHeight = c.cropHeight;
@@ -111,18 +115,36 @@ public final class PassageTracker {
         return dx * dx + dy * dy <= reach * reach;
     }
 
-    private static void vote(PlateTrack track, String text, float textScore) {
+    /**
+     * The read's text gets a vote; it and the read's other grammar-valid texts get their probabilities as
+     * weight. A read without alternatives (no grammar) weighs its confidence, or a token when it has none.
+     */
+    private static void vote(PlateTrack track, PlateRead read) {
+        int i = slot(track, read.text);
+        track.votes[i]++;
+        track.textScores[i] = Math.min(track.textScores[i], read.textScore);
+        if (read.alternatives == null || read.alternatives.length == 0) {
+            track.weights[i] += Math.max(read.confidence, 1e-3f);
+            return;
+        }
+        for (int k = 0; k < read.alternatives.length; k++) {
+            int j = slot(track, read.alternatives[k]);
+            track.weights[j] += read.alternativeProbabilities[k];
+        }
+    }
+
+    private static int slot(PlateTrack track, String text) {
         int i = track.indexOf(text);
         if (i < 0) {
             i = track.texts.length;
             track.texts = Arrays.copyOf(track.texts, i + 1);
             track.votes = Arrays.copyOf(track.votes, i + 1);
             track.textScores = Arrays.copyOf(track.textScores, i + 1);
+            track.weights = Arrays.copyOf(track.weights, i + 1);
             track.texts[i] = text;
-            track.textScores[i] = textScore;
+            track.textScores[i] = Float.MAX_VALUE;
         }
-        track.votes[i]++;
-        track.textScores[i] = Math.min(track.textScores[i], textScore);
+        return i;
     }
 
     private static PlateEvent toEvent(PlateTrack track, String cameraId, Function<PlateTrack, byte[]> cropEncoder) {
@@ -137,6 +159,13 @@ public final class PassageTracker {
         event.detectionScore = track.bestDetectionScore;
         event.textScore = track.textScores[leader];
         event.box = track.bestBox;
+        // Mean probability of the winning text over the passage's reads: 0..1, and it means what it says.
+        event.confidence = Math.min(1f, track.weights[leader] / track.frames);
+        Integer[] others = IntStream.range(0, track.texts.length)
+                .filter(i -> i != leader && track.votes[i] > 0).boxed()
+                .sorted((a, b) -> Integer.compare(track.votes[b], track.votes[a])).toArray(Integer[]::new);
+        event.runnerUps = Arrays.stream(others).map(i -> track.texts[i]).toArray(String[]::new);
+        event.runnerUpVotes = Arrays.stream(others).mapToInt(i -> track.votes[i]).toArray();
         event.cropJpeg = track.cropPixels == null ? null : cropEncoder.apply(track);
         event.eventId = EventIds.of(cameraId, event.plateText, event.firstSeen);
         return event;

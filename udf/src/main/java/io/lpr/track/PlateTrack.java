@@ -16,10 +16,16 @@ public class PlateTrack {
     public String[] texts = new String[0];
     public int[] votes = new int[0];
     public float[] textScores = new float[0];
+    /**
+     * Per text, the summed probability the reads gave it among their best grammar-valid texts: the frames'
+     * read distributions combined, so a text every frame finds likely wins over one a single frame is sure of.
+     */
+    public float[] weights = new float[0];
     public float bestDetectionScore;
-    /** The best-scoring read's box and crop (packed BGR), kept to illustrate the event. */
+    /** Box and crop (packed BGR) of the most confident read of the winning text, with its text and confidence. */
     public Box bestBox;
-    public float bestCropTextScore = Float.MAX_VALUE;
+    public String cropText;
+    public float cropConfidence;
     public int cropWidth;
     public int cropHeight;
     public byte[] cropPixels;
@@ -35,11 +41,12 @@ public class PlateTrack {
         return -1;
     }
 
-    /** The text with the most votes; ties go to the better text score. */
+    /** The text with the most summed probability; ties go to more votes, then the better text score. */
     public int leader() {
         int best = 0;
         for (int i = 1; i < texts.length; i++) {
-            if (votes[i] > votes[best] || (votes[i] == votes[best] && textScores[i] < textScores[best])) {
+            if (weights[i] > weights[best] || (weights[i] == weights[best] && (votes[i] > votes[best]
+                    || (votes[i] == votes[best] && textScores[i] < textScores[best])))) {
                 best = i;
             }
         }

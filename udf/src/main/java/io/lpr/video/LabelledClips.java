@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
@@ -29,6 +30,8 @@ import org.bytedeco.opencv.opencv_core.Scalar;
  */
 public final class LabelledClips {
     public static final String MANIFEST = "manifest.json";
+    /** Grey level a dusk picture drifts to: a little below mid-grey. */
+    private static final double DUSK_LEVEL = 100;
     private static final String[] IMAGES = {"car.jpg", "kulakov-scene.jpg"};
 
     private LabelledClips() {}
@@ -77,20 +80,33 @@ public final class LabelledClips {
                 double t = i / scenario.fps();
                 List<EvalManifest.PlateBox> plates = new ArrayList<>();
                 try (Mat frame = background.clone()) {
-                    for (Route route : scenario.trucks()) {
-                        drawMoving(frame, truck[0], truck[1], route, t, scenario, 0, 0);
+                    // Painter's order: what stands lower in the frame is nearer the camera and hides what is behind.
+                    int actors = scenario.actors().size();
+                    List<Integer> order = new ArrayList<>();
+                    for (int k = 0; k < actors + scenario.trucks().size(); k++) {
+                        order.add(k);
                     }
-                    for (int a = 0; a < scenario.actors().size(); a++) {
-                        Actor actor = scenario.actors().get(a);
+                    order.sort(Comparator.comparingDouble(k -> bottom(scenario, sprites, truck[0], k, t)));
+                    double[][] plateBoxes = new double[actors][];
+                    for (int k : order) {
+                        if (k >= actors) {
+                            drawMoving(frame, truck[0], truck[1], scenario.trucks().get(k - actors), t, scenario, 0, 0);
+                            continue;
+                        }
+                        Actor actor = scenario.actors().get(k);
                         double scale = actor.plateWidth() / actor.sprite().plateWidth();
-                        double[] box = drawMoving(frame, sprites.get(a), masks.get(a), actor.path(), t, scenario,
+                        double[] centre = drawMoving(frame, sprites.get(k), masks.get(k), actor.path(), t, scenario,
                                 actor.sprite().plateCentreX() * scale, actor.sprite().plateCentreY() * scale);
                         double plateHeight = (actor.sprite().plate()[3] - actor.sprite().plate()[1]) * scale;
-                        double[] plate = {box[0] - actor.plateWidth() / 2, box[1] - plateHeight / 2,
-                                box[0] + actor.plateWidth() / 2, box[1] + plateHeight / 2};
-                        if (plate[0] >= 0 && plate[1] >= 0 && plate[2] <= StreetScene.WIDTH
-                                && plate[3] <= StreetScene.HEIGHT) {
-                            plates.add(new EvalManifest.PlateBox(actor.sprite().text(), round(plate)));
+                        plateBoxes[k] = new double[] {centre[0] - actor.plateWidth() / 2, centre[1] - plateHeight / 2,
+                                centre[0] + actor.plateWidth() / 2, centre[1] + plateHeight / 2};
+                    }
+                    for (int k = 0; k < actors; k++) {
+                        double[] plate = plateBoxes[k];
+                        boolean inFrame = plate[0] >= 0 && plate[1] >= 0 && plate[2] <= StreetScene.WIDTH
+                                && plate[3] <= StreetScene.HEIGHT;
+                        if (inFrame && !hiddenByTruck(scenario, truck[0], order, k, plate, t)) {
+                            plates.add(new EvalManifest.PlateBox(scenario.actors().get(k).sprite().text(), round(plate)));
                         }
                     }
                     camera(frame, scenario.camera(), noise);
@@ -134,10 +150,38 @@ public final class LabelledClips {
         return new double[] {x, y};
     }
 
-    /** Dusk gain then sensor noise, in place. */
+    /** The bottom edge of drawable k at time t: vehicles first (by index), then trucks. */
+    private static double bottom(ClipScenario scenario, List<Mat> sprites, Mat truck, int k, double t) {
+        int actors = scenario.actors().size();
+        if (k >= actors) {
+            return scenario.trucks().get(k - actors).y(t) + truck.rows();
+        }
+        Actor actor = scenario.actors().get(k);
+        double scale = actor.plateWidth() / actor.sprite().plateWidth();
+        return actor.path().y(t) - actor.sprite().plateCentreY() * scale + sprites.get(k).rows();
+    }
+
+    /** Whether a truck drawn after vehicle k covers any of its plate. */
+    private static boolean hiddenByTruck(ClipScenario scenario, Mat truck, List<Integer> order, int k, double[] plate,
+            double t) {
+        int actors = scenario.actors().size();
+        for (int j : order.subList(order.indexOf(k) + 1, order.size())) {
+            if (j >= actors) {
+                Route route = scenario.trucks().get(j - actors);
+                double x = route.x(t);
+                double y = route.y(t);
+                if (x < plate[2] && x + truck.cols() > plate[0] && y < plate[3] && y + truck.rows() > plate[1]) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Dusk (contrast lost, the gain lifting a dim scene towards grey) then sensor noise, in place. */
     private static void camera(Mat frame, ClipScenario.Camera camera, Random random) {
-        if (camera.brightness() != 1) {
-            frame.convertTo(frame, -1, camera.brightness(), 0);
+        if (camera.contrast() != 1) {
+            frame.convertTo(frame, -1, camera.contrast(), DUSK_LEVEL * (1 - camera.contrast()));
         }
         if (camera.noiseSigma() > 0) {
             byte[] pixels = Images.toBgr(frame);

@@ -1,0 +1,82 @@
+package io.lpr.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lpr.db.Database;
+import io.lpr.event.PlateEvent;
+import io.lpr.sink.EventQuery;
+import io.lpr.sink.EventStore;
+import io.lpr.sink.PlateEventSinks;
+import io.lpr.source.CameraSource;
+import io.lpr.video.ClipScenario;
+import io.lpr.video.EvalManifest;
+import io.lpr.video.LabelledClips;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The job end to end on a labelled clip: a parked car hidden for over a second by a passing lettered truck.
+ * The tracker sees two passages (the gap is longer than its passage gap); the dedup stage makes them one
+ * event, with its confidence and crop, and the truck's lettering makes none.
+ */
+class DedupJobTest {
+    @RegisterExtension
+    static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+            .setNumberTaskManagers(1)
+            .setNumberSlotsPerTaskManager(2)
+            .build());
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aParkedCarHiddenForAWhileIsOneEvent() throws Exception {
+        ClipScenario occluded = ClipScenario.standardSet().stream()
+                .filter(s -> s.name().equals("parked-occluded")).findFirst().orElseThrow();
+        EvalManifest manifest = LabelledClips.write(Paths.get(System.getProperty("lpr.test.images")), dir,
+                List.of(occluded));
+        List<EvalManifest.FrameTruth> frames = manifest.files().get(0).frames();
+        long hiddenFrom = frames.stream().filter(f -> f.plates().isEmpty()).mapToLong(EvalManifest.FrameTruth::timeMs)
+                .min().orElseThrow();
+        long hiddenTo = frames.stream().filter(f -> f.plates().isEmpty()).mapToLong(EvalManifest.FrameTruth::timeMs)
+                .max().orElseThrow();
+        assertThat(hiddenTo - hiddenFrom).as("hidden longer than the passage gap").isGreaterThan(600);
+
+        Configuration configuration = new JobConfiguration()
+                .set(LprOptions.MODELS_DIR.key(), System.getProperty("lpr.test.models"))
+                .set(LprOptions.CAMERAS.key(), List.of("yard=" + dir.resolve("parked-occluded.mp4")))
+                .set(LprOptions.SAMPLE_FPS.key(), "0")
+                .set(LprOptions.PASSAGE_GAP.key(), "600 ms")
+                .set("pipeline.generic-types", "false")
+                .build();
+        LprSettings settings = LprSettings.from(configuration);
+        Database sqlite = Database.of("jdbc:sqlite:" + dir.resolve("plates.db"), null, null);
+        EventStore.ensureSchema(sqlite);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(configuration);
+        env.setParallelism(1);
+        LprTopology.build(env, CameraSource.of(JobRunner.cameras(settings)), settings,
+                Map.of("sqlite", PlateEventSinks.jdbc(sqlite)));
+        env.execute("lpr-dedup-test");
+
+        List<PlateEvent> events = EventStore.query(sqlite, new EventQuery(null, null, null, null, 10, true));
+        assertThat(events).singleElement().satisfies(e -> {
+            assertThat(e.plateText).isEqualTo("O459OO97");
+            long start = e.firstSeen - frames.get(0).timeMs();
+            // Read before and after the truck: one event across the gap, not two.
+            assertThat(e.firstSeen).isLessThan(e.lastSeen);
+            assertThat(e.lastSeen - e.firstSeen).isGreaterThan(hiddenTo - hiddenFrom + 600);
+            assertThat(e.confidence).isBetween(0.5f, 1f);
+            assertThat(e.cropJpeg).isNotEmpty();
+            assertThat(start).isNotNegative();
+        });
+    }
+}

@@ -1,0 +1,99 @@
+package io.lpr.dedup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.lpr.event.PlateEvent;
+import io.lpr.track.EventIds;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Recorded passage sequences of one camera: a parked car's flicker, a barrier wait, a near miss, two cars. */
+public class EventDeduplicatorTest {
+    private static final long MINUTE = 60_000;
+    private final EventDeduplicator dedup = new EventDeduplicator(DedupConfig.defaults(), new ArrayList<>());
+
+    public static PlateEvent passage(String camera, String text, long first, long last, int votes, float confidence) {
+        PlateEvent e = new PlateEvent();
+        e.cameraId = camera;
+        e.plateText = text;
+        e.firstSeen = first;
+        e.lastSeen = last;
+        e.frames = votes;
+        e.votes = votes;
+        e.confidence = confidence;
+        e.cropJpeg = new byte[] {(byte) votes};
+        e.eventId = EventIds.of(camera, text, first);
+        return e;
+    }
+
+    @Test
+    void aParkedCarsFlickeringPassagesAreOneEventUpdatedInPlace() {
+        List<PlateEvent> out = new ArrayList<>();
+        out.add(dedup.add(passage("yard", "B840CK197", 0, 20_000, 40, 0.8f)));
+        out.add(dedup.add(passage("yard", "B840CK197", 26_000, 4 * MINUTE, 300, 0.9f)));
+        out.add(dedup.add(passage("yard", "B840OK197", 4 * MINUTE + 5_000, 9 * MINUTE, 200, 0.5f)));
+        out.add(dedup.add(passage("yard", "B840CK197", 9 * MINUTE + 4_000, 60 * MINUTE, 2000, 0.85f)));
+
+        assertThat(out).extracting(e -> e.eventId).containsOnly(EventIds.of("yard", "B840CK197", 0));
+        PlateEvent last = out.get(3);
+        assertThat(last.plateText).isEqualTo("B840CK197");
+        assertThat(last.firstSeen).isZero();
+        assertThat(last.lastSeen).isEqualTo(60 * MINUTE);
+        assertThat(last.frames).isEqualTo(2540);
+        assertThat(last.votes).isEqualTo(2340);
+        assertThat(last.runnerUps).containsExactly("B840OK197");
+        assertThat(last.runnerUpVotes).containsExactly(200);
+        assertThat(last.confidence).isEqualTo(0.9f);
+        assertThat(last.cropJpeg).containsExactly((byte) 300 & 0xff);
+        assertThat(dedup.entries()).hasSize(1);
+    }
+
+    @Test
+    void theSamePlateAfterTheWindowIsANewEvent() {
+        PlateEvent first = dedup.add(passage("gate", "A123BC77", 0, 10_000, 5, 0.9f));
+        PlateEvent again = dedup.add(passage("gate", "A123BC77", 10_000 + 5 * MINUTE + 1, 6 * MINUTE, 5, 0.9f));
+        assertThat(again.eventId).isNotEqualTo(first.eventId).isEqualTo(EventIds.of("gate", "A123BC77", 10_000 + 5 * MINUTE + 1));
+    }
+
+    @Test
+    void nearMissesMergeButOtherPlatesDoNot() {
+        PlateEvent a = dedup.add(passage("gate", "O459OO97", 0, 5_000, 6, 0.9f));
+        PlateEvent oneEdit = dedup.add(passage("gate", "O459OO977", 10_000, 12_000, 2, 0.4f));
+        PlateEvent lookAlike = dedup.add(passage("gate", "0459O097", 15_000, 16_000, 2, 0.4f));
+        PlateEvent other = dedup.add(passage("gate", "K095AE177", 15_000, 20_000, 6, 0.9f));
+
+        assertThat(oneEdit.eventId).isEqualTo(a.eventId);
+        assertThat(lookAlike.eventId).isEqualTo(a.eventId);
+        assertThat(lookAlike.plateText).isEqualTo("O459OO97");
+        assertThat(other.eventId).isNotEqualTo(a.eventId);
+        assertThat(dedup.entries()).hasSize(2);
+    }
+
+    @Test
+    void stateIsDroppedOnceTheWindowAndLatenessHavePassed() {
+        dedup.add(passage("gate", "A123BC77", 0, 10_000, 5, 0.9f));
+        long expiry = 10_000 + 5 * MINUTE + MINUTE;
+        assertThat(dedup.nextExpiry()).isEqualTo(expiry);
+        dedup.expire(expiry - 1);
+        assertThat(dedup.entries()).hasSize(1);
+        dedup.expire(expiry);
+        assertThat(dedup.entries()).isEmpty();
+        assertThat(dedup.nextExpiry()).isEqualTo(Long.MAX_VALUE);
+    }
+
+    @Test
+    void groupsAndSettingsAreChecked() {
+        DedupConfig site = DedupConfig.of(MINUTE, 1, List.of("gate=in,out"), MINUTE, 3_000);
+        assertThat(site.keyOf("in")).isEqualTo("gate");
+        assertThat(site.keyOf("out")).isEqualTo("gate");
+        assertThat(site.keyOf("yard")).isEqualTo("yard");
+        assertThatThrownBy(() -> DedupConfig.of(MINUTE, 1, List.of("gate=in", "site=in"), MINUTE, 3_000))
+                .hasMessageContaining("camera in is in two groups");
+        assertThatThrownBy(() -> DedupConfig.of(MINUTE, 1, List.of("gate"), MINUTE, 3_000))
+                .hasMessageContaining("name=cam1,cam2");
+        assertThatThrownBy(() -> DedupConfig.of(MINUTE, 1, List.of(), 1_000, 3_000))
+                .hasMessageContaining("lpr.dedup.allowed-lateness");
+    }
+}

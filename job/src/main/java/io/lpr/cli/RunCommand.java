@@ -3,6 +3,7 @@ package io.lpr.cli;
 import io.lpr.job.JobRunner;
 import io.lpr.job.LprOptions;
 import io.lpr.job.RunningJob;
+import io.lpr.local.LocalRun;
 import io.lpr.sink.Database;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,6 +41,11 @@ final class RunCommand implements Callable<Integer> {
             description = "Events database (default jdbc:sqlite:plates.db; jdbc:postgresql://... with the password in $LPR_DB_PASSWORD).")
     String sink;
 
+    @Option(names = "--resume", arity = "0..1", paramLabel = "CHECKPOINT", fallbackValue = LocalRun.NEWEST,
+            description = {"Continues from a checkpoint a run that died left: the newest in the work folder "
+                    + "(lpr.work-dir, default .lpr), or the given chk-N folder. Give the same cameras and sink as before."})
+    String resume;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -51,12 +57,20 @@ final class RunCommand implements Callable<Integer> {
                 .set(LprOptions.CAMERAS_FILE.key(), camerasFile)
                 .set(LprOptions.CAMERAS_TABLE.key(), camerasTable ? "true" : null)
                 .build();
-        RunningJob job = JobRunner.start(configuration, "lpr");
-        StopOnSignal.install(job, spec.commandLine().getErr());
-        JobExecutionResult result = job.await();
+        try (LocalRun local = LocalRun.of(configuration, resume, spec.commandLine().getErr())) {
+            RunningJob job = JobRunner.start(configuration, "lpr", local::open);
+            local.started(job);
+            StopOnSignal.install(job, spec.commandLine().getErr());
+            JobExecutionResult result = job.await();
+            local.endedCleanly();
+            report(configuration, result);
+        }
+        return 0;
+    }
+
+    private void report(Configuration configuration, JobExecutionResult result) {
         String url = Database.mask(configuration.get(LprOptions.SINK_URL));
         spec.commandLine().getErr().printf("lpr: job finished in %.1f s; events are in %s%n",
                 result.getNetRuntime() / 1000.0, url);
-        return 0;
     }
 }

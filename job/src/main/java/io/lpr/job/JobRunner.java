@@ -17,7 +17,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
@@ -89,6 +91,12 @@ public final class JobRunner {
 
     /** Submits the job and returns at once; live cameras run until {@link RunningJob#stop()}. */
     public static RunningJob start(Configuration configuration, String jobName) throws Exception {
+        return start(configuration, jobName, c -> { });
+    }
+
+    /** As {@link #start(Configuration, String)}, with {@code beforeSubmit} completing the configuration once it is checked. */
+    public static RunningJob start(Configuration configuration, String jobName, Consumer<Configuration> beforeSubmit)
+            throws Exception {
         LprSettings settings = LprSettings.from(configuration);
         requireModels(settings);
         List<CameraSpec> cameras = cameras(settings);
@@ -97,8 +105,11 @@ public final class JobRunner {
         EventStore.ensureSchema(db);
         CameraSource source = source(settings, cameras);
 
+        beforeSubmit.accept(configuration);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(configuration);
         LprTopology.build(env, source, settings, Map.of("jdbc", PlateEventSinks.jdbc(db)));
-        return new RunningJob(env.executeAsync(jobName));
+        String savepoints = configuration.get(CheckpointingOptions.SAVEPOINT_DIRECTORY);
+        return new RunningJob(env.executeAsync(jobName),
+                savepoints == null ? null : Path.of(new org.apache.flink.core.fs.Path(savepoints).toUri().getPath()));
     }
 }

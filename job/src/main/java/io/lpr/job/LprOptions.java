@@ -103,4 +103,8 @@ public final class LprOptions {
             .withDescription("Database user (PostgreSQL).");
     public static final ConfigOption<String> SINK_PASSWORD_ENV = key("lpr.sink.password-env").stringType()
             .defaultValue("LPR_DB_PASSWORD").withDescription("Environment variable holding the database password.");
+
+    public static final ConfigOption<String> WORK_DIR = key("lpr.work-dir").stringType().defaultValue(".lpr")
+            .withDescription("The tool's own folder for a local run: Flink's temporary files (deleted on exit), "
+                    + "the checkpoints --resume continues from, the draining savepoints (deleted after a stop).");
 }

@@ -73,7 +73,11 @@ public final class LprSettings implements Serializable {
         detector.device = c.get(DETECTOR_DEVICE);
         detector.intraOpThreads = c.get(DETECTOR_THREADS);
         detector.validate();
-        detectorBatching = new BatchingConfig(c.get(DETECTOR_WORKERS), 1, 0).validate("detector");
+        detectorBatching = new BatchingConfig(c.get(DETECTOR_WORKERS), 1, 0);
+        // A frame waiting for the detector is a second of work on a CPU, and a stop drains every one in flight:
+        // keep just enough to keep the workers busy (64 per subtask made a stop take a minute).
+        detectorBatching.capacity = detectorBatching.workers;
+        detectorBatching.validate("detector");
 
         recognizer = RecognizerConfig.defaults()
                 .withDevice(c.get(RECOGNIZER_DEVICE))
@@ -82,6 +86,8 @@ public final class LprSettings implements Serializable {
         recognizerBatching = new BatchingConfig(
                         c.get(RECOGNIZER_WORKERS), c.get(RECOGNIZER_MAX_BATCH), c.get(RECOGNIZER_MAX_DELAY).toMillis())
                 .validate("recognizer");
+        // The same for crops: one full batch per subtask keeps the recogniser's batches full.
+        recognizerBatching.capacity = recognizerBatching.maxBatch;
 
         tracker = new TrackerConfig();
         tracker.passageGapMs = c.get(PASSAGE_GAP).toMillis();

@@ -30,9 +30,29 @@ public final class EventStore {
         db.requireCreatable();
         try (Connection connection = db.connect()) {
             createSchema(connection, db.dialect());
+            if (db.isSqlite()) {
+                requireWritable(connection, db);
+            }
         } catch (SQLException e) {
             throw new DatabaseException("cannot create table " + PlateEventsTable.TABLE + " in " + db.maskedUrl() + ": "
                     + Database.firstLine(e), e);
+        }
+    }
+
+    /**
+     * A SQLite file the job cannot write (read-only file or folder, read-only mount, opened read-only) is
+     * refused at start: creating the table succeeds when it already exists, and the first events would fail.
+     */
+    private static void requireWritable(Connection connection, Database db) throws SQLException {
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try (Statement st = connection.createStatement()) {
+            st.execute("CREATE TABLE lpr_write_check (x INTEGER)");
+        } catch (SQLException e) {
+            throw new DatabaseException("cannot write to " + db.maskedUrl() + ": " + Database.firstLine(e), e);
+        } finally {
+            connection.rollback();
+            connection.setAutoCommit(autoCommit);
         }
     }
 

@@ -114,11 +114,24 @@ public final class PostgresServer implements BeforeAllCallback, AfterAllCallback
                 "--encoding=UTF8", "--no-locale", "--no-sync");
         Files.delete(pwfile);
         port = freePort();
+        startServer();
+    }
+
+    /** Starts the server again after {@link #stopServer()}, on the same port with the same databases. */
+    public void startServer() throws IOException {
         // Durability is worthless for a throw-away cluster; skipping fsync keeps the tests fast.
         String options = "-p " + port + " -c listen_addresses=127.0.0.1 -c unix_socket_directories=" + dir
                 + " -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
         run("pg_ctl", "-D", data.toString(), "-l", dir.resolve("server.log").toString(), "-o", options,
                 "-w", "-t", "60", "start");
+    }
+
+    /**
+     * Stops the server as an outage does, clients cut off mid-session, keeping its data: a fast shutdown, since
+     * with synchronous_commit off an immediate one could drop the last commits the clients were told of.
+     */
+    public void stopServer() throws IOException {
+        run("pg_ctl", "-D", data.toString(), "-m", "fast", "-w", "stop");
     }
 
     @Override

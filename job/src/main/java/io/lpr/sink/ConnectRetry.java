@@ -1,5 +1,7 @@
 package io.lpr.sink;
 
+import io.lpr.db.Database;
+import io.lpr.db.DatabaseException;
 import java.sql.SQLException;
 import org.apache.flink.util.ExceptionUtils;
 import org.slf4j.Logger;

@@ -1,5 +1,7 @@
 package io.lpr.sink;
 
+import io.lpr.db.Database;
+import io.lpr.db.DatabaseException;
 import io.lpr.db.SqlDialect;
 import io.lpr.event.Box;
 import io.lpr.event.PlateEvent;
@@ -20,15 +22,10 @@ import java.util.List;
 public final class EventStore {
     private EventStore() {}
 
-    /** {@link #ensureSchema(Database)} with credentials from the environment ({@link Database#fromEnvironment}). */
-    public static void ensureSchema(String url) {
-        ensureSchema(Database.fromEnvironment(url, null));
-    }
-
     /** Creates the table and its indexes when absent; safe to call any number of times, also concurrently. */
     public static void ensureSchema(Database db) {
         db.requireCreatable();
-        try (Connection connection = db.connect()) {
+        try (Connection connection = db.open()) {
             createSchema(connection, db.dialect());
             if (db.isSqlite()) {
                 requireWritable(connection, db);
@@ -80,7 +77,7 @@ public final class EventStore {
     /** Inserts or replaces the events (by event id) in one transaction. */
     public static void upsert(Database db, Collection<PlateEvent> events) {
         PlateEventStatement binder = new PlateEventStatement(db.dialect());
-        try (Connection connection = db.connect();
+        try (Connection connection = db.open();
                 PreparedStatement ps = connection.prepareStatement(PlateEventsTable.upsert())) {
             connection.setAutoCommit(false);
             for (PlateEvent event : events) {
@@ -97,7 +94,7 @@ public final class EventStore {
 
     public static long count(Database db) {
         db.requireExisting();
-        try (Connection connection = db.connect();
+        try (Connection connection = db.open();
                 Statement st = connection.createStatement();
                 ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM " + PlateEventsTable.TABLE)) {
             rs.next();
@@ -105,11 +102,6 @@ public final class EventStore {
         } catch (SQLException e) {
             throw new DatabaseException("cannot read " + db.maskedUrl() + ": " + Database.firstLine(e), e);
         }
-    }
-
-    /** {@link #query(Database, EventQuery)} with credentials from the environment. */
-    public static List<PlateEvent> query(String url, EventQuery query) {
-        return query(Database.fromEnvironment(url, null), query);
     }
 
     /** The newest {@code query.limit()} matching events, returned oldest first. */
@@ -141,7 +133,7 @@ public final class EventStore {
         sql.append(" ORDER BY first_seen DESC, event_id DESC LIMIT ?");
         params.add((ps, i) -> ps.setInt(i, query.limit()));
 
-        try (Connection connection = db.connect(); PreparedStatement ps = connection.prepareStatement(sql.toString())) {
+        try (Connection connection = db.open(); PreparedStatement ps = connection.prepareStatement(sql.toString())) {
             for (int i = 0; i < params.size(); i++) {
                 params.get(i).bind(ps, i + 1);
             }

@@ -2,9 +2,9 @@ package io.lpr.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lpr.db.Database;
 import io.lpr.event.PlateEvent;
 import io.lpr.image.Images;
-import io.lpr.sink.Database;
 import io.lpr.sink.EventQuery;
 import io.lpr.sink.EventStore;
 import io.lpr.testing.LprProcess;

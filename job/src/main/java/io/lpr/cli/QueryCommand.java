@@ -24,10 +24,12 @@ final class QueryCommand implements Callable<Integer> {
     @Option(names = "--camera", description = "Only this camera.")
     String camera;
 
-    @Option(names = "--plate", description = "Only this plate text; % is a wildcard (B840%%).")
+    @Option(names = "--plate", description = "Only this plate text; %% is a wildcard (B840%%).")
     String plate;
 
-    @Option(names = "--since", description = "Only events first seen at or after this ISO-8601 instant.")
+    @Option(names = "--since", paramLabel = "WHEN", converter = Instants.class,
+            description = "Only events first seen at or after this time, UTC unless it says otherwise: 2026-11-30, "
+                    + "2026-11-30T08:00, 2026-11-30 08:00:00, 2026-11-30T08:00:00+03:00 or 2026-11-30T05:00:00Z.")
     Instant since;
 
     @Option(names = "--limit", defaultValue = "100", description = "At most this many events (default ${DEFAULT-VALUE}).")

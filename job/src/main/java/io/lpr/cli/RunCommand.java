@@ -57,6 +57,10 @@ final class RunCommand implements Callable<Integer> {
                 .set(LprOptions.CAMERAS_FILE.key(), camerasFile)
                 .set(LprOptions.CAMERAS_TABLE.key(), camerasTable ? "true" : null)
                 .build();
+        if (Boolean.getBoolean(JobRunner.SUBMITTED_PROPERTY)) {
+            report(configuration, JobRunner.run(configuration, "lpr"));
+            return 0;
+        }
         try (LocalRun local = LocalRun.of(configuration, resume, spec.commandLine().getErr())) {
             RunningJob job = JobRunner.start(configuration, "lpr", local::open);
             local.started(job);

@@ -25,6 +25,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /** Checks everything a run needs up front, then builds the topology on the given environment and runs it. */
 public final class JobRunner {
+    /** Set (to true) when the job was submitted with {@code flink run}, not run by {@code ./lpr} in this process. */
+    public static final String SUBMITTED_PROPERTY = "lpr.submitted";
     private JobRunner() {}
 
     /** The cameras given as ID=URL, with the job-wide camera settings. */

@@ -53,6 +53,7 @@ public final class CameraSourceReader extends SourceReaderBase<Frame, Frame, Cam
         for (CameraStatusEvent status; (status = reports.poll()) != null; ) {
             context.sendSourceEventToCoordinator(status);
         }
+        reports.refreshes(System.currentTimeMillis()).forEach(context::sendSourceEventToCoordinator);
         return super.pollNext(output);
     }
 

@@ -37,8 +37,8 @@ import org.slf4j.LoggerFactory;
  * frame is decoded (inter-frame video needs that) and numbered, but only kept frames are
  * converted to BGR, cropped and resized, which is where most of the per-frame cost is.
  *
- * <p>Event time of a file frame = the camera's base epoch + the frame's timestamp in the file
- * (when the spec has no base, only possible outside {@code CameraSource}, the time of opening).
+ * <p>Event time of a file frame is the file's own ({@link FileClock}): the recording's start plus the
+ * frame's offset into the video, the same on every run.
  * A live frame takes its time from the stream clock (its RTP / container timestamps, anchored to
  * the arrival of the first frame) while that clock is sane: moving forward and within
  * {@link #CLOCK_TOLERANCE_MILLIS} of the arrival time. Otherwise the frame gets its arrival time
@@ -82,7 +82,8 @@ public final class VideoDecoder implements AutoCloseable {
     private final FFmpegFrameGrabber grabber;
     private final CameraMetrics metrics;
     private final boolean live;
-    private final long baseEpochMillis;
+    /** Null for a live stream. */
+    private final FileClock fileClock;
     private final long resumeAfterSequence;
     private final long frameIntervalMicros;
     private FrameConverter converter;
@@ -107,7 +108,7 @@ public final class VideoDecoder implements AutoCloseable {
         // A live stream has no frames before the resume point: numbering just goes on from it.
         this.nextSequence = live ? resumeAfterSequence + 1 : 0;
         this.lastEventTime = lastEventTime;
-        this.baseEpochMillis = camera.hasBaseEpochMillis() ? camera.baseEpochMillis() : System.currentTimeMillis();
+        this.fileClock = live ? null : fileClock(camera, grabber);
         double fps = grabber.getFrameRate();
         // Live streams probed briefly report their 90 kHz clock as the frame rate.
         this.frameIntervalMicros = fps > 0 && fps <= 1000 ? Math.round(1_000_000 / fps) : 40_000;
@@ -286,12 +287,22 @@ public final class VideoDecoder implements AutoCloseable {
         long sequence = nextSequence++;
         metrics.frameDecoded();
         long timestamp = monotonic(grabbed.timestamp);
-        long eventTime = live ? liveEventTime(timestamp) : baseEpochMillis + Math.floorDiv(timestamp, 1000);
+        long eventTime = live ? liveEventTime(timestamp) : fileClock.eventTime(timestamp);
         // Live sampling follows event time, which, unlike stream time, goes on across reconnects.
         if (!sampled(live ? eventTime * 1000 : timestamp) || sequence <= resumeAfterSequence) {
             return null;
         }
         return new Picture((AVFrame) grabbed.opaque, sequence, eventTime);
+    }
+
+    private static FileClock fileClock(CameraSpec camera, FFmpegFrameGrabber grabber) {
+        long modified;
+        try {
+            modified = Files.getLastModifiedTime(Path.of(camera.url())).toMillis();
+        } catch (IOException | InvalidPathException e) {
+            modified = 0; // opened a moment ago; gone since, so it plays no further anyway
+        }
+        return FileClock.of(grabber.getMetadata("creation_time"), modified, grabber.getLengthInTime());
     }
 
     public boolean isEndOfStream() {

@@ -209,6 +209,21 @@ public final class CameraSpec implements Serializable {
                 timeoutMillis);
     }
 
+    /**
+     * The same camera at {@code newUrl}: the URL with its credentials, looked up by id where a camera was
+     * restored from state, which holds it with its passwords masked.
+     */
+    public CameraSpec withUrl(String newUrl) {
+        return new CameraSpec(id, Objects.requireNonNull(newUrl, "url"), sampleFps, realtime, width, height,
+                baseEpochMillis, transport, roi, reconnect, timeoutMillis);
+    }
+
+    /** Whether this is {@code other} but for the passwords in the URL, which one of them has masked. */
+    public boolean sameButForMaskedCredentials(CameraSpec other) {
+        return equals(other) || (other != null && (withUrl(StreamUrls.mask(url)).equals(other)
+                || equals(other.withUrl(StreamUrls.mask(other.url)))));
+    }
+
     /** RTSP transport; only {@code rtsp://} and {@code rtsps://} cameras may use UDP. */
     public CameraSpec withTransport(Transport newTransport) {
         Objects.requireNonNull(newTransport, "transport");

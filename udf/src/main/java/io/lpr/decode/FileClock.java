@@ -1,22 +1,32 @@
 package io.lpr.decode;
 
+import io.lpr.camera.CameraSpec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
 
 /**
- * Event time of a video file's frames, the same on every run so that a file's events keep their times and ids:
- * the recording's start plus the frame's offset into the video (its timestamp less the first frame's, since
- * streams such as MPEG-TS start their clock anywhere). The start is the container's {@code creation_time}
- * when it has one, else the file's modification time less the video's duration (a recorder closes the file
- * when it stops recording). Never the time of the run.
+ * When a video file's recording started, the same on every run so that a file's events keep their times and
+ * ids: the container's {@code creation_time} when it has one, else the file's modification time less the
+ * video's duration (a recorder closes the file when it stops recording). Never the time of the run. Frames are
+ * timed from it by their offset into the video ({@link FrameClock#file}).
  */
 public final class FileClock {
-    private final long startMillis;
-    private long originMicros = Long.MIN_VALUE;
+    private FileClock() {}
 
-    FileClock(long startMillis) {
-        this.startMillis = startMillis;
+    static long startMillis(CameraSpec camera, FFmpegFrameGrabber grabber) {
+        long modified;
+        try {
+            modified = Files.getLastModifiedTime(Path.of(camera.url())).toMillis();
+        } catch (IOException | InvalidPathException e) {
+            modified = 0; // opened a moment ago and gone since: it plays no further anyway
+        }
+        return startMillis(grabber.getMetadata("creation_time"), modified, grabber.getLengthInTime());
     }
 
     /**
@@ -24,26 +34,9 @@ public final class FileClock {
      * @param modifiedMillis the file's modification time
      * @param durationMicros the video's duration, or 0 when unknown
      */
-    public static FileClock of(String creationTime, long modifiedMillis, long durationMicros) {
+    public static long startMillis(String creationTime, long modifiedMillis, long durationMicros) {
         Long created = parse(creationTime);
-        return new FileClock(created != null ? created : modifiedMillis - Math.max(0, durationMicros) / 1000);
-    }
-
-    /** The offset into the video of a frame with this timestamp, ms; the first frame given is at 0. */
-    public long offsetMillis(long timestampMicros) {
-        if (originMicros == Long.MIN_VALUE) {
-            originMicros = timestampMicros;
-        }
-        return Math.floorDiv(timestampMicros - originMicros, 1000);
-    }
-
-    /** Event time of a frame with this timestamp: the recording's start plus its offset. */
-    public long eventTime(long timestampMicros) {
-        return startMillis + offsetMillis(timestampMicros);
-    }
-
-    public long startMillis() {
-        return startMillis;
+        return created != null ? created : modifiedMillis - Math.max(0, durationMicros) / 1000;
     }
 
     private static Long parse(String creationTime) {

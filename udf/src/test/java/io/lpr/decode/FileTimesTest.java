@@ -49,15 +49,15 @@ class FileTimesTest {
     }
 
     @Test
-    void fileClockOffsetsCountFromTheFirstFrame() {
-        FileClock clock = FileClock.of(null, 10_000, 2_000_000);
-        assertThat(clock.startMillis()).isEqualTo(8_000);
-        assertThat(clock.eventTime(3569_000_000L)).isEqualTo(8_000);
-        assertThat(clock.offsetMillis(3569_400_000L)).isEqualTo(400);
-        assertThat(FileClock.of("2026-11-01T08:00:00.000000Z", 10_000, 0).startMillis())
+    void theStartIsTheCreationTimeElseTheModificationTimeLessTheDuration() {
+        assertThat(FileClock.startMillis(null, 10_000, 2_000_000)).isEqualTo(8_000);
+        assertThat(FileClock.startMillis("2026-11-01T08:00:00.000000Z", 10_000, 0))
                 .isEqualTo(Instant.parse("2026-11-01T08:00:00Z").toEpochMilli());
-        assertThat(FileClock.of("1970-01-01T00:00:00Z", 10_000, 0).startMillis()).as("a muxer's zero: no time").isEqualTo(10_000);
-        assertThat(FileClock.of("garbage", 10_000, 0).startMillis()).isEqualTo(10_000);
+        assertThat(FileClock.startMillis("1970-01-01T00:00:00Z", 10_000, 0)).as("a muxer's zero: no time").isEqualTo(10_000);
+        assertThat(FileClock.startMillis("garbage", 10_000, 0)).isEqualTo(10_000);
+        FrameClock clock = FrameClock.file(8_000, 10);
+        assertThat(clock.eventTime(3569_000_000L, 0)).as("offsets count from the first frame").isEqualTo(8_000);
+        assertThat(clock.eventTime(3569_400_000L, 0)).isEqualTo(8_400);
     }
 
     private Path write(String name, String format, long startMicros, String creationTime) throws IOException {

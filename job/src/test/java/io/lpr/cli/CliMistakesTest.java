@@ -69,6 +69,23 @@ class CliMistakesTest {
     }
 
     @Test
+    void anExistingSqliteFileTheJobCannotWriteIsRefusedAtStartWithOneLine() throws Exception {
+        Path file = dir.resolve("plates.db");
+        EventStore.ensureSchema(Database.of("jdbc:sqlite:" + file, null, null));
+        Path video = dir.resolve("gate.mp4");
+        try (var photo = io.lpr.image.Images.read(CAR)) {
+            io.lpr.video.DemoClip.write(photo, video, 1, 1, 320, 240);
+        }
+        // Opened read-only, as a read-only file, folder or mount opens it.
+        Result r = lpr("run", "--models", MODELS, "--camera", "gate=" + video, "--sink",
+                "jdbc:sqlite:" + file + "?open_mode=1", "--set", "lpr.work-dir=" + dir.resolve("work"));
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err().strip()).startsWith("lpr: cannot write to jdbc:sqlite:" + file).contains("readonly")
+                .doesNotContain("\n");
+        assertThat(dir.resolve("work")).as("refused before anything started").doesNotExist();
+    }
+
+    @Test
     void camerasAddRefusesWhatRunRefuses() {
         for (String url : List.of("not a url", dir.resolve("missing.mp4").toString())) {
             Result add = lpr("cameras", "add", "gate", url, "--db", sqlite("cams.db"));

@@ -53,6 +53,21 @@ public final class EventStore {
         }
     }
 
+    /** Tables made by an older version get the columns added since (additive changes only). */
+    private static void addMissingColumns(Connection connection, Statement st) throws SQLException {
+        java.util.Set<String> present = new java.util.HashSet<>();
+        try (ResultSet rs = st.executeQuery("SELECT * FROM " + PlateEventsTable.TABLE + " WHERE 1 = 0")) {
+            for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                present.add(rs.getMetaData().getColumnName(i).toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        for (String[] column : PlateEventsTable.ADDED_COLUMNS) {
+            if (!present.contains(column[0])) {
+                st.execute("ALTER TABLE " + PlateEventsTable.TABLE + " ADD COLUMN " + column[0] + " " + column[1]);
+            }
+        }
+    }
+
     static void createSchema(Connection connection, SqlDialect dialect) throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
@@ -65,6 +80,7 @@ public final class EventStore {
             for (String sql : PlateEventsTable.schema(dialect)) {
                 st.execute(sql);
             }
+            addMissingColumns(connection, st);
             connection.commit();
         } catch (SQLException e) {
             connection.rollback();
@@ -167,6 +183,10 @@ public final class EventStore {
         }
         if (withCrop) {
             e.cropJpeg = rs.getBytes("crop_jpeg");
+        }
+        long offset = rs.getLong("offset_ms");
+        if (!rs.wasNull()) {
+            e.offsetMs = offset;
         }
         return e;
     }

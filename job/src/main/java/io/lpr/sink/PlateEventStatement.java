@@ -44,5 +44,10 @@ final class PlateEventStatement implements JdbcStatementBuilder<PlateEvent> {
         } else {
             ps.setBytes(14, e.cropJpeg);
         }
+        if (e.offsetMs == null) {
+            ps.setNull(15, Types.BIGINT);
+        } else {
+            ps.setLong(15, e.offsetMs);
+        }
     }
 }

@@ -11,7 +11,11 @@ final class PlateEventsTable {
 
     /** Column order of every INSERT and SELECT. */
     static final List<String> COLUMNS = List.of("event_id", "camera_id", "plate_text", "first_seen", "last_seen",
-            "frames", "votes", "detection_score", "text_score", "box_x1", "box_y1", "box_x2", "box_y2", "crop_jpeg");
+            "frames", "votes", "detection_score", "text_score", "box_x1", "box_y1", "box_x2", "box_y2", "crop_jpeg",
+            "offset_ms");
+
+    /** Columns added since the table was first created, with their types: added to older tables on start. */
+    static final List<String[]> ADDED_COLUMNS = List.<String[]>of(new String[] {"offset_ms", "BIGINT"});
 
     static List<String> schema(SqlDialect dialect) {
         return List.of("CREATE TABLE IF NOT EXISTS " + TABLE + " ("
@@ -25,7 +29,8 @@ final class PlateEventsTable {
                         + "detection_score REAL, "
                         + "text_score REAL, "
                         + "box_x1 REAL, box_y1 REAL, box_x2 REAL, box_y2 REAL, "
-                        + "crop_jpeg " + dialect.blobType + ")",
+                        + "crop_jpeg " + dialect.blobType + ", "
+                        + "offset_ms BIGINT)",
                 "CREATE INDEX IF NOT EXISTS plate_events_camera_first_seen ON " + TABLE + " (camera_id, first_seen)",
                 "CREATE INDEX IF NOT EXISTS plate_events_plate_text ON " + TABLE + " (plate_text)");
     }

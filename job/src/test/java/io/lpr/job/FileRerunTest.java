@@ -37,6 +37,8 @@ class FileRerunTest {
 
         assertThat(first).singleElement().satisfies(e -> assertThat(e.plateText).isIn("B840CK197", "B840OK197"));
         assertThat(again).extracting(e -> e.eventId).containsExactly(first.get(0).eventId);
+        assertThat(first.get(0).offsetMs).as("where in the video").isNotNull().isBetween(0L, 3_000L);
+        assertThat(again.get(0).offsetMs).isEqualTo(first.get(0).offsetMs);
         assertThat(again.get(0).firstSeen).as("the file's own time, not the run's")
                 .isEqualTo(first.get(0).firstSeen)
                 .isLessThanOrEqualTo(Files.getLastModifiedTime(clip).toMillis());

@@ -25,6 +25,7 @@ public final class FrameClock {
     private long lastTimestamp = Long.MIN_VALUE;
     /** File: the first frame's timestamp; streams such as MPEG-TS start their clock anywhere. */
     private long fileOrigin = Long.MIN_VALUE;
+    private long offsetMillis = -1;
     /** Live: epoch milliseconds of stream time 0, or MIN_VALUE before the first frame. */
     private long anchor = Long.MIN_VALUE;
     private long lastEventTime;
@@ -63,7 +64,8 @@ public final class FrameClock {
                 fileOrigin = timestamp;
             }
             samplingMicros = timestamp;
-            return baseEpochMillis + Math.floorDiv(timestamp - fileOrigin, 1000);
+            offsetMillis = Math.floorDiv(timestamp - fileOrigin, 1000);
+            return baseEpochMillis + offsetMillis;
         }
         long streamMillis = Math.floorDiv(timestamp, 1000);
         if (anchor == Long.MIN_VALUE) {
@@ -86,6 +88,11 @@ public final class FrameClock {
      */
     public long samplingMicros() {
         return samplingMicros;
+    }
+
+    /** The last file frame's offset into the video, ms; -1 for a live stream, which has no such position. */
+    public long offsetMillis() {
+        return offsetMillis;
     }
 
     /** Whether the last frame's stream clock was off, and the clock was anchored afresh at its arrival. */

@@ -87,7 +87,9 @@ public final class FrameConverter implements AutoCloseable {
                 pixels = Images.toBgr(bgr);
             }
         }
-        return new Frame(camera.id(), picture.eventTime(), picture.sequence(), width, height, pixels);
+        Frame frame = new Frame(camera.id(), picture.eventTime(), picture.sequence(), width, height, pixels);
+        frame.offsetMs = picture.offsetMillis();
+        return frame;
     }
 
     @Override

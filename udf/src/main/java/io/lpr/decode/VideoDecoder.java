@@ -160,7 +160,7 @@ public final class VideoDecoder implements AutoCloseable {
         if (!sampler.keep(clock.samplingMicros()) || sequence <= resumeAfterSequence) {
             return null;
         }
-        return new Picture((AVFrame) grabbed.opaque, sequence, eventTime);
+        return new Picture((AVFrame) grabbed.opaque, sequence, eventTime, clock.offsetMillis());
     }
 
     public boolean isEndOfStream() {

@@ -100,7 +100,7 @@ public final class LprOptions {
     public static final ConfigOption<Device> RECOGNIZER_DEVICE = key("lpr.recognizer.device").enumType(Device.class)
             .defaultValue(RecognizerConfig.DEFAULTS.device()).withDescription("cpu or gpu.");
     public static final ConfigOption<Integer> RECOGNIZER_MAX_BATCH = key("lpr.recognizer.max-batch").intType()
-            .defaultValue(RecognizerConfig.DEFAULTS.maxBatch()).withDescription("Most crops per recogniser call, across all cameras.");
+            .defaultValue(BatchingConfig.DEFAULTS.capacity()).withDescription("Most crops per recogniser call, across all cameras.");
     public static final ConfigOption<Duration> RECOGNIZER_MAX_DELAY = key("lpr.recognizer.max-delay").durationType()
             .defaultValue(BatchingConfig.DEFAULTS.maxDelay()).withDescription("Longest a crop waits for its batch to fill.");
     public static final ConfigOption<Integer> RECOGNIZER_WORKERS = key("lpr.recognizer.workers").intType()
@@ -109,7 +109,7 @@ public final class LprOptions {
             .defaultValue(RecognizerConfig.DEFAULTS.threads()).withDescription("PyTorch intra-op threads; 0 keeps PyTorch's default.");
 
     public static final ConfigOption<Integer> RECOGNIZER_CAPACITY = key("lpr.recognizer.capacity").intType()
-            .defaultValue(RecognizerConfig.DEFAULTS.maxBatch())
+            .defaultValue(BatchingConfig.DEFAULTS.capacity())
             .withDescription("Plate crops in flight per recogniser subtask before it holds back the detector.");
     public static final ConfigOption<Duration> RECOGNIZER_TIMEOUT = key("lpr.recognizer.timeout").durationType()
             .defaultValue(BatchingConfig.DEFAULTS.timeout())

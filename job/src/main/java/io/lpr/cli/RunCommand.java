@@ -64,6 +64,7 @@ final class RunCommand implements Callable<Integer> {
         try (LocalRun local = LocalRun.of(configuration, resume, spec.commandLine().getErr())) {
             RunningJob job = JobRunner.start(configuration, "lpr", local::open);
             local.started(job);
+            local.sayHowToResume();
             StopOnSignal.install(job, spec.commandLine().getErr());
             JobExecutionResult result = job.await();
             local.endedCleanly();

@@ -100,7 +100,7 @@ public final class LprOptions {
     public static final ConfigOption<Device> RECOGNIZER_DEVICE = key("lpr.recognizer.device").enumType(Device.class)
             .defaultValue(RecognizerConfig.DEFAULTS.device()).withDescription("cpu or gpu.");
     public static final ConfigOption<Integer> RECOGNIZER_MAX_BATCH = key("lpr.recognizer.max-batch").intType()
-            .defaultValue(BatchingConfig.DEFAULTS.capacity()).withDescription("Most crops per recogniser call, across all cameras.");
+            .defaultValue(RecognizerConfig.DEFAULTS.maxBatch()).withDescription("Most crops per recogniser call, across all cameras.");
     public static final ConfigOption<Duration> RECOGNIZER_MAX_DELAY = key("lpr.recognizer.max-delay").durationType()
             .defaultValue(BatchingConfig.DEFAULTS.maxDelay()).withDescription("Longest a crop waits for its batch to fill.");
     public static final ConfigOption<Integer> RECOGNIZER_WORKERS = key("lpr.recognizer.workers").intType()

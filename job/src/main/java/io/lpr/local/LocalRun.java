@@ -84,9 +84,13 @@ public final class LocalRun implements AutoCloseable {
         return folder;
     }
 
-    /** Says where the checkpoints go and how to continue if this process dies. */
+    /** The job this run started: its checkpoints are removed once it ends cleanly. */
     public void started(RunningJob job) {
         this.job = job;
+    }
+
+    /** Says where the checkpoints go and how to continue if this process dies. */
+    public void sayHowToResume() {
         err.println("lpr: checkpoints in " + folder.checkpointsOf(job.id())
                 + "; if this process dies, the same command with --resume continues from the last one");
         err.flush();

@@ -19,6 +19,16 @@ import org.bytedeco.javacv.FFmpegFrameGrabber;
 public final class FileClock {
     private FileClock() {}
 
+    /** When the recording in {@code file} started: its events are timed from then on. */
+    public static long startMillis(Path file) throws IOException {
+        try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile())) {
+            grabber.start();
+            return startMillis(CameraSpec.of("file", file.toString()), grabber);
+        } catch (org.bytedeco.javacv.FrameGrabber.Exception e) {
+            throw new IOException("not a video FFmpeg can read: " + file + " (" + e.getMessage() + ")", e);
+        }
+    }
+
     static long startMillis(CameraSpec camera, FFmpegFrameGrabber grabber) {
         long modified;
         try {

@@ -23,7 +23,9 @@ import org.apache.flink.configuration.FallbackKey;
  */
 final class SettingKeys {
     /** Families of keys Flink reads by prefix rather than as declared options. */
-    private static final List<String> FLINK_PREFIXES = List.of("metrics.reporter.", "external-resource.", "fs.", "s3.");
+    private static final List<String> FLINK_PREFIXES = List.of("metrics.reporter.", "external-resource.", "fs.", "s3.",
+            // Options of modules a cluster may add (state backends, resource providers) that ./lpr does not carry.
+            "state.backend.rocksdb.", "state.backend.forst.", "kubernetes.", "yarn.");
     /** Jars (or class folders) whose {@code *Options} classes declare Flink's options. */
     private static final List<String> FLINK_ANCHORS = List.of(CoreOptions.class.getName(),
             "org.apache.flink.runtime.jobgraph.JobGraph", "org.apache.flink.streaming.api.graph.StreamGraph",

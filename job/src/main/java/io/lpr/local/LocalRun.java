@@ -28,6 +28,7 @@ public final class LocalRun implements AutoCloseable {
     public static final String NEWEST = "newest";
 
     private final WorkFolder folder;
+    private final String resume;
     private final PrintWriter err;
     private Path resumedFrom;
     private RunningJob job;
@@ -37,8 +38,6 @@ public final class LocalRun implements AutoCloseable {
         this.resume = resume;
         this.err = err;
     }
-
-    private final String resume;
 
     /**
      * A local run with its work folder from {@code lpr.work-dir}; nothing is created before {@link #open}.
@@ -78,10 +77,6 @@ public final class LocalRun implements AutoCloseable {
                     + "checkpoint " + left + "; this run starts afresh (add --resume to continue from it instead)"));
         }
         err.flush();
-    }
-
-    public WorkFolder folder() {
-        return folder;
     }
 
     /** The job this run started: its checkpoints are removed once it ends cleanly. */

@@ -49,10 +49,6 @@ public final class WorkFolder {
         return this;
     }
 
-    public Path root() {
-        return root;
-    }
-
     /** Flink's temporary files for this process. */
     public Path tmp() {
         return tmp;

@@ -39,7 +39,7 @@ class CredentialsOutOfStateTest {
 
     @Test
     void aLiveCamerasPasswordStaysOutOfCheckpointsAndSavepointsAndTheRestoredJobStillConnects() throws Exception {
-        RtspServer.assumeAvailable();
+        RtspServer.requireAvailable();
         Path clip = TestClips.make(dir, "clip.mp4", 4, 10, 160, 120);
         try (RtspServer server = RtspServer.startWithAuth(clip, "gate", "admin", PASSWORD)) {
             CameraSpec gate = CameraSpec.of("gate", server.url("admin", PASSWORD)).withSize(0, 0).withSampleFps(5);

@@ -67,6 +67,7 @@ public final class LocalRun implements AutoCloseable {
                 Duration.ofSeconds(1));
         defaultTo(configuration, RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_MAX_BACKOFF,
                 Duration.ofSeconds(30));
+        defaultTo(configuration, RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_BACKOFF_MULTIPLIER, 2.0);
 
         resumedFrom = resume == null ? null : checkpoint(folder, resume);
         if (resumedFrom != null) {

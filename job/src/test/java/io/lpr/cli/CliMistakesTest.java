@@ -86,6 +86,23 @@ class CliMistakesTest {
     }
 
     @Test
+    void resumeWithoutACheckpointIsOneLine() throws Exception {
+        Path video = dir.resolve("gate.mp4");
+        try (var photo = io.lpr.image.Images.read(CAR)) {
+            io.lpr.video.DemoClip.write(photo, video, 1, 1, 320, 240);
+        }
+        Path work = dir.resolve("work");
+        Result r = lpr("run", "--models", MODELS, "--camera", "gate=" + video, "--sink", sqlite("p.db"),
+                "--set", "lpr.work-dir=" + work, "--resume");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err().strip()).isEqualTo("lpr: --resume: no checkpoint in " + work.resolve("checkpoints")
+                + " to resume from");
+        Result notACheckpoint = lpr("run", "--models", MODELS, "--camera", "gate=" + video, "--sink", sqlite("p.db"),
+                "--set", "lpr.work-dir=" + work, "--resume", dir.toString());
+        assertThat(notACheckpoint.err().strip()).isEqualTo("lpr: --resume: " + dir + " is not a checkpoint (no _metadata in it)");
+    }
+
+    @Test
     void camerasAddRefusesWhatRunRefuses() {
         for (String url : List.of("not a url", dir.resolve("missing.mp4").toString())) {
             Result add = lpr("cameras", "add", "gate", url, "--db", sqlite("cams.db"));

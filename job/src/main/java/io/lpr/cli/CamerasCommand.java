@@ -3,6 +3,7 @@ package io.lpr.cli;
 import io.lpr.camera.CameraSpec;
 import io.lpr.camera.Roi;
 import io.lpr.db.Database;
+import io.lpr.job.JobRunner;
 import io.lpr.registry.CameraEntry;
 import io.lpr.registry.CameraTable;
 import io.lpr.status.CameraStatus;
@@ -11,6 +12,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -76,7 +78,7 @@ final class CamerasCommand {
         }
     }
 
-    @Command(name = "add", description = "Adds a camera, or changes the one with this id.")
+    @Command(name = "add", mixinStandardHelpOptions = true, description = "Adds a camera, or changes the one with this id.")
     static final class Add implements Callable<Integer> {
         @ParentCommand
         CamerasCommand parent;
@@ -84,7 +86,7 @@ final class CamerasCommand {
         @Parameters(index = "0", paramLabel = "ID")
         String id;
 
-        @Parameters(index = "1", paramLabel = "URL", description = "rtsp://..., http(s)://... or a video file; ${VAR} is read from the job's environment.")
+        @Parameters(index = "1", paramLabel = "URL", description = "rtsp://..., http(s)://... or a video file; $${VAR} is read from the job's environment.")
         String url;
 
         @Option(names = "--fps", description = "Frames analysed per second (default: the job's lpr.camera.sample-fps).")
@@ -100,7 +102,7 @@ final class CamerasCommand {
         boolean disabled;
 
         @Override
-        public Integer call() {
+        public Integer call() throws Exception {
             CameraEntry entry = CameraEntry.of(id, url).withEnabled(!disabled).withFps(fps);
             if (transport != null) {
                 entry = entry.withTransport(CameraSpec.Transport.valueOf(transport.toUpperCase(Locale.ROOT)));
@@ -108,7 +110,9 @@ final class CamerasCommand {
             if (roi != null) {
                 entry = entry.withRoi(Roi.parse(roi));
             }
-            entry.toSpec(); // a bad id or URL is refused here, not by the running job
+            // Refused here as `run --camera` refuses it, not later by the running job: a bad id or URL, a video
+            // file that is missing or not a video.
+            JobRunner.requireReadableVideos(List.of(entry.toSpec()));
             parent.table().put(entry);
             parent.out().println("camera " + id + " saved");
             parent.out().flush();

@@ -1,11 +1,14 @@
 package io.lpr.cli;
 
 import io.lpr.db.Database;
+import io.lpr.decode.FileClock;
 import io.lpr.event.PlateEvent;
 import io.lpr.image.Images;
 import io.lpr.job.JobRunner;
 import io.lpr.job.LprOptions;
 import io.lpr.job.LprSettings;
+import io.lpr.job.RunningJob;
+import io.lpr.local.LocalRun;
 import io.lpr.model.ModelDirectory;
 import io.lpr.model.ModelException;
 import io.lpr.sink.EventFormat;
@@ -64,17 +67,23 @@ final class DemoCommand implements Callable<Integer> {
         ensureModels(settings, err);
         Path clip = video != null ? video : makeClip(settings.models, err);
 
-        Instant started = Instant.now();
+        // The clip's events are timed by the clip itself, from when its recording started.
+        Instant recorded = Instant.ofEpochMilli(FileClock.startMillis(clip));
         var configuration = settingsOptions.configuration()
                 .set(LprOptions.CAMERAS.key(), List.of(CAMERA + "=" + clip))
                 .set(LprOptions.SINK_URL.key(), sink)
                 .build();
         err.println("lpr: running the job on " + clip + " ...");
         err.flush();
-        JobRunner.run(configuration, "lpr-demo");
+        try (LocalRun local = LocalRun.of(configuration, null, err)) {
+            RunningJob job = JobRunner.start(configuration, "lpr-demo", local::open);
+            local.started(job);
+            job.await();
+            local.endedCleanly();
+        }
 
         List<PlateEvent> events = EventStore.query(JobRunner.database(settings),
-                new EventQuery(CAMERA, null, started, null, EventQuery.DEFAULT_LIMIT, false));
+                new EventQuery(CAMERA, null, recorded, null, EventQuery.DEFAULT_LIMIT, false));
         PrintWriter out = spec.commandLine().getOut();
         out.printf("%d plate event(s) from camera '%s' in %s:%n", events.size(), CAMERA, Database.mask(sink));
         events.forEach(e -> out.println(EventFormat.line(e)));

@@ -36,7 +36,9 @@ final class QueryCommand implements Callable<Integer> {
             description = "Output: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
     EventFormat.Kind format;
 
-    @Option(names = "--since", description = "Only events first seen at or after this ISO-8601 instant.")
+    @Option(names = "--since", paramLabel = "WHEN", converter = Instants.class,
+            description = "Only events first seen at or after this time, UTC unless it says otherwise: 2026-11-30, "
+                    + "2026-11-30T08:00, 2026-11-30 08:00:00, 2026-11-30T08:00:00+03:00 or 2026-11-30T05:00:00Z.")
     Instant since;
 
     @Option(names = "--limit", defaultValue = "100", description = "At most this many events (default ${DEFAULT-VALUE}).")

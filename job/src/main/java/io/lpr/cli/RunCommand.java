@@ -8,6 +8,7 @@ import io.lpr.job.KafkaOptions;
 import io.lpr.job.LprOptions;
 import io.lpr.job.RunningJob;
 import java.nio.file.Path;
+import io.lpr.local.LocalRun;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -63,6 +64,11 @@ final class RunCommand implements Callable<Integer> {
             description = "With --cluster: start from this savepoint or retained checkpoint (as the cluster sees the path).")
     String fromSavepoint;
 
+    @Option(names = "--resume", arity = "0..1", paramLabel = "CHECKPOINT", fallbackValue = LocalRun.NEWEST,
+            description = {"Continues from a checkpoint a run that died left: the newest in the work folder "
+                    + "(lpr.work-dir, default .lpr), or the given chk-N folder. Give the same cameras and sink as before."})
+    String resume;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -79,18 +85,32 @@ final class RunCommand implements Callable<Integer> {
                 .set(KafkaOptions.BOOTSTRAP.key(), kafkaBootstrap)
                 .set(KafkaOptions.TOPIC.key(), kafkaTopic)
                 .build();
-        RunningJob job = JobRunner.start(configuration, "lpr");
-        if (job.detached()) {
-            // Submitted by `flink run -d` or the REST API: main runs in a client or the JobManager, which goes on.
-            spec.commandLine().getOut().println(job.jobId());
+        if (Boolean.getBoolean(JobRunner.SUBMITTED_PROPERTY)) {
+            // In `flink run` or the cluster's JobManager: the cluster checkpoints and restarts the job.
+            RunningJob job = JobRunner.start(configuration, "lpr");
+            if (job.detached()) {
+                spec.commandLine().getOut().println(job.jobId());
+                return 0;
+            }
+            report(configuration, job.await());
             return 0;
         }
-        StopOnSignal.install(job, spec.commandLine().getErr());
-        JobExecutionResult result = job.await();
+        try (LocalRun local = LocalRun.of(configuration, resume, spec.commandLine().getErr())) {
+            RunningJob job = JobRunner.start(configuration, "lpr", local::open);
+            local.started(job);
+            local.sayHowToResume();
+            StopOnSignal.install(job, spec.commandLine().getErr());
+            JobExecutionResult result = job.await();
+            local.endedCleanly();
+            report(configuration, result);
+        }
+        return 0;
+    }
+
+    private void report(Configuration configuration, JobExecutionResult result) {
         String url = Database.mask(configuration.get(LprOptions.SINK_URL));
         spec.commandLine().getErr().printf("lpr: job finished in %.1f s; events are in %s%n",
                 result.getNetRuntime() / 1000.0, url);
-        return 0;
     }
 
     /** Like {@code flink run -d}: upload the job jar, run it on the cluster, print the job id. */

@@ -28,7 +28,8 @@ final class StopOnSignal {
                     try {
                         job.stop();
                     } catch (Exception e) {
-                        err.println("lpr: clean stop failed: " + e.getMessage());
+                        Throwable cause = org.apache.flink.util.ExceptionUtils.stripExecutionException(e);
+                        err.println("lpr: clean stop failed: " + cause);
                         err.flush();
                         Runtime.getRuntime().halt(1);
                     }

@@ -62,15 +62,23 @@ public final class JobConfiguration {
         return this;
     }
 
+    /** A list setting, each element taken whole: a {@code ;} inside one does not split it. */
     public JobConfiguration set(String key, List<String> list) {
         if (list != null && !list.isEmpty()) {
-            values.put(key, String.join(";", list));
+            values.put(key, listValue(list.stream()));
         }
         return this;
     }
 
+    /** The configuration; an unknown key (a misspelt lpr setting, an option Flink does not have) is refused. */
     public Configuration build() {
+        values.keySet().forEach(SettingKeys::requireKnown);
         return Configuration.fromMap(values);
+    }
+
+    /** Flink's list syntax: elements separated by {@code ;}, each quoted so that none is split. */
+    private static String listValue(java.util.stream.Stream<String> elements) {
+        return elements.map(e -> "'" + e.replace("'", "''") + "'").collect(Collectors.joining(";"));
     }
 
     private void flatten(String prefix, JsonNode node) {
@@ -80,8 +88,7 @@ public final class JobConfiguration {
                 flatten(prefix.isEmpty() ? field.getKey() : prefix + "." + field.getKey(), field.getValue());
             }
         } else if (node.isArray()) {
-            values.put(prefix, StreamSupport.stream(node.spliterator(), false)
-                    .map(JsonNode::asText).collect(Collectors.joining(";")));
+            values.put(prefix, listValue(StreamSupport.stream(node.spliterator(), false).map(JsonNode::asText)));
         } else if (!node.isNull()) {
             values.put(prefix, node.asText());
         }

@@ -20,8 +20,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.DeploymentOptions;
 import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
@@ -29,6 +31,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /** Checks everything a run needs up front, then builds the topology on the given environment and runs it. */
 public final class JobRunner {
+    /** Set (to true) when the job was submitted with {@code flink run}, not run by {@code ./lpr} in this process. */
+    public static final String SUBMITTED_PROPERTY = "lpr.submitted";
     private JobRunner() {}
 
     /** The cameras given as ID=URL, with the job-wide camera settings. */
@@ -110,6 +114,12 @@ public final class JobRunner {
 
     /** Submits the job and returns at once; live cameras run until {@link RunningJob#stop()}. */
     public static RunningJob start(Configuration configuration, String jobName) throws Exception {
+        return start(configuration, jobName, c -> { });
+    }
+
+    /** As {@link #start(Configuration, String)}, with {@code beforeSubmit} completing the configuration once it is checked. */
+    public static RunningJob start(Configuration configuration, String jobName, Consumer<Configuration> beforeSubmit)
+            throws Exception {
         LprSettings settings = LprSettings.from(configuration);
         requireModels(settings);
         List<CameraSpec> cameras = cameras(settings);
@@ -118,10 +128,13 @@ public final class JobRunner {
         EventStore.ensureSchema(db);
         CameraSource source = source(settings, cameras);
 
+        beforeSubmit.accept(configuration);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(configuration);
         LprTopology.build(env, source, settings, sinks(env, configuration, db));
         boolean detached = !(env instanceof LocalStreamEnvironment)
                 && !env.getConfiguration().get(DeploymentOptions.ATTACHED);
-        return new RunningJob(env.executeAsync(jobName), detached);
+        String savepoints = configuration.get(CheckpointingOptions.SAVEPOINT_DIRECTORY);
+        return new RunningJob(env.executeAsync(jobName), detached,
+                savepoints == null ? null : Path.of(new org.apache.flink.core.fs.Path(savepoints).toUri().getPath()));
     }
 }

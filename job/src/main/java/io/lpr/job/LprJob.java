@@ -10,6 +10,8 @@ public final class LprJob {
     private LprJob() {}
 
     public static void main(String[] args) {
+        // The cluster runs, checkpoints and restarts the job: no local work folder, checkpoints or restarts.
+        System.setProperty(JobRunner.SUBMITTED_PROPERTY, "true");
         String[] withRun = new String[args.length + 1];
         withRun[0] = "run";
         System.arraycopy(args, 0, withRun, 1, args.length);

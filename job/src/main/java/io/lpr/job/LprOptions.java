@@ -101,8 +101,10 @@ public final class LprOptions {
             .defaultValue(BatchingConfig.DEFAULTS.workers()).withDescription("Detector threads per task manager, each with its own predictor.");
 
     public static final ConfigOption<Integer> DETECTOR_CAPACITY = key("lpr.detector.capacity").intType()
-            .defaultValue(BatchingConfig.DEFAULTS.capacity())
-            .withDescription("Frames in flight per detector subtask before it holds back the cameras.");
+            .defaultValue(1)
+            .withDescription("Frames in flight per detector subtask before it holds back the cameras. A frame is about a "
+                    + "second of CPU work and a stop drains every one in flight, so keep it near lpr.detector.workers "
+                    + "(64 made a stop take a minute).");
     public static final ConfigOption<Duration> DETECTOR_TIMEOUT = key("lpr.detector.timeout").durationType()
             .defaultValue(BatchingConfig.DEFAULTS.timeout())
             .withDescription("A frame the detector has not answered in this long counts as a failed request.");
@@ -149,4 +151,8 @@ public final class LprOptions {
             .withDescription("Database user (PostgreSQL).");
     public static final ConfigOption<String> SINK_PASSWORD_ENV = key("lpr.sink.password-env").stringType()
             .defaultValue(Database.DEFAULT_PASSWORD_ENV).withDescription("Environment variable holding the database password.");
+
+    public static final ConfigOption<String> WORK_DIR = key("lpr.work-dir").stringType().defaultValue(".lpr")
+            .withDescription("The tool's own folder for a local run: Flink's temporary files (deleted on exit), "
+                    + "the checkpoints --resume continues from, the draining savepoints (deleted after a stop).");
 }

@@ -100,8 +100,7 @@ public final class LprSettings implements Serializable {
         sinkUrl = c.get(SINK_URL);
         sinkUser = c.getOptional(SINK_USER).orElse(null);
         sinkPasswordEnv = c.get(SINK_PASSWORD_ENV);
-        require(sinkUrl.startsWith("jdbc:sqlite:") || sinkUrl.startsWith("jdbc:postgresql:"),
-                "lpr.sink.jdbc-url must be jdbc:sqlite:FILE or jdbc:postgresql://..., got " + sinkUrl);
+        requireJdbcUrl(sinkUrl);
     }
 
     /** Reads and checks every setting; a bad one is an IllegalArgumentException naming it. */
@@ -124,6 +123,12 @@ public final class LprSettings implements Serializable {
         return message;
     }
 
+    /** One rule for every command that names the database ({@code run --sink}, {@code query --db}, ...). */
+    private static void requireJdbcUrl(String url) {
+        require(url.startsWith("jdbc:sqlite:") || url.startsWith("jdbc:postgresql:"), "the database must be a JDBC URL, "
+                + "jdbc:sqlite:FILE or jdbc:postgresql://HOST/DB, got '" + Database.mask(url) + "' (--sink, --db, lpr.sink.jdbc-url)");
+    }
+
     private static void require(boolean ok, String message) {
         if (!ok) {
             throw new IllegalArgumentException(message);
@@ -137,6 +142,7 @@ public final class LprSettings implements Serializable {
 
     /** As {@link #database()}, from the sink settings alone: for commands that need nothing else. */
     public static Database database(Configuration c) {
+        requireJdbcUrl(c.get(SINK_URL));
         return Database.resolve(c.get(SINK_URL), c.getOptional(SINK_USER).orElse(null), c.get(SINK_PASSWORD_ENV));
     }
 

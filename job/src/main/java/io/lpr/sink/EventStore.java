@@ -31,9 +31,29 @@ public final class EventStore {
         db.requireCreatable();
         try (Connection connection = db.open()) {
             createSchema(connection, db.dialect());
+            if (db.isSqlite()) {
+                requireWritable(connection, db);
+            }
         } catch (SQLException e) {
             throw new DatabaseException("cannot create table " + PlateEventsTable.TABLE + " in " + db.maskedUrl() + ": "
                     + Database.firstLine(e), e);
+        }
+    }
+
+    /**
+     * A SQLite file the job cannot write (read-only file or folder, read-only mount, opened read-only) is
+     * refused at start: creating the table succeeds when it already exists, and the first events would fail.
+     */
+    private static void requireWritable(Connection connection, Database db) throws SQLException {
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try (Statement st = connection.createStatement()) {
+            st.execute("CREATE TABLE lpr_write_check (x INTEGER)");
+        } catch (SQLException e) {
+            throw new DatabaseException("cannot write to " + db.maskedUrl() + ": " + Database.firstLine(e), e);
+        } finally {
+            connection.rollback();
+            connection.setAutoCommit(autoCommit);
         }
     }
 
@@ -186,6 +206,10 @@ public final class EventStore {
         }
         e.confidence = rs.getFloat("confidence");
         PlateEventsTable.readRunnerUps(rs.getString("runner_ups"), e);
+        long offset = rs.getLong("offset_ms");
+        if (!rs.wasNull()) {
+            e.offsetMs = offset;
+        }
         return e;
     }
 

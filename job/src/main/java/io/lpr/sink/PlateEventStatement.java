@@ -51,5 +51,10 @@ final class PlateEventStatement implements JdbcStatementBuilder<PlateEvent> {
         } else {
             ps.setString(16, runnerUps);
         }
+        if (e.offsetMs == null) {
+            ps.setNull(17, Types.BIGINT);
+        } else {
+            ps.setLong(17, e.offsetMs);
+        }
     }
 }

@@ -13,10 +13,11 @@ final class PlateEventsTable {
     /** Column order of every INSERT and SELECT. */
     static final List<String> COLUMNS = List.of("event_id", "camera_id", "plate_text", "first_seen", "last_seen",
             "frames", "votes", "detection_score", "text_score", "box_x1", "box_y1", "box_x2", "box_y2", "crop_jpeg",
-            "confidence", "runner_ups");
+            "confidence", "runner_ups", "offset_ms");
 
     /** Columns added after the first release, with their types: tables created before get them added. */
-    static final List<List<String>> ADDED_COLUMNS = List.of(List.of("confidence", "REAL"), List.of("runner_ups", "TEXT"));
+    static final List<List<String>> ADDED_COLUMNS = List.of(List.of("confidence", "REAL"), List.of("runner_ups", "TEXT"),
+            List.of("offset_ms", "BIGINT"));
 
     static List<String> schema(SqlDialect dialect) {
         return List.of("CREATE TABLE IF NOT EXISTS " + TABLE + " ("
@@ -32,7 +33,8 @@ final class PlateEventsTable {
                         + "box_x1 REAL, box_y1 REAL, box_x2 REAL, box_y2 REAL, "
                         + "crop_jpeg " + dialect.blobType + ", "
                         + "confidence REAL, "
-                        + "runner_ups TEXT)",
+                        + "runner_ups TEXT, "
+                        + "offset_ms BIGINT)",
                 "CREATE INDEX IF NOT EXISTS plate_events_camera_first_seen ON " + TABLE + " (camera_id, first_seen)",
                 "CREATE INDEX IF NOT EXISTS plate_events_plate_text ON " + TABLE + " (plate_text)");
     }

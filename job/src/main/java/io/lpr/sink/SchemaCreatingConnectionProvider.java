@@ -8,7 +8,8 @@ import org.apache.flink.connector.jdbc.datasource.connections.JdbcConnectionProv
 /**
  * The sink's connection: opened through {@link Database}, so the password is read from the environment of
  * the task manager when connecting and never travels in the connector's options. Each sink subtask also
- * creates the table on its first connection, so the sink works against an empty database.
+ * creates the table on its first connection, so the sink works against an empty database. While the database
+ * is away, connecting is retried with backoff ({@link ConnectRetry}).
  */
 final class SchemaCreatingConnectionProvider implements JdbcConnectionProvider {
     private static final long serialVersionUID = 1L;
@@ -34,15 +35,22 @@ final class SchemaCreatingConnectionProvider implements JdbcConnectionProvider {
 
     @Override
     public Connection getOrEstablishConnection() throws SQLException {
-        if (connection == null) {
-            db.requireCreatable();
-            connection = db.open();
-        }
-        if (!schemaReady) {
-            EventStore.createSchema(connection, db.dialect());
-            schemaReady = true;
-        }
-        return connection;
+        return ConnectRetry.withBackoff(db, () -> {
+            try {
+                if (connection == null) {
+                    db.requireCreatable();
+                    connection = db.open();
+                }
+                if (!schemaReady) {
+                    EventStore.createSchema(connection, db.dialect());
+                    schemaReady = true;
+                }
+                return connection;
+            } catch (SQLException | RuntimeException e) {
+                closeConnection();
+                throw e;
+            }
+        });
     }
 
     @Override

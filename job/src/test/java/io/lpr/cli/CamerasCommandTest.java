@@ -12,11 +12,16 @@ class CamerasCommandTest {
     Path dir;
 
     @Test
-    void addListDisableRemoveWithCredentialsNeverShown() {
+    void addListDisableRemoveWithCredentialsNeverShown() throws Exception {
         String db = "jdbc:sqlite:" + dir.resolve("plates.db");
+        // A video file must exist and be a video, as for `run --camera`.
+        java.nio.file.Path yard = dir.resolve("yard.mp4");
+        try (var photo = io.lpr.image.Images.read(LprCliTest.CAR)) {
+            io.lpr.video.DemoClip.write(photo, yard, 1, 1, 320, 240);
+        }
         assertThat(lpr("cameras", "add", "--db", db, "gate", "rtsp://admin:s3cret@127.0.0.1:8554/gate", "--fps", "5",
                 "--transport", "udp").exit()).isZero();
-        assertThat(lpr("cameras", "add", "--db", db, "yard", "/videos/yard.mp4").exit()).isZero();
+        assertThat(lpr("cameras", "add", "--db", db, "yard", yard.toString()).exit()).isZero();
 
         LprCliTest.Result list = lpr("cameras", "list", "--db", db);
         assertThat(list.out()).contains("gate", "enabled", "rtsp://admin:***@127.0.0.1:8554/gate", "yard")

@@ -153,6 +153,20 @@ public record CameraSpec(String id, String url, double sampleFps, boolean realti
         return toBuilder().baseEpochMillis(epochMillis).build();
     }
 
+    /**
+     * The same camera at {@code newUrl}: the URL with its credentials, looked up by id where a camera was
+     * restored from state, which holds it with its passwords masked.
+     */
+    public CameraSpec withUrl(String newUrl) {
+        return new Builder(this, Objects.requireNonNull(newUrl, "url")).build();
+    }
+
+    /** Whether this is {@code other} but for the passwords in the URL, which one of them has masked. */
+    public boolean sameButForMaskedCredentials(CameraSpec other) {
+        return equals(other) || (other != null && (withUrl(StreamUrls.mask(url)).equals(other)
+                || equals(other.withUrl(StreamUrls.mask(other.url)))));
+    }
+
     public CameraSpec withTransport(Transport newTransport) {
         return toBuilder().transport(newTransport).build();
     }
@@ -265,7 +279,11 @@ public record CameraSpec(String id, String url, double sampleFps, boolean realti
         }
 
         private Builder(CameraSpec from) {
-            this(from.id, from.url);
+            this(from, from.url);
+        }
+
+        private Builder(CameraSpec from, String url) {
+            this(from.id, url);
             sampleFps = from.sampleFps;
             realtime = from.realtime;
             width = from.width;

@@ -23,6 +23,7 @@ public final class StreamUrls {
             "(?i)([?&;](?:password|passwd|pwd|pass|token|access_token|key|apikey|api_key|secret|auth|signature|sig)=)"
                     + "[^&;\\s\"'<>]*");
     private static final Pattern ENV_REFERENCE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
+    private static final Pattern ONLY_REFERENCES = Pattern.compile("(\\$\\{[A-Za-z_][A-Za-z0-9_]*})+");
     private static final Pattern URL_SCHEME = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*)://(.*)$", Pattern.DOTALL);
     private static final Set<String> LIVE_SCHEMES = Set.of("rtsp", "rtsps", "http", "https");
     private static final Pattern PORT = Pattern.compile("[0-9]{1,5}");
@@ -36,6 +37,30 @@ public final class StreamUrls {
         }
         String masked = USERINFO_PASSWORD.matcher(text).replaceAll("$1:***@");
         return SECRET_PARAM.matcher(masked).replaceAll("$1***");
+    }
+
+    /**
+     * {@code url} with its literal passwords replaced by {@code ***}, as {@link #mask} does, but a password that
+     * is only {@code ${NAME}} references is kept: it is no secret, and resolved from the environment on opening.
+     */
+    public static String maskLiterals(String url) {
+        if (url == null) {
+            return null;
+        }
+        return maskKeepingReferences(SECRET_PARAM, maskKeepingReferences(USERINFO_PASSWORD, url, 1, ":", "@"), 1, "", "");
+    }
+
+    private static String maskKeepingReferences(Pattern secret, String text, int keptGroup, String before, String after) {
+        Matcher m = secret.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String kept = m.group(keptGroup);
+            String value = m.group().substring(kept.length() + before.length(), m.group().length() - after.length());
+            String replacement = ONLY_REFERENCES.matcher(value).matches() ? m.group() : kept + before + "***" + after;
+            m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 
     /** Whether the URL references environment variables as {@code ${NAME}}. */

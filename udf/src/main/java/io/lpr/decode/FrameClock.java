@@ -3,7 +3,8 @@ package io.lpr.decode;
 /**
  * Event time for one camera's frames, from their stream timestamps: pure arithmetic, no FFmpeg.
  *
- * <p>A file frame's event time is the camera's base epoch plus its timestamp in the file. A live
+ * <p>A file frame's event time is the recording's start plus its offset into the video (its timestamp less
+ * the first frame's). A live
  * frame takes its time from the stream clock (its RTP / container timestamps, anchored to the
  * arrival of the first frame) while that clock is sane: moving forward and within
  * {@link #TOLERANCE_MILLIS} of the arrival time. Otherwise the frame gets its arrival time and the
@@ -22,6 +23,9 @@ public final class FrameClock {
     private final long baseEpochMillis;
     private final long frameIntervalMicros;
     private long lastTimestamp = Long.MIN_VALUE;
+    /** File: the first frame's timestamp; streams such as MPEG-TS start their clock anywhere. */
+    private long fileOrigin = Long.MIN_VALUE;
+    private long offsetMillis = -1;
     /** Live: epoch milliseconds of stream time 0, or MIN_VALUE before the first frame. */
     private long anchor = Long.MIN_VALUE;
     private long lastEventTime;
@@ -37,7 +41,7 @@ public final class FrameClock {
         this.lastEventTime = lastEventTime;
     }
 
-    /** A file's clock: event time = {@code baseEpochMillis} + the frame's timestamp. */
+    /** A file's clock: event time = {@code baseEpochMillis} + the frame's offset from the first frame. */
     public static FrameClock file(long baseEpochMillis, double frameRate) {
         return new FrameClock(false, baseEpochMillis, frameRate, Long.MIN_VALUE);
     }
@@ -56,8 +60,12 @@ public final class FrameClock {
         long timestamp = monotonic(timestampMicros);
         reanchored = false;
         if (!live) {
+            if (fileOrigin == Long.MIN_VALUE) {
+                fileOrigin = timestamp;
+            }
             samplingMicros = timestamp;
-            return baseEpochMillis + Math.floorDiv(timestamp, 1000);
+            offsetMillis = Math.floorDiv(timestamp - fileOrigin, 1000);
+            return baseEpochMillis + offsetMillis;
         }
         long streamMillis = Math.floorDiv(timestamp, 1000);
         if (anchor == Long.MIN_VALUE) {
@@ -80,6 +88,11 @@ public final class FrameClock {
      */
     public long samplingMicros() {
         return samplingMicros;
+    }
+
+    /** The last file frame's offset into the video, ms; -1 for a live stream, which has no such position. */
+    public long offsetMillis() {
+        return offsetMillis;
     }
 
     /** Whether the last frame's stream clock was off, and the clock was anchored afresh at its arrival. */

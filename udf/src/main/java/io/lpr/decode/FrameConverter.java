@@ -81,7 +81,9 @@ public final class FrameConverter implements AutoCloseable {
             sws_scale(toBgr, source.data(), source.linesize(), 0, sourceHeight, planes, strides);
         }
         out.position(0).get(pixels);
-        return new Frame(camera.id(), picture.eventTime(), picture.sequence(), width, height, pixels);
+        Frame frame = new Frame(camera.id(), picture.eventTime(), picture.sequence(), width, height, pixels);
+        frame.offsetMs = picture.offsetMillis();
+        return frame;
     }
 
     /**

@@ -14,14 +14,21 @@ public final class Picture implements AutoCloseable {
     private AVFrame frame;
     private final long sequence;
     private final long eventTime;
+    private final long offsetMillis;
 
-    Picture(AVFrame decoded, long sequence, long eventTime) {
+    Picture(AVFrame decoded, long sequence, long eventTime, long offsetMillis) {
         this.frame = av_frame_clone(decoded);
         if (frame == null) {
             throw new IllegalStateException("out of memory: cannot reference a decoded picture");
         }
         this.sequence = sequence;
         this.eventTime = eventTime;
+        this.offsetMillis = offsetMillis;
+    }
+
+    /** Offset into the video file, ms; -1 for a live stream. */
+    public long offsetMillis() {
+        return offsetMillis;
     }
 
     public AVFrame frame() {

@@ -16,9 +16,9 @@ import org.slf4j.LoggerFactory;
  * frame is decoded (inter-frame video needs that) and numbered, but only kept frames are
  * converted to BGR, cropped and resized, which is where most of the per-frame cost is.
  *
- * <p>Event time comes from a {@link FrameClock} (for a file the camera's base epoch plus the
- * frame's timestamp; when the spec has no base, only possible outside the camera source, the time
- * of opening), which frames are kept from a {@link FrameSampler}; opening is {@link StreamOpener}'s.
+ * <p>Event time comes from a {@link FrameClock} (for a file the recording's start, {@link FileClock}, plus
+ * the frame's offset into the video: the same on every run), which frames are kept from a
+ * {@link FrameSampler}; opening is {@link StreamOpener}'s.
  *
  * <p>A live stream that ends (FFmpeg reports a server that went away as a normal end of stream)
  * or stays silent for the camera's timeout ends this decoder with a reason; the caller
@@ -51,8 +51,7 @@ public final class VideoDecoder implements AutoCloseable {
         // A live stream has no frames before the resume point: numbering just goes on from it.
         this.nextSequence = camera.isLive() ? resumeAfterSequence + 1 : 0;
         this.clock = camera.isLive() ? FrameClock.live(grabber.getFrameRate(), lastEventTime)
-                : FrameClock.file(camera.hasBaseEpochMillis() ? camera.baseEpochMillis() : System.currentTimeMillis(),
-                        grabber.getFrameRate());
+                : FrameClock.file(FileClock.startMillis(camera, grabber), grabber.getFrameRate());
         this.sampler = new FrameSampler(camera.sampleFps());
     }
 
@@ -163,7 +162,7 @@ public final class VideoDecoder implements AutoCloseable {
         if (!sampler.keep(clock.samplingMicros()) || sequence <= resumeAfterSequence) {
             return null;
         }
-        return new Picture((AVFrame) grabbed.opaque, sequence, eventTime);
+        return new Picture((AVFrame) grabbed.opaque, sequence, eventTime, clock.offsetMillis());
     }
 
     public boolean isEndOfStream() {

@@ -13,6 +13,8 @@ public class Frame {
     public int width;
     public int height;
     public byte[] pixels;
+    /** Offset of this frame into its video file, ms (the same on every run); -1 for a live stream. */
+    public long offsetMs = -1;
 
     public Frame() {}
 

@@ -16,6 +16,8 @@ public class PlateCandidate {
     public int cropWidth;
     public int cropHeight;
     public byte[] cropPixels;
+    /** The frame's offset into its video file, ms; -1 for a live stream. */
+    public long offsetMs = -1;
 
     public PlateCandidate() {}
 
@@ -30,6 +32,7 @@ public class PlateCandidate {
         this.cropWidth = cropWidth;
         this.cropHeight = cropHeight;
         this.cropPixels = cropPixels;
+        this.offsetMs = frame.offsetMs;
     }
 
     @Override

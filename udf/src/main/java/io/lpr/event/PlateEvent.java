@@ -9,6 +9,8 @@ public class PlateEvent {
     /** Epoch milliseconds of the first and last frame the plate was read in. */
     public long firstSeen;
     public long lastSeen;
+    /** Offset of the first frame into the video file, ms, the same on every run; null for a live stream. */
+    public Long offsetMs;
     /** Frames in which the plate was read (any text), and of those, frames that read the winning text. */
     public int frames;
     public int votes;

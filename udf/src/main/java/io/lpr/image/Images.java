@@ -69,6 +69,9 @@ public final class Images {
 
     /** Decodes JPEG/PNG/... bytes into a BGR Mat; null when they are not an image. */
     public static Mat decode(byte[] bytes) {
+        if (bytes.length == 0) {
+            return null; // an empty Mat has no data to copy into
+        }
         try (Mat buffer = new Mat(1, bytes.length, org.bytedeco.opencv.global.opencv_core.CV_8UC1)) {
             buffer.data().put(bytes);
             Mat image = imdecode(buffer, IMREAD_COLOR);

@@ -18,7 +18,9 @@ public record BatchingConfig(int workers, int maxBatch, Duration maxDelay, int c
         int maxConsecutiveFailures) implements Serializable {
     /** The defaults, written here once; the job's settings show them. */
     public static final BatchingConfig DEFAULTS =
-            new BatchingConfig(1, 32, Duration.ofMillis(20), 64, Duration.ofMinutes(2), 20);
+            // Capacity: a stop drains every request in flight (64 frames took a minute), and on a CPU batches of
+            // 8 crops read fastest (docs/performance.md), so 8 per subtask.
+            new BatchingConfig(1, 32, Duration.ofMillis(20), 8, Duration.ofMinutes(2), 20);
 
     public BatchingConfig {
         if (workers < 1 || maxBatch < 1 || maxDelay == null || maxDelay.isNegative() || capacity < 1

@@ -1,6 +1,7 @@
 package io.lpr.source;
 
 import io.lpr.camera.CameraSpec;
+import io.lpr.camera.StreamUrls;
 import io.lpr.db.Database;
 import io.lpr.event.Frame;
 import io.lpr.registry.CameraRegistry;
@@ -122,7 +123,23 @@ public final class CameraSource implements Source<Frame, CameraSplit, CameraEnum
 
     @Override
     public SourceReader<Frame, CameraSplit> createReader(SourceReaderContext readerContext) {
-        return new CameraSourceReader(readerContext);
+        return new CameraSourceReader(readerContext, this::withCredentials);
+    }
+
+    /**
+     * The camera of a split, which holds its URL with the passwords masked, with the URL as the configuration or
+     * registry has it: credentials live there, never in state. A camera the registry no longer has (or has
+     * changed) stays as it is; the enumerator stops or restarts it.
+     */
+    private CameraSpec withCredentials(CameraSpec fromSplit) {
+        if (fromSplit.url().contains("***")) {
+            for (CameraSpec camera : registry.poll()) {
+                if (camera.id().equals(fromSplit.id()) && StreamUrls.mask(camera.url()).equals(fromSplit.url())) {
+                    return fromSplit.withUrl(camera.url());
+                }
+            }
+        }
+        return fromSplit;
     }
 
     @Override

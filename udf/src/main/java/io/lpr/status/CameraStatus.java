@@ -25,7 +25,13 @@ public record CameraStatus(String cameraId, String state, String reason, long si
 
     @Override
     public String toString() {
-        return cameraId + ": " + state + (reason == null ? "" : " (" + reason + ")") + " since " + sinceMillis
-                + ", " + framesAnalysed + " frames analysed, " + reconnects + " reconnects";
+        return cameraId + ": " + state + (reason == null ? "" : " (" + reason + ")") + " since " + utc(sinceMillis)
+                + ", " + framesAnalysed + " frames analysed, " + reconnects + " reconnects, reported " + utc(updatedMillis);
+    }
+
+    /** A time as people read it: UTC to the second, e.g. 2026-11-30 18:04:05Z. */
+    static String utc(long epochMillis) {
+        return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'")
+                .withZone(java.time.ZoneOffset.UTC).format(java.time.Instant.ofEpochMilli(epochMillis));
     }
 }

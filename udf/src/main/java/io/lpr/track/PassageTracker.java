@@ -40,7 +40,11 @@ public final class PassageTracker {
         if (track == null) {
             track = new PlateTrack();
             track.firstSeen = c.eventTime;
+            track.firstOffsetMs = c.offsetMs;
             tracks.add(track);
+        }
+        if (c.eventTime < track.firstSeen) {
+            track.firstOffsetMs = c.offsetMs;
         }
         track.firstSeen = Math.min(track.firstSeen, c.eventTime);
         track.lastSeen = Math.max(track.lastSeen, c.eventTime);
@@ -154,6 +158,7 @@ public final class PassageTracker {
         event.plateText = track.texts[leader];
         event.firstSeen = track.firstSeen;
         event.lastSeen = track.lastSeen;
+        event.offsetMs = track.firstOffsetMs < 0 ? null : track.firstOffsetMs;
         event.frames = track.frames;
         event.votes = track.votes[leader];
         event.detectionScore = track.bestDetectionScore;

@@ -9,6 +9,8 @@ import io.lpr.event.Box;
 public class PlateTrack {
     public long firstSeen;
     public long lastSeen;
+    /** The first frame's offset into its video file, ms; -1 for a live stream. */
+    public long firstOffsetMs = -1;
     public Box lastBox;
     /** Readable reads merged into this track. */
     public int frames;

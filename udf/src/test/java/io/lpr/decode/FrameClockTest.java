@@ -18,6 +18,7 @@ class FrameClockTest {
     @Test
     void repeatedOrBackwardFileTimestampsStepOneFrameInterval() {
         FrameClock clock = FrameClock.file(T0, 10);
+        assertThat(clock.eventTime(0, 0)).isEqualTo(T0);
         assertThat(clock.eventTime(500_000, 0)).isEqualTo(T0 + 500);
         assertThat(clock.eventTime(500_000, 0)).isEqualTo(T0 + 600);
         assertThat(clock.eventTime(0, 0)).isEqualTo(T0 + 700);

@@ -347,7 +347,8 @@ public final class CameraEnumerator implements SplitEnumerator<CameraSplit, Came
 
     /** Equal settings; the base time is the enumerator's, not the registry's. */
     private static boolean sameCamera(CameraSpec a, CameraSpec b) {
-        return a.withBaseEpochMillis(0).equals(b.withBaseEpochMillis(0));
+        // A restored camera's URL has its passwords masked: it is the registry's camera if all else is equal.
+        return a.withBaseEpochMillis(0).sameButForMaskedCredentials(b.withBaseEpochMillis(0));
     }
 
     private static List<String> ids(List<CameraSplit> splits) {

@@ -3,6 +3,8 @@ package io.lpr.source.reader;
 import io.lpr.status.CameraMetrics;
 import io.lpr.status.CameraState;
 import io.lpr.status.CameraStatusEvent;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,11 +17,16 @@ import org.apache.flink.metrics.MetricGroup;
  * for the reader's task thread to send. Thread-safe.
  */
 final class CameraReports {
+    static final long REFRESH_MILLIS = 5_000;
+
     /** Null: metrics are not reported anywhere. */
     private final MetricGroup metricGroup;
     private final Map<String, CameraMetrics> metrics = new ConcurrentHashMap<>();
     private final Queue<CameraStatusEvent> pending = new ConcurrentLinkedQueue<>();
     private final Map<String, String> endReasons = new ConcurrentHashMap<>();
+    /** The state each camera was last reported in, to report its frame count again while it stays there. */
+    private final Map<String, CameraStatusEvent> lastReported = new ConcurrentHashMap<>();
+    private volatile long lastRefreshMillis;
 
     /** @param metricGroup the reader's metric group, or null to report metrics nowhere */
     CameraReports(MetricGroup metricGroup) {
@@ -46,6 +53,28 @@ final class CameraReports {
         return pending.poll();
     }
 
+    /**
+     * Every {@value #REFRESH_MILLIS} ms, each running camera whose frame count moved since it was last reported,
+     * in its unchanged state: a connected camera's count moves in the status table, not just its changes of state.
+     */
+    List<CameraStatusEvent> refreshes(long nowMillis) {
+        if (nowMillis - lastRefreshMillis < REFRESH_MILLIS) {
+            return List.of();
+        }
+        lastRefreshMillis = nowMillis;
+        List<CameraStatusEvent> refreshed = new ArrayList<>();
+        for (CameraStatusEvent last : lastReported.values()) {
+            CameraMetrics camera = metrics(last.cameraId());
+            if (last.state() != CameraState.FINISHED && camera.framesAnalysed() != last.framesAnalysed()) {
+                CameraStatusEvent now = new CameraStatusEvent(last.cameraId(), last.state(), last.reason(),
+                        last.sinceMillis(), camera.framesAnalysed(), camera.reconnects());
+                lastReported.put(last.cameraId(), now);
+                refreshed.add(now);
+            }
+        }
+        return refreshed;
+    }
+
     /** The camera's split has finished: its FINISHED state, with the reason it ended for. */
     CameraStatusEvent finished(String cameraId) {
         String reason = endReasons.remove(cameraId);
@@ -55,7 +84,9 @@ final class CameraReports {
     private CameraStatusEvent event(String cameraId, CameraState state, String reason, long sinceMillis) {
         CameraMetrics camera = metrics(cameraId);
         camera.state(state);
-        return new CameraStatusEvent(
+        CameraStatusEvent event = new CameraStatusEvent(
                 cameraId, state, reason, sinceMillis, camera.framesAnalysed(), camera.reconnects());
+        lastReported.put(cameraId, event);
+        return event;
     }
 }

@@ -1,12 +1,15 @@
 package io.lpr.source.reader;
 
+import io.lpr.camera.CameraSpec;
 import io.lpr.event.Frame;
 import io.lpr.source.split.CameraSplit;
 import io.lpr.source.split.StopCameraEvent;
 import io.lpr.status.CameraStatusEvent;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.apache.flink.api.connector.source.ReaderOutput;
 import org.apache.flink.api.connector.source.SourceEvent;
 import org.apache.flink.api.connector.source.SourceOutput;
@@ -32,14 +35,29 @@ public final class CameraSourceReader extends SourceReaderBase<Frame, Frame, Cam
     /** Cameras whose split this reader holds; touched on the task thread only. */
     private final Set<String> running = new HashSet<>();
 
-    public CameraSourceReader(SourceReaderContext context) {
-        this(context, new CameraReports(context.metricGroup()));
+    private final UnaryOperator<CameraSpec> credentials;
+
+    /**
+     * @param credentials a camera with its URL's credentials, looked up by id in the cameras' configuration or
+     *     registry: splits arrive with their passwords masked, since they travel and are checkpointed
+     */
+    public CameraSourceReader(SourceReaderContext context, UnaryOperator<CameraSpec> credentials) {
+        this(context, new CameraReports(context.metricGroup()), credentials);
     }
 
-    private CameraSourceReader(SourceReaderContext context, CameraReports reports) {
+    private CameraSourceReader(SourceReaderContext context, CameraReports reports,
+            UnaryOperator<CameraSpec> credentials) {
         super(new CameraFetcherManager(() -> new CameraSplitReader(reports), context.getConfiguration()),
                 CameraSourceReader::emit, context.getConfiguration(), context);
         this.reports = reports;
+        this.credentials = credentials;
+    }
+
+    @Override
+    public void addSplits(List<CameraSplit> splits) {
+        super.addSplits(splits.stream()
+                .map(split -> new CameraSplit(credentials.apply(split.camera()), split.lastEmittedSequence()))
+                .toList());
     }
 
     private static void emit(Frame frame, SourceOutput<Frame> output, Progress progress) {
@@ -53,6 +71,7 @@ public final class CameraSourceReader extends SourceReaderBase<Frame, Frame, Cam
         for (CameraStatusEvent status; (status = reports.poll()) != null; ) {
             context.sendSourceEventToCoordinator(status);
         }
+        reports.refreshes(System.currentTimeMillis()).forEach(context::sendSourceEventToCoordinator);
         return super.pollNext(output);
     }
 

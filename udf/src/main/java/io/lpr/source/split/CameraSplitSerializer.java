@@ -3,6 +3,7 @@ package io.lpr.source.split;
 import io.lpr.camera.CameraSpec;
 import io.lpr.camera.Reconnect;
 import io.lpr.camera.Roi;
+import io.lpr.camera.StreamUrls;
 import java.io.IOException;
 import org.apache.flink.core.io.SimpleVersionedSerializer;
 import org.apache.flink.core.memory.DataInputDeserializer;
@@ -14,9 +15,12 @@ import org.apache.flink.core.memory.DataOutputView;
  * Writes splits into checkpoints: the camera spec field by field, then the position. Version 2
  * adds the live-stream settings (transport, region of interest, reconnect policy, timeout) after
  * version 1's fields; version 1 splits are still read, with those settings at their defaults.
+ * Version 3 has version 2's layout but writes the URL with its literal passwords masked ({@link StreamUrls#maskLiterals}):
+ * credentials never reach a checkpoint, a savepoint or an RPC; the reader takes the URL with its
+ * credentials from the cameras' configuration or registry, by camera id, when the camera opens.
  */
 public final class CameraSplitSerializer implements SimpleVersionedSerializer<CameraSplit> {
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
 
     @Override
     public int getVersion() {
@@ -47,7 +51,7 @@ public final class CameraSplitSerializer implements SimpleVersionedSerializer<Ca
     /** A camera spec in the layout of split version {@link #VERSION}; the enumerator's state uses it too. */
     public static void writeSpec(CameraSpec camera, DataOutputView out) throws IOException {
         out.writeUTF(camera.id());
-        out.writeUTF(camera.url());
+        out.writeUTF(StreamUrls.maskLiterals(camera.url()));
         out.writeDouble(camera.sampleFps());
         out.writeBoolean(camera.realtime());
         out.writeInt(camera.width());
@@ -70,7 +74,7 @@ public final class CameraSplitSerializer implements SimpleVersionedSerializer<Ca
     }
 
     public static CameraSpec readSpec(int version, DataInputView in) throws IOException {
-        if (version != 1 && version != VERSION) {
+        if (version < 1 || version > VERSION) {
             throw new IOException("cannot read a camera split of version " + version
                     + "; this build reads versions 1 to " + VERSION);
         }

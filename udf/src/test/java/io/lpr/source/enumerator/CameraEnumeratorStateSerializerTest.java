@@ -60,7 +60,7 @@ class CameraEnumeratorStateSerializerTest {
         CameraSplit split = new CameraSplitSerializer().deserialize(1, out.getCopyOfBuffer());
 
         assertThat(split).isEqualTo(new CameraSplit(CameraSpec.of("gate", "/videos/gate.mp4")));
-        assertThat(new CameraSplitSerializer().getVersion()).isEqualTo(2);
+        assertThat(new CameraSplitSerializer().getVersion()).isEqualTo(3);
     }
 
     @Test

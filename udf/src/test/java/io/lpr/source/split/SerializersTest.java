@@ -28,6 +28,20 @@ class SerializersTest {
     }
 
     @Test
+    void credentialsNeverReachState() throws Exception {
+        CameraSplit live = new CameraSplit(CameraSpec.parse("gate=rtsp://admin:Pa55-w0rd@10.0.0.5/stream1?token=t0ken"), 7);
+        CameraSplitSerializer serializer = new CameraSplitSerializer();
+        byte[] bytes = serializer.serialize(live);
+        assertThat(new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("Pa55-w0rd", "t0ken");
+        CameraSplit copy = serializer.deserialize(serializer.getVersion(), bytes);
+        assertThat(copy.camera().url()).isEqualTo("rtsp://admin:***@10.0.0.5/stream1?token=***");
+        assertThat(copy.camera().sameButForMaskedCredentials(live.camera())).isTrue();
+        assertThat(copy.lastEmittedSequence()).isEqualTo(7);
+        // A version 2 split (written with its URL in full) is still read.
+        assertThat(serializer.deserialize(2, bytes)).isEqualTo(copy);
+    }
+
+    @Test
     void enumeratorStateRoundTrips() throws Exception {
         CameraEnumeratorStateSerializer serializer = new CameraEnumeratorStateSerializer();
         for (CameraEnumeratorState state : List.of(

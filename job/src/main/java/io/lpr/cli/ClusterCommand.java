@@ -37,6 +37,8 @@ final class ClusterCommand {
     int start(@picocli.CommandLine.Mixin Where where,
             @Option(names = "--taskmanagers", defaultValue = "1", description = "Task managers to start (default ${DEFAULT-VALUE}).") int taskManagers,
             @Option(names = "--conf", paramLabel = "DIR", description = "Flink configuration folder (default flink-conf/cluster).") Path conf,
+            @Option(names = "--classpath-file", paramLabel = "FILE",
+                    description = "The jars to run the cluster from, :-separated (default: this tool's own classpath).") Path classpathFile,
             @Option(names = "-D", paramLabel = "KEY=VALUE", description = "A Flink setting for this cluster, e.g. -Dtaskmanager.memory.process.size=3g.")
                     Map<String, String> settings) throws Exception {
         if (taskManagers < 1) {
@@ -48,7 +50,8 @@ final class ClusterCommand {
         }
         LocalCluster cluster = where.cluster();
         Files.createDirectories(cluster.dir());
-        ClusterClasspath classpath = ClusterClasspath.of(ClusterClasspath.split(System.getProperty("java.class.path")));
+        ClusterClasspath classpath = classpathFile != null ? ClusterClasspath.fromFile(classpathFile)
+                : ClusterClasspath.of(ClusterClasspath.split(System.getProperty("java.class.path")));
         spec.commandLine().getErr().println("lpr: starting a JobManager and " + taskManagers + " task manager(s) in " + cluster.dir());
         cluster.start(configDir, classpath, taskManagers, settings == null ? Map.of() : new LinkedHashMap<>(settings));
         print(cluster);

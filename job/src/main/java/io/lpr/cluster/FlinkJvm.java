@@ -3,7 +3,6 @@ package io.lpr.cluster;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
@@ -46,7 +45,7 @@ final class FlinkJvm {
 
     /** The JobManager's command line. */
     List<String> jobManager(Path logFile) throws IOException {
-        List<String> command = jvm(memory("GET_JM_RESOURCE_PARAMS", List.of()).jvmParams,
+        List<String> command = jvm(memory("GET_JM_RESOURCE_PARAMS").jvmParams,
                 CoreOptions.FLINK_JM_JVM_OPTIONS, logFile);
         command.add(JOB_MANAGER);
         command.addAll(entryArguments(Map.of()));
@@ -55,7 +54,7 @@ final class FlinkJvm {
 
     /** A TaskManager's command line; {@code own} are its own dynamic properties (resource id, metrics port). */
     List<String> taskManager(Path logFile, Map<String, String> own) throws IOException {
-        Memory memory = memory("GET_TM_RESOURCE_PARAMS", List.of());
+        Memory memory = memory("GET_TM_RESOURCE_PARAMS");
         List<String> command = jvm(memory.jvmParams, CoreOptions.FLINK_TM_JVM_OPTIONS, logFile);
         command.add(TASK_MANAGER);
         command.addAll(entryArguments(own));
@@ -86,11 +85,10 @@ final class FlinkJvm {
     private record Memory(List<String> jvmParams, List<String> dynamicConfigs) {}
 
     /** Runs {@code BashJavaUtils} as Flink's scripts do and takes its last two result lines. */
-    private Memory memory(String command, List<String> extra) throws IOException {
+    private Memory memory(String command) throws IOException {
         List<String> args = new ArrayList<>(List.of(java(), "-classpath", classpath.libClasspath(),
                 "-Dlog4j2.level=WARN", BASH_JAVA_UTILS, command));
         args.addAll(entryArguments(Map.of()));
-        args.addAll(extra);
         Process process = new ProcessBuilder(args).redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -118,10 +116,5 @@ final class FlinkJvm {
 
     private static List<String> words(String s) {
         return s == null || s.isBlank() ? List.of() : Arrays.stream(s.trim().split("\\s+")).toList();
-    }
-
-    static void writeLines(Path file, List<String> lines) throws IOException {
-        Files.createDirectories(file.getParent());
-        Files.write(file, lines);
     }
 }

@@ -29,11 +29,12 @@ public final class LocalCluster {
 
     private final Path dir;
     private final int port;
-    private final Map<String, String> environment = new LinkedHashMap<>();
+    private final Pids pids;
 
     public LocalCluster(Path dir, int port) {
         this.dir = dir;
         this.port = port;
+        this.pids = new Pids(dir.resolve("pid"));
     }
 
     /** {@code ~/.lpr/cluster-PORT}: one folder per cluster, found again by its port. */
@@ -43,15 +44,6 @@ public final class LocalCluster {
 
     public Path dir() {
         return dir;
-    }
-
-    /**
-     * Environment variables for the processes this object starts, on top of its own environment (which is
-     * where {@code LPR_DB_PASSWORD} and camera credentials normally come from: never a file or a flag).
-     */
-    public LocalCluster withEnvironment(Map<String, String> variables) {
-        environment.putAll(variables);
-        return this;
     }
 
     /** The port the Prometheus reporter of this process serves on, from its log; empty before it started. */
@@ -133,43 +125,16 @@ public final class LocalCluster {
         return role;
     }
 
+
+
     /** Every process started from this folder, in start order. */
     public List<Member> members() throws IOException {
-        Path pids = dir.resolve("pid");
-        if (!Files.isDirectory(pids)) {
-            return List.of();
-        }
-        List<Member> members = new ArrayList<>();
-        try (Stream<Path> files = Files.list(pids)) {
-            for (Path file : files.sorted((a, b) -> order(a).compareTo(order(b))).toList()) {
-                String role = file.getFileName().toString().replace(".pid", "");
-                long pid = Long.parseLong(Files.readString(file).trim());
-                members.add(new Member(role, pid, ours(pid).isPresent()));
-            }
-        }
-        return members;
+        return pids.members();
     }
 
     /** Stops every process (SIGTERM, then SIGKILL after 30 s) and forgets them; logs stay. */
     public List<Member> stop() throws IOException {
-        List<Member> members = members();
-        List<ProcessHandle> handles = new ArrayList<>();
-        for (Member m : members) {
-            ours(m.pid()).ifPresent(p -> {
-                p.destroy();
-                handles.add(p);
-            });
-        }
-        long deadline = System.nanoTime() + STOP_TIMEOUT.toNanos();
-        for (ProcessHandle p : handles) {
-            try {
-                p.onExit().get(Math.max(1, deadline - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS);
-            } catch (Exception e) {
-                p.destroyForcibly();
-            }
-        }
-        deleteTree(dir.resolve("pid"));
-        return members;
+        return pids.stopAll(STOP_TIMEOUT);
     }
 
     public Path log(String role) {
@@ -196,7 +161,6 @@ public final class LocalCluster {
     }
 
     private void launch(String role, List<String> command) throws IOException {
-        Files.createDirectories(dir.resolve("pid"));
         List<String> detached = new ArrayList<>();
         if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
             detached.add("/usr/bin/setsid"); // its own session: a Ctrl-C in the terminal does not reach it
@@ -208,9 +172,7 @@ public final class LocalCluster {
                 .redirectOutput(dir.resolve("log").resolve(role + ".out").toFile());
         builder.environment().put("FLINK_PLUGINS_DIR", dir.resolve("plugins").toString());
         builder.environment().put("FLINK_LOG_DIR", dir.resolve("log").toString());
-        builder.environment().putAll(environment);
-        Process process = builder.start();
-        Files.writeString(dir.resolve("pid").resolve(role + ".pid"), process.pid() + "\n");
+        pids.write(role, builder.start().pid());
     }
 
     private void requireAlive(String role) {
@@ -265,19 +227,6 @@ public final class LocalCluster {
         return values;
     }
 
-    /** The live process with this pid, if it is one of Flink's entry points (a reused pid is not ours). */
-    private static Optional<ProcessHandle> ours(long pid) {
-        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).filter(p -> {
-            // ProcessHandle.Info cuts long command lines; /proc has all of it.
-            try {
-                String command = new String(Files.readAllBytes(Path.of("/proc", String.valueOf(pid), "cmdline")),
-                        java.nio.charset.StandardCharsets.UTF_8);
-                return command.contains(FlinkJvm.JOB_MANAGER) || command.contains(FlinkJvm.TASK_MANAGER);
-            } catch (IOException e) {
-                return p.isAlive(); // no /proc: trust the pid file
-            }
-        });
-    }
 
     private void clean() throws IOException {
         for (String sub : List.of("pid", "plugins", "tmp")) {
@@ -286,14 +235,6 @@ public final class LocalCluster {
         Files.createDirectories(dir.resolve("log"));
     }
 
-    private static String order(Path pidFile) {
-        String name = pidFile.getFileName().toString();
-        if (name.startsWith(JOB_MANAGER)) {
-            return "0";
-        }
-        String n = name.replaceAll("\\D", "");
-        return "1" + "0".repeat(Math.max(0, 6 - n.length())) + n;
-    }
 
     static void deleteTree(Path path) throws IOException {
         if (!Files.exists(path)) {

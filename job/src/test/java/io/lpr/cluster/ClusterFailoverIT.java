@@ -16,6 +16,8 @@ import io.lpr.testing.PostgresServer;
 import io.lpr.video.DemoClip;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.URI;
+import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,7 +44,9 @@ import org.junit.jupiter.api.io.TempDir;
  *   <li>the same run with a TaskManager that runs tasks killed with SIGKILL mid-run and a replacement started:
  *       the job restarts from its checkpoint (its tasks on the surviving TaskManager restart in the same JVM)
  *       and PostgreSQL and a read_committed Kafka consumer hold every passage of the reference exactly once;</li>
- *   <li>the same run with PostgreSQL stopped for 20 s: delay, not data.</li>
+ *   <li>the same run with PostgreSQL stopped for 20 s: delay, not data;</li>
+ *   <li>a camera played in real time stopped with a savepoint over REST: its open passage stored once; a job
+ *       resubmitted from the savepoint restores it.</li>
  * </ol>
  * The Prometheus reporters are scraped while a job runs: per-camera, operator and sink metrics, no credential.
  */
@@ -67,20 +71,24 @@ class ClusterFailoverIT {
     static void startCluster() throws Exception {
         // Three cameras whose passages end at different times: 6 s, 12 s and 18 s of video.
         clips = Map.of("a", clip("a.mp4", 6), "b", clip("b.mp4", 12), "c", clip("c.mp4", 18));
-        Path home = Path.of(System.getProperty("lpr.home"));
-        cluster = new LocalCluster(dir.resolve("cluster"), LocalCluster.freePort())
-                .withEnvironment(Map.of("LPR_DB_PASSWORD", PG.password()));
-        Files.createDirectories(cluster.dir());
-        cluster.start(home.resolve("flink-conf").resolve("cluster"),
-                ClusterClasspath.fromFile(Path.of(System.getProperty("lpr.classpath.file"))), 2, Map.of(
-                        "taskmanager.numberOfTaskSlots", "2",
-                        "cluster.evenly-spread-out-slots", "true",
-                        "taskmanager.memory.process.size", "3g",
-                        "taskmanager.memory.task.off-heap.size", "1g",
-                        "taskmanager.memory.managed.size", "256m",
-                        "execution.checkpointing.interval", "3s",
-                        // A killed TaskManager is noticed when its heartbeats stop: 50 s by default.
-                        "heartbeat.timeout", "20s"));
+        // Started as a user starts it, `lpr cluster start`; the password comes from the environment (the build's).
+        int port = LocalCluster.freePort();
+        Path clusterDir = dir.resolve("cluster");
+        cluster = new LocalCluster(clusterDir, port);
+        String started = cli("cluster", "start", "--taskmanagers", "2", "--port", String.valueOf(port),
+                "--dir", clusterDir.toString(),
+                "--conf", Path.of(System.getProperty("lpr.home"), "flink-conf", "cluster").toString(),
+                "--classpath-file", System.getProperty("lpr.classpath.file"),
+                "-Dtaskmanager.numberOfTaskSlots=2",
+                "-Dcluster.evenly-spread-out-slots=true",
+                "-Dtaskmanager.memory.process.size=3g",
+                "-Dtaskmanager.memory.task.off-heap.size=1g",
+                "-Dtaskmanager.memory.managed.size=256m",
+                "-Dexecution.checkpointing.interval=3s",
+                // A killed TaskManager is noticed when its heartbeats stop: 50 s by default.
+                "-Dheartbeat.timeout=20s");
+        assertThat(started.lines().filter(l -> l.matches("(jobmanager|taskmanager-\\d+)\\s+pid=\\d+ running.*")))
+                .as(started).hasSize(3);
         WATCH.cluster = cluster;
         // A test JVM stopped from outside still takes its cluster down (its JVMs run in their own sessions).
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -95,7 +103,7 @@ class ClusterFailoverIT {
     @AfterAll
     static void stopCluster() throws Exception {
         if (cluster != null) {
-            cluster.stop();
+            cli("cluster", "stop", "--port", cluster.rest().address().replaceAll(".*:", ""), "--dir", cluster.dir().toString());
             // The cluster's logs outlive the temp folder, for a failed CI run.
             Path logs = Path.of("target", "cluster-it-logs");
             LocalCluster.deleteTree(logs);
@@ -161,6 +169,44 @@ class ClusterFailoverIT {
         assertThat(afterOutage).extracting(e -> e.eventId).doesNotHaveDuplicates();
         assertThat(summary(afterOutage)).as("passages after a database outage vs the reference").isEqualTo(summary(expected));
         assertKafkaHoldsExactly("outage", afterOutage);
+
+        // 5. A camera played in real time, as a live one, stopped with a savepoint through the REST API: the open
+        //    passage is drained into an event, stored once, and the savepoint is there to resume from.
+        {
+            List<String> camera = List.of("gate=" + clips.get("c"));
+            String liveDb = PG.newDatabase();
+            String live = submit(liveDb, "live", camera, "--set", "lpr.camera.realtime=true");
+            WATCH.awaitRecordsOutOfFirstVertex(live, 2);
+            String savepoint = rest.stopWithSavepoint(live, dir.resolve("savepoints"), true, Duration.ofMinutes(3));
+            WATCH.awaitState(live, "FINISHED");
+            assertThat(Path.of(URI.create(savepoint))).isDirectory();
+            List<PlateEvent> liveEvents = events(liveDb);
+            assertThat(liveEvents).isNotEmpty().allSatisfy(e -> {
+                assertThat(e.cameraId).isEqualTo("gate");
+                assertThat(e.plateText).isIn(PLATE_READS);
+            });
+            assertThat(liveEvents).extracting(e -> e.eventId).doesNotHaveDuplicates();
+            assertKafkaHoldsExactly("live", liveEvents);
+
+            // ... and `lpr run --cluster ... --from-savepoint` resumes from it.
+            String resumed = submit(liveDb, "live", camera, "--set", "lpr.camera.realtime=true", "--from-savepoint", savepoint);
+            String savepointName = Path.of(URI.create(savepoint)).getFileName().toString();
+            ClusterWatch.await("the resumed job restored from " + savepointName, () -> rest.get("/jobs/" + resumed
+                    + "/checkpoints").path("latest").path("restored").path("external_path").asText().endsWith(savepointName));
+            rest.cancel(resumed);
+            WATCH.awaitState(resumed, "CANCELED");
+        }
+    }
+
+    /** Runs an lpr command in this JVM; returns what it printed on stdout, failing with stderr on a non-zero exit. */
+    static String cli(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        var cli = LprCli.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        assertThat(cli.execute(args)).as("lpr %s: %s", String.join(" ", args), err).isZero();
+        return out.toString();
     }
 
     /** Submits like `lpr run --cluster`, with the run's own flags; returns the job id it prints. */
@@ -170,16 +216,12 @@ class ClusterFailoverIT {
                 "--models", System.getProperty("lpr.test.models"),
                 "--sink", jdbcUrl, "--set", "lpr.sink.user=" + PG.user(),
                 "--kafka-bootstrap", KAFKA.bootstrap(), "--kafka-topic", topic,
-                "--set", "lpr.camera.sample-fps=1", "--set", "parallelism.default=2"));
+                "--set", "lpr.camera.sample-fps=1", "--set", "parallelism.default=2",
+                // Frames queued for the detector are checkpointed whole: keep one per subtask (see docs/cluster.md).
+                "--set", "lpr.detector.capacity=1", "--set", "lpr.recognizer.capacity=32"));
         cameras.forEach(c -> args.addAll(List.of("--camera", c)));
         args.addAll(List.of(extra));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        var cli = LprCli.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        assertThat(cli.execute(args.toArray(String[]::new))).as("lpr run --cluster: %s", err).isZero();
-        String jobId = out.toString().strip();
+        String jobId = cli(args.toArray(String[]::new)).strip();
         assertThat(jobId).matches("[0-9a-f]{32}");
         return jobId;
     }

@@ -58,8 +58,14 @@ final class ClusterWatch {
         long rowsBefore = EventStore.count(db);
         long restartsBefore = restarts(jobId);
         long killedAt = System.nanoTime();
-        assertThat(ProcessHandle.of(member.pid()).orElseThrow().destroyForcibly()).isTrue(); // SIGKILL
-        String replacement = cluster.addTaskManager();
+        ProcessHandle process = ProcessHandle.of(member.pid()).orElseThrow();
+        assertThat(process.destroyForcibly()).isTrue(); // SIGKILL
+        process.onExit().get();
+        String status = ClusterFailoverIT.cli("cluster", "status", "--port", rest.address().replaceAll(".*:", ""),
+                "--dir", cluster.dir().toString());
+        assertThat(status).containsPattern(victim + "\\s+pid=" + member.pid() + " not running");
+        String replacement = ClusterFailoverIT.cli("cluster", "add-taskmanager", "--port",
+                rest.address().replaceAll(".*:", ""), "--dir", cluster.dir().toString()).replace(" registered", "").strip();
 
         long[] runningAgain = {-1};
         long[] firstNewEvent = {-1};

@@ -48,7 +48,7 @@ class GuidedDetectionTest {
                     new Actor(VehicleSprite.HATCHBACK, 62, Route.of(0, 2300, 820, 2, 2300, 820, 6, 250, 840))),
             List.of(), ClipScenario.Camera.DAY, false);
 
-    /** The demo's plate reads either way: the reference's box reads B840CK197 on a knife edge (CONTRACTS.md). */
+    /** The reference plate (demo, parked van) reads either way: B840CK197 on a knife edge (CONTRACTS.md). */
     private static final List<String> DEMO_READS = List.of("B840CK197", "B840OK197");
 
     @TempDir
@@ -89,8 +89,10 @@ class GuidedDetectionTest {
         Run full = run(dir.resolve(clip.file()), GuideConfig.fullTiling());
         Run guided = run(dir.resolve(clip.file()), GuideConfig.DEFAULTS);
 
-        assertThat(full.plates()).containsExactlyElementsOf(clip.expected());
-        assertThat(guided.plates()).containsExactlyElementsOf(full.plates());
+        // The van's plate is the reference's, which reads B840CK197 or B840OK197 on a knife edge (CONTRACTS.md):
+        // which one wins the vote depends on the tiles a crop came from.
+        assertThat(full.plates()).hasSize(1).allMatch(DEMO_READS::contains);
+        assertThat(guided.plates()).hasSize(1).allMatch(DEMO_READS::contains);
         assertThat(guided.callsPerFrame()).isLessThan(full.callsPerFrame() / 3);
     }
 

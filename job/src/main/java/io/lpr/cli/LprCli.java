@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             RunCommand.class,
             RecognizeCommand.class,
             QueryCommand.class,
+            ServeCommand.class,
             CamerasCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class

@@ -114,7 +114,7 @@ public final class Database implements Serializable {
     }
 
     /** A reader must not silently create an empty database where a typo in the path put it. */
-    void requireExisting() {
+    public void requireExisting() {
         sqliteFile().filter(file -> !Files.isRegularFile(file)).ifPresent(file -> {
             throw new DatabaseException("no SQLite database at " + file);
         });

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The {@code plate_events} table outside Flink: schema creation, direct upserts and the reader behind
@@ -96,10 +97,7 @@ public final class EventStore {
     public static List<PlateEvent> query(Database db, EventQuery query) {
         db.requireExisting();
         SqlDialect dialect = db.dialect();
-        List<String> columns = query.withCrops()
-                ? PlateEventsTable.COLUMNS
-                : PlateEventsTable.COLUMNS.stream().filter(c -> !c.equals("crop_jpeg")).toList();
-        StringBuilder sql = new StringBuilder("SELECT ").append(String.join(", ", columns))
+        StringBuilder sql = new StringBuilder("SELECT ").append(columns(query.withCrops()))
                 .append(" FROM ").append(PlateEventsTable.TABLE).append(" WHERE 1 = 1");
         List<Param> params = new ArrayList<>();
         if (query.cameraId() != null) {
@@ -118,8 +116,9 @@ public final class EventStore {
             sql.append(" AND first_seen < ?");
             params.add((ps, i) -> dialect.bindTime(ps, i, query.until().toEpochMilli()));
         }
-        sql.append(" ORDER BY first_seen DESC, event_id DESC LIMIT ?");
+        sql.append(" ORDER BY first_seen DESC, event_id DESC LIMIT ? OFFSET ?");
         params.add((ps, i) -> ps.setInt(i, query.limit()));
+        params.add((ps, i) -> ps.setInt(i, query.offset()));
 
         try (Connection connection = db.connect(); PreparedStatement ps = connection.prepareStatement(sql.toString())) {
             for (int i = 0; i < params.size(); i++) {
@@ -136,6 +135,26 @@ public final class EventStore {
         } catch (SQLException e) {
             throw new DatabaseException("cannot query " + db.maskedUrl() + ": " + Database.firstLine(e), e);
         }
+    }
+
+    /** The event with this id, with its crop when {@code withCrop}; empty when there is none. */
+    public static Optional<PlateEvent> find(Database db, String eventId, boolean withCrop) {
+        db.requireExisting();
+        String sql = "SELECT " + columns(withCrop) + " FROM " + PlateEventsTable.TABLE + " WHERE event_id = ?";
+        try (Connection connection = db.connect(); PreparedStatement ps = connection.prepareStatement(sql)) {
+            ps.setString(1, eventId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(read(rs, db.dialect(), withCrop)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new DatabaseException("cannot query " + db.maskedUrl() + ": " + Database.firstLine(e), e);
+        }
+    }
+
+    private static String columns(boolean withCrop) {
+        return String.join(", ", withCrop
+                ? PlateEventsTable.COLUMNS
+                : PlateEventsTable.COLUMNS.stream().filter(c -> !c.equals("crop_jpeg")).toList());
     }
 
     private static PlateEvent read(ResultSet rs, SqlDialect dialect, boolean withCrop) throws SQLException {

@@ -1,0 +1,72 @@
+package io.lpr.cli;
+
+import io.lpr.sink.Database;
+import io.lpr.web.ReadOnly;
+import io.lpr.web.WebServer;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** Serves the events, their crops and the cameras as web pages and a JSON API until stopped. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Serves the stored events and the cameras' status as web pages and a JSON API (read-only).")
+final class ServeCommand implements Callable<Integer> {
+    static final String TOKEN_ENV = WebServer.TOKEN_ENV;
+
+    @Option(names = "--db", paramLabel = "JDBC_URL", defaultValue = Database.DEFAULT_URL,
+            description = "Events database (default ${DEFAULT-VALUE}); the PostgreSQL password comes from $LPR_DB_PASSWORD.")
+    String db;
+
+    @Option(names = "--user", description = "Database user (PostgreSQL); default $LPR_DB_USER.")
+    String user;
+
+    @Option(names = "--port", defaultValue = "8080", description = "TCP port (default ${DEFAULT-VALUE}; 0 picks a free one).")
+    int port;
+
+    @Option(names = "--bind", defaultValue = "127.0.0.1",
+            description = "Address to listen on (default ${DEFAULT-VALUE}); any other than loopback needs $" + TOKEN_ENV + ".")
+    String bind;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (port < 0 || port > 65535) {
+            throw new UserException("--port " + port + " is not a TCP port (0 to 65535)");
+        }
+        String token = System.getenv(TOKEN_ENV);
+        if (!isLoopback(bind) && (token == null || token.isBlank())) {
+            throw new UserException("--bind " + bind + " reaches beyond this machine: set " + TOKEN_ENV
+                    + " to the access token clients must send (bearer token or basic-auth password)");
+        }
+        Database readOnly = Database.fromEnvironment(ReadOnly.url(Database.fromEnvironment(db, user).url()), user);
+        CountDownLatch stopped = new CountDownLatch(1);
+        try (WebServer server = WebServer.start(readOnly, bind, port, token)) {
+            Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "lpr-serve-stop"));
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf("lpr: serving %s at http://%s:%d/ (Ctrl-C stops)%n", Database.mask(db), hostInUrl(bind),
+                    server.port());
+            out.flush();
+            stopped.await();
+        }
+        return 0;
+    }
+
+    static boolean isLoopback(String host) {
+        try {
+            return InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            throw new UserException("--bind " + host + ": no such address");
+        }
+    }
+
+    private static String hostInUrl(String host) {
+        return host.contains(":") ? "[" + host + "]" : host;
+    }
+}

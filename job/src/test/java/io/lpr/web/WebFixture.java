@@ -1,0 +1,94 @@
+package io.lpr.web;
+
+import io.lpr.event.Box;
+import io.lpr.event.PlateEvent;
+import io.lpr.registry.CameraEntry;
+import io.lpr.registry.CameraStatus;
+import io.lpr.registry.CameraStatusTable;
+import io.lpr.registry.CameraTable;
+import io.lpr.sink.Database;
+import io.lpr.sink.EventStore;
+import io.lpr.track.EventIds;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import javax.imageio.ImageIO;
+
+/**
+ * What the server is tested on: events written by the event store, as the job writes them, with the crop of
+ * the sample photo's readable plate (B840CK197, box from shared/seed/CONTRACTS.md), and the camera tables.
+ */
+final class WebFixture {
+    static final Instant T0 = Instant.parse("2024-05-01T12:00:00Z");
+    static final String HOSTILE = "<script>alert(1)</script>";
+    /** Its password must never be served. */
+    static final String CAMERA_URL = "rtsp://admin:s3cret@10.0.0.5/stream1";
+
+    private WebFixture() {}
+
+    /** gate B840CK197 (oldest), yard O459OO97, gate K095AE177, then an event with hostile text (newest). */
+    static List<PlateEvent> events() {
+        byte[] crop = plateCrop();
+        List<PlateEvent> events = new ArrayList<>();
+        events.add(event("gate", "B840CK197", T0, crop));
+        events.add(event("yard", "O459OO97", T0.plusSeconds(60), crop));
+        events.add(event("gate", "K095AE177", T0.plusSeconds(120), crop));
+        events.add(event(HOSTILE, HOSTILE, T0.plusSeconds(180), null));
+        return events;
+    }
+
+    static PlateEvent event(String camera, String plate, Instant firstSeen, byte[] crop) {
+        PlateEvent e = new PlateEvent();
+        e.cameraId = camera;
+        e.plateText = plate;
+        e.firstSeen = firstSeen.toEpochMilli();
+        e.lastSeen = firstSeen.toEpochMilli() + 2400;
+        e.eventId = EventIds.of(camera, plate, e.firstSeen);
+        e.frames = 12;
+        e.votes = 9;
+        e.detectionScore = 0.91f;
+        e.textScore = -102.3f;
+        e.box = new Box(232.44186f, 814.19446f, 324.64374f, 841.9125f);
+        e.cropJpeg = crop;
+        return e;
+    }
+
+    /** Fills a database as the job would: the events, a camera in the cameras table and both cameras' status. */
+    static void fill(Database db) {
+        EventStore.ensureSchema(db);
+        EventStore.upsert(db, events());
+        CameraTable cameras = new CameraTable(db.jdbc());
+        cameras.createIfAbsent();
+        cameras.put(CameraEntry.of("gate", CAMERA_URL));
+        CameraStatusTable status = new CameraStatusTable(db.jdbc());
+        status.createIfAbsent();
+        long now = T0.toEpochMilli();
+        status.upsert(List.of(new CameraStatus("gate", "connected", null, now, 1234, 1, now + 5000),
+                new CameraStatus("yard", "backoff", "connection refused", now, 56, 3, now + 5000)));
+    }
+
+    /** The plate of car.jpg, cut as the job cuts it from the 1920x1080 frame, as JPEG. */
+    static byte[] plateCrop() {
+        try {
+            BufferedImage photo = ImageIO.read(Path.of(System.getProperty("lpr.test.images"), "car.jpg").toFile());
+            BufferedImage frame = new BufferedImage(1920, 1080, BufferedImage.TYPE_INT_RGB);
+            Graphics2D g = frame.createGraphics();
+            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+            g.drawImage(photo, 0, 0, 1920, 1080, null);
+            g.dispose();
+            BufferedImage crop = frame.getSubimage(232, 808, 93, 40);
+            ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
+            ImageIO.write(crop, "jpg", jpeg);
+            return jpeg.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -58,6 +58,14 @@ final class ServeCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The line that tells where to look at the events of {@code db} in a browser. */
+    static String howToSee(String db) {
+        String masked = Database.mask(db);
+        String quoted = masked.matches("[A-Za-z0-9:/._@-]+") ? masked : "'" + masked.replace("'", "'\\''") + "'";
+        String command = Database.DEFAULT_URL.equals(db) ? "./lpr serve" : "./lpr serve --db " + quoted;
+        return "See them with their crops: " + command + "   then open http://127.0.0.1:8080/";
+    }
+
     static boolean isLoopback(String host) {
         try {
             return InetAddress.getByName(host).isLoopbackAddress();

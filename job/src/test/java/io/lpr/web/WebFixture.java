@@ -33,15 +33,30 @@ final class WebFixture {
 
     private WebFixture() {}
 
+    /** The readable plates of the sample photos: the image, its box in the 1920x1080 frame, the text. */
+    record Plate(String image, Box box, String text) {}
+
+    static final Plate CAR = new Plate("car.jpg", new Box(232.44186f, 814.19446f, 324.64374f, 841.9125f), "B840CK197");
+    /** Boxes the detector finds in kulakov-scene.jpg (1408x1056), in the frame's pixels. */
+    static final Plate FRONT = new Plate("kulakov-scene.jpg",
+            new Box(394.45093f, 496.40277f, 628.8991f, 578.07245f).scaled(1920 / 1408f, 1080 / 1056f), "O459OO97");
+    static final Plate BEHIND = new Plate("kulakov-scene.jpg",
+            new Box(1111.8514f, 439.43448f, 1202.1176f, 467.42395f).scaled(1920 / 1408f, 1080 / 1056f), "K095AE177");
+
     /** gate B840CK197 (oldest), yard O459OO97, gate K095AE177, then an event with hostile text (newest). */
     static List<PlateEvent> events() {
-        byte[] crop = plateCrop();
         List<PlateEvent> events = new ArrayList<>();
-        events.add(event("gate", "B840CK197", T0, crop));
-        events.add(event("yard", "O459OO97", T0.plusSeconds(60), crop));
-        events.add(event("gate", "K095AE177", T0.plusSeconds(120), crop));
+        events.add(event("gate", CAR, T0));
+        events.add(event("yard", FRONT, T0.plusSeconds(60)));
+        events.add(event("gate", BEHIND, T0.plusSeconds(120)));
         events.add(event(HOSTILE, HOSTILE, T0.plusSeconds(180), null));
         return events;
+    }
+
+    static PlateEvent event(String camera, Plate plate, Instant firstSeen) {
+        PlateEvent e = event(camera, plate.text(), firstSeen, crop(plate));
+        e.box = plate.box();
+        return e;
     }
 
     static PlateEvent event(String camera, String plate, Instant firstSeen, byte[] crop) {
@@ -55,7 +70,7 @@ final class WebFixture {
         e.votes = 9;
         e.detectionScore = 0.91f;
         e.textScore = -102.3f;
-        e.box = new Box(232.44186f, 814.19446f, 324.64374f, 841.9125f);
+        e.box = CAR.box();
         e.cropJpeg = crop;
         return e;
     }
@@ -74,16 +89,20 @@ final class WebFixture {
                 new CameraStatus("yard", "backoff", "connection refused", now, 56, 3, now + 5000)));
     }
 
-    /** The plate of car.jpg, cut as the job cuts it from the 1920x1080 frame, as JPEG. */
-    static byte[] plateCrop() {
+    /** The plate cut as the job cuts it: from the frame resized to 1920x1080, the box grown by 20 % of its height. */
+    static byte[] crop(Plate plate) {
         try {
-            BufferedImage photo = ImageIO.read(Path.of(System.getProperty("lpr.test.images"), "car.jpg").toFile());
+            BufferedImage photo = ImageIO.read(Path.of(System.getProperty("lpr.test.images"), plate.image()).toFile());
             BufferedImage frame = new BufferedImage(1920, 1080, BufferedImage.TYPE_INT_RGB);
             Graphics2D g = frame.createGraphics();
             g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
             g.drawImage(photo, 0, 0, 1920, 1080, null);
             g.dispose();
-            BufferedImage crop = frame.getSubimage(232, 808, 93, 40);
+            Box b = plate.box();
+            float grow = 0.2f * b.height();
+            int x1 = (int) Math.floor(b.x1);
+            int y1 = (int) Math.floor(b.y1 - grow);
+            BufferedImage crop = frame.getSubimage(x1, y1, (int) Math.ceil(b.x2) - x1, (int) Math.ceil(b.y2 + grow) - y1);
             ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
             ImageIO.write(crop, "jpg", jpeg);
             return jpeg.toByteArray();

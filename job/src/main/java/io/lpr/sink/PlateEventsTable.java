@@ -27,7 +27,9 @@ final class PlateEventsTable {
                         + "box_x1 REAL, box_y1 REAL, box_x2 REAL, box_y2 REAL, "
                         + "crop_jpeg " + dialect.blobType + ")",
                 "CREATE INDEX IF NOT EXISTS plate_events_camera_first_seen ON " + TABLE + " (camera_id, first_seen)",
-                "CREATE INDEX IF NOT EXISTS plate_events_plate_text ON " + TABLE + " (plate_text)");
+                "CREATE INDEX IF NOT EXISTS plate_events_plate_text ON " + TABLE + " (plate_text)",
+                // Newest first across all cameras (lpr query, lpr serve) reads this index instead of sorting.
+                "CREATE INDEX IF NOT EXISTS plate_events_first_seen ON " + TABLE + " (first_seen, event_id)");
     }
 
     /** Same text on both databases: SQLite (3.24+) and PostgreSQL (9.5+) share ON CONFLICT ... excluded. */

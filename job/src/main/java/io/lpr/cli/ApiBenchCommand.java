@@ -2,10 +2,9 @@ package io.lpr.cli;
 
 import io.lpr.event.Box;
 import io.lpr.event.PlateEvent;
-import io.lpr.sink.Database;
+import io.lpr.db.Database;
 import io.lpr.sink.EventStore;
 import io.lpr.track.EventIds;
-import io.lpr.web.ReadOnly;
 import io.lpr.web.WebServer;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -59,7 +58,7 @@ final class ApiBenchCommand implements Callable<Integer> {
         try {
             Database db = Database.of("jdbc:sqlite:" + file, null, null);
             List<PlateEvent> all = fill(db);
-            try (WebServer server = WebServer.start(Database.of(ReadOnly.url(db.url()), null, null), "127.0.0.1", 0, null)) {
+            try (WebServer server = WebServer.start(db.readOnly(), "127.0.0.1", 0, null)) {
                 String base = "http://127.0.0.1:" + server.port();
                 PlateEvent some = all.get(all.size() / 2);
                 String plate = some.plateText;

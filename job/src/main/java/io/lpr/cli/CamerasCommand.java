@@ -1,21 +1,23 @@
 package io.lpr.cli;
 
+import io.lpr.camera.CameraSpec;
+import io.lpr.camera.Roi;
+import io.lpr.db.Database;
 import io.lpr.registry.CameraEntry;
-import io.lpr.registry.CameraStatus;
-import io.lpr.registry.CameraStatusTable;
 import io.lpr.registry.CameraTable;
-import io.lpr.registry.JdbcDatabase;
-import io.lpr.sink.Database;
-import io.lpr.source.CameraSpec;
-import io.lpr.source.Roi;
+import io.lpr.status.CameraStatus;
+import io.lpr.status.CameraStatusTable;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
@@ -31,18 +33,25 @@ import picocli.CommandLine.Spec;
             CamerasCommand.Status.class
         })
 final class CamerasCommand {
-    @Option(names = "--db", paramLabel = "JDBC_URL", defaultValue = Database.DEFAULT_URL, scope = picocli.CommandLine.ScopeType.INHERIT,
-            description = "The job's database (default ${DEFAULT-VALUE}); the PostgreSQL password comes from $LPR_DB_PASSWORD.")
-    String db;
+    @Mixin
+    SettingsOptions settingsOptions;
 
-    @Option(names = "--user", scope = picocli.CommandLine.ScopeType.INHERIT, description = "Database user (PostgreSQL).")
-    String user;
+    @Mixin
+    DatabaseOptions databaseOptions;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    Database database() {
+        try {
+            return databaseOptions.database(settingsOptions.configuration());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     CameraTable table() {
-        CameraTable table = new CameraTable(JdbcDatabase.of(db, user, Database.PASSWORD_ENV));
+        CameraTable table = new CameraTable(database());
         table.createIfAbsent();
         return table;
     }
@@ -132,7 +141,7 @@ final class CamerasCommand {
 
         @Override
         public Integer call() {
-            CameraStatusTable table = new CameraStatusTable(JdbcDatabase.of(parent.db, parent.user, Database.PASSWORD_ENV));
+            CameraStatusTable table = new CameraStatusTable(parent.database());
             table.createIfAbsent();
             for (CameraStatus s : table.list()) {
                 parent.out().println(s);

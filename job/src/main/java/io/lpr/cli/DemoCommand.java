@@ -1,5 +1,6 @@
 package io.lpr.cli;
 
+import io.lpr.db.Database;
 import io.lpr.event.PlateEvent;
 import io.lpr.image.Images;
 import io.lpr.job.JobRunner;
@@ -7,7 +8,6 @@ import io.lpr.job.LprOptions;
 import io.lpr.job.LprSettings;
 import io.lpr.model.ModelDirectory;
 import io.lpr.model.ModelException;
-import io.lpr.sink.Database;
 import io.lpr.sink.EventFormat;
 import io.lpr.sink.EventQuery;
 import io.lpr.sink.EventStore;

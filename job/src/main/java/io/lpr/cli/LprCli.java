@@ -1,13 +1,13 @@
 package io.lpr.cli;
 
+import io.lpr.db.DatabaseException;
 import io.lpr.model.ModelException;
 import io.lpr.registry.RegistryException;
-import io.lpr.sink.DatabaseException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import org.apache.flink.util.ExceptionUtils;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** {@code ./lpr}: run the job locally, try the models on images, read the events back, measure speed. */
 @Command(

@@ -1,7 +1,6 @@
 package io.lpr.cli;
 
 import io.lpr.event.PlateEvent;
-import io.lpr.sink.Database;
 import io.lpr.sink.EventFormat;
 import io.lpr.sink.EventQuery;
 import io.lpr.sink.EventStore;
@@ -9,18 +8,18 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** Prints stored events, newest first: camera, plate, first/last seen (UTC), frames, scores. */
 @Command(name = "query", mixinStandardHelpOptions = true, description = "Prints the stored plate events, one per line.")
 final class QueryCommand implements Callable<Integer> {
-    @Option(names = "--db", paramLabel = "JDBC_URL", defaultValue = Database.DEFAULT_URL,
-            description = "Events database (default ${DEFAULT-VALUE}); the PostgreSQL password comes from $LPR_DB_PASSWORD.")
-    String db;
+    @Mixin
+    SettingsOptions settingsOptions;
 
-    @Option(names = "--user", description = "Database user (PostgreSQL); default $LPR_DB_USER.")
-    String user;
+    @Mixin
+    DatabaseOptions databaseOptions;
 
     @Option(names = "--camera", description = "Only this camera.")
     String camera;
@@ -38,8 +37,8 @@ final class QueryCommand implements Callable<Integer> {
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() {
-        List<PlateEvent> events = EventStore.query(Database.fromEnvironment(db, user),
+    public Integer call() throws Exception {
+        List<PlateEvent> events = EventStore.query(databaseOptions.database(settingsOptions.configuration()),
                 new EventQuery(camera, plate, since, null, limit, false));
         events.forEach(e -> spec.commandLine().getOut().println(EventFormat.line(e)));
         spec.commandLine().getOut().flush();

@@ -1,9 +1,9 @@
 package io.lpr.cli;
 
+import io.lpr.db.Database;
 import io.lpr.job.JobRunner;
 import io.lpr.job.LprOptions;
 import io.lpr.job.RunningJob;
-import io.lpr.sink.Database;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;

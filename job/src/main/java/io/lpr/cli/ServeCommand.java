@@ -1,7 +1,6 @@
 package io.lpr.cli;
 
-import io.lpr.sink.Database;
-import io.lpr.web.ReadOnly;
+import io.lpr.db.Database;
 import io.lpr.web.WebServer;
 import java.io.PrintWriter;
 import java.net.InetAddress;
@@ -9,6 +8,7 @@ import java.net.UnknownHostException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -18,12 +18,11 @@ import picocli.CommandLine.Spec;
 final class ServeCommand implements Callable<Integer> {
     static final String TOKEN_ENV = WebServer.TOKEN_ENV;
 
-    @Option(names = "--db", paramLabel = "JDBC_URL", defaultValue = Database.DEFAULT_URL,
-            description = "Events database (default ${DEFAULT-VALUE}); the PostgreSQL password comes from $LPR_DB_PASSWORD.")
-    String db;
+    @Mixin
+    SettingsOptions settingsOptions;
 
-    @Option(names = "--user", description = "Database user (PostgreSQL); default $LPR_DB_USER.")
-    String user;
+    @Mixin
+    DatabaseOptions databaseOptions;
 
     @Option(names = "--port", defaultValue = "8080", description = "TCP port (default ${DEFAULT-VALUE}; 0 picks a free one).")
     int port;
@@ -45,12 +44,12 @@ final class ServeCommand implements Callable<Integer> {
             throw new UserException("--bind " + bind + " reaches beyond this machine: set " + TOKEN_ENV
                     + " to the access token clients must send (bearer token or basic-auth password)");
         }
-        Database readOnly = Database.fromEnvironment(ReadOnly.url(Database.fromEnvironment(db, user).url()), user);
+        Database database = databaseOptions.database(settingsOptions.configuration());
         CountDownLatch stopped = new CountDownLatch(1);
-        try (WebServer server = WebServer.start(readOnly, bind, port, token)) {
+        try (WebServer server = WebServer.start(database.readOnly(), bind, port, token)) {
             Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "lpr-serve-stop"));
             PrintWriter out = spec.commandLine().getOut();
-            out.printf("lpr: serving %s at http://%s:%d/ (Ctrl-C stops)%n", Database.mask(db), hostInUrl(bind),
+            out.printf("lpr: serving %s at http://%s:%d/ (Ctrl-C stops)%n", database.maskedUrl(), hostInUrl(bind),
                     server.port());
             out.flush();
             stopped.await();

@@ -1,16 +1,16 @@
 package io.lpr.job;
 
+import io.lpr.camera.CameraSpec;
+import io.lpr.db.Database;
+import io.lpr.decode.VideoDecoder;
 import io.lpr.registry.CameraRegistry;
 import io.lpr.registry.JdbcCameraRegistry;
 import io.lpr.registry.YamlCameraRegistry;
-import io.lpr.sink.Database;
 import io.lpr.sink.EventStore;
 import io.lpr.sink.PlateEventSinks;
 import io.lpr.source.CameraSource;
-import io.lpr.source.CameraMetrics;
-import io.lpr.source.CameraSpec;
-import io.lpr.source.CameraSplit;
-import io.lpr.source.VideoDecoder;
+import io.lpr.source.split.CameraSplit;
+import io.lpr.status.CameraMetrics;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -49,7 +49,7 @@ public final class JobRunner {
             registries.add(YamlCameraRegistry.open(Path.of(settings.camerasFile), settings.cameraDefaults()));
         }
         if (settings.camerasTable) {
-            registries.add(JdbcCameraRegistry.open(database(settings).jdbc(), settings.cameraDefaults()));
+            registries.add(JdbcCameraRegistry.open(database(settings), settings.cameraDefaults()));
         }
         if (registries.isEmpty()) {
             throw new IllegalArgumentException(
@@ -59,7 +59,7 @@ public final class JobRunner {
                 ? CameraSource.of(fixed)
                 : CameraSource.of(CameraRegistry.union(registries))
                         .withPollInterval(Duration.ofMillis(settings.camerasPollMs));
-        return source.withStatusTable(database(settings).jdbc());
+        return source.withStatusTable(database(settings));
     }
 
     /** Fails with one line naming the file when a model is missing, before any Flink machinery starts. */
@@ -79,7 +79,7 @@ public final class JobRunner {
     }
 
     public static Database database(LprSettings settings) {
-        return Database.of(settings.sinkUrl, settings.sinkUser, settings.sinkPasswordEnv);
+        return settings.database();
     }
 
     /** Runs the job to its end: for file cameras, when the files end. */

@@ -2,9 +2,10 @@ package io.lpr.job;
 
 import static org.apache.flink.configuration.ConfigOptions.key;
 
+import io.lpr.camera.CameraSpec;
+import io.lpr.camera.Reconnect;
+import io.lpr.db.Database;
 import io.lpr.detect.DetectorConfig;
-import io.lpr.source.CameraSpec;
-import io.lpr.source.Reconnect;
 import java.time.Duration;
 import java.util.List;
 import org.apache.flink.configuration.ConfigOption;
@@ -98,9 +99,9 @@ public final class LprOptions {
             .defaultValue(Duration.ofSeconds(30)).withDescription("A camera silent this long stops holding back event time.");
 
     public static final ConfigOption<String> SINK_URL = key("lpr.sink.jdbc-url").stringType()
-            .defaultValue("jdbc:sqlite:plates.db").withDescription("Events database: jdbc:sqlite:FILE or jdbc:postgresql://...");
+            .defaultValue(Database.DEFAULT_URL).withDescription("Events database: jdbc:sqlite:FILE or jdbc:postgresql://...");
     public static final ConfigOption<String> SINK_USER = key("lpr.sink.user").stringType().noDefaultValue()
             .withDescription("Database user (PostgreSQL).");
     public static final ConfigOption<String> SINK_PASSWORD_ENV = key("lpr.sink.password-env").stringType()
-            .defaultValue("LPR_DB_PASSWORD").withDescription("Environment variable holding the database password.");
+            .defaultValue(Database.DEFAULT_PASSWORD_ENV).withDescription("Environment variable holding the database password.");
 }

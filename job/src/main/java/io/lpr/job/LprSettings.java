@@ -2,13 +2,14 @@ package io.lpr.job;
 
 import static io.lpr.job.LprOptions.*;
 
+import io.lpr.camera.CameraDefaults;
+import io.lpr.camera.CameraSpec;
+import io.lpr.camera.Reconnect;
+import io.lpr.db.Database;
 import io.lpr.detect.DetectorConfig;
 import io.lpr.model.ModelDirectory;
 import io.lpr.operator.BatchingConfig;
 import io.lpr.recognize.RecognizerConfig;
-import io.lpr.source.CameraDefaults;
-import io.lpr.source.CameraSpec;
-import io.lpr.source.Reconnect;
 import io.lpr.track.TrackerConfig;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -121,6 +122,16 @@ public final class LprSettings implements Serializable {
         if (!ok) {
             throw new IllegalArgumentException(message);
         }
+    }
+
+    /** The sink database, its user and password resolved as for every command ({@link Database#resolve}). */
+    public Database database() {
+        return Database.resolve(sinkUrl, sinkUser, sinkPasswordEnv);
+    }
+
+    /** As {@link #database()}, from the sink settings alone: for commands that need nothing else. */
+    public static Database database(Configuration c) {
+        return Database.resolve(c.get(SINK_URL), c.getOptional(SINK_USER).orElse(null), c.get(SINK_PASSWORD_ENV));
     }
 
     /** The camera settings that apply wherever a camera's own entry leaves them out. */

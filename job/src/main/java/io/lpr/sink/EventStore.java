@@ -1,5 +1,7 @@
 package io.lpr.sink;
 
+import io.lpr.db.Database;
+import io.lpr.db.DatabaseException;
 import io.lpr.db.SqlDialect;
 import io.lpr.event.Box;
 import io.lpr.event.PlateEvent;
@@ -21,15 +23,10 @@ import java.util.Optional;
 public final class EventStore {
     private EventStore() {}
 
-    /** {@link #ensureSchema(Database)} with credentials from the environment ({@link Database#fromEnvironment}). */
-    public static void ensureSchema(String url) {
-        ensureSchema(Database.fromEnvironment(url, null));
-    }
-
     /** Creates the table and its indexes when absent; safe to call any number of times, also concurrently. */
     public static void ensureSchema(Database db) {
         db.requireCreatable();
-        try (Connection connection = db.connect()) {
+        try (Connection connection = db.open()) {
             createSchema(connection, db.dialect());
         } catch (SQLException e) {
             throw new DatabaseException("cannot create table " + PlateEventsTable.TABLE + " in " + db.maskedUrl() + ": "
@@ -61,7 +58,7 @@ public final class EventStore {
     /** Inserts or replaces the events (by event id) in one transaction. */
     public static void upsert(Database db, Collection<PlateEvent> events) {
         PlateEventStatement binder = new PlateEventStatement(db.dialect());
-        try (Connection connection = db.connect();
+        try (Connection connection = db.open();
                 PreparedStatement ps = connection.prepareStatement(PlateEventsTable.upsert())) {
             connection.setAutoCommit(false);
             for (PlateEvent event : events) {
@@ -78,7 +75,7 @@ public final class EventStore {
 
     public static long count(Database db) {
         db.requireExisting();
-        try (Connection connection = db.connect();
+        try (Connection connection = db.open();
                 Statement st = connection.createStatement();
                 ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM " + PlateEventsTable.TABLE)) {
             rs.next();
@@ -86,11 +83,6 @@ public final class EventStore {
         } catch (SQLException e) {
             throw new DatabaseException("cannot read " + db.maskedUrl() + ": " + Database.firstLine(e), e);
         }
-    }
-
-    /** {@link #query(Database, EventQuery)} with credentials from the environment. */
-    public static List<PlateEvent> query(String url, EventQuery query) {
-        return query(Database.fromEnvironment(url, null), query);
     }
 
     /** The newest {@code query.limit()} matching events, returned oldest first. */
@@ -120,7 +112,7 @@ public final class EventStore {
         params.add((ps, i) -> ps.setInt(i, query.limit()));
         params.add((ps, i) -> ps.setInt(i, query.offset()));
 
-        try (Connection connection = db.connect(); PreparedStatement ps = connection.prepareStatement(sql.toString())) {
+        try (Connection connection = db.open(); PreparedStatement ps = connection.prepareStatement(sql.toString())) {
             for (int i = 0; i < params.size(); i++) {
                 params.get(i).bind(ps, i + 1);
             }
@@ -141,7 +133,7 @@ public final class EventStore {
     public static Optional<PlateEvent> find(Database db, String eventId, boolean withCrop) {
         db.requireExisting();
         String sql = "SELECT " + columns(withCrop) + " FROM " + PlateEventsTable.TABLE + " WHERE event_id = ?";
-        try (Connection connection = db.connect(); PreparedStatement ps = connection.prepareStatement(sql)) {
+        try (Connection connection = db.open(); PreparedStatement ps = connection.prepareStatement(sql)) {
             ps.setString(1, eventId);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(read(rs, db.dialect(), withCrop)) : Optional.empty();

@@ -1,5 +1,6 @@
 package io.lpr.sink;
 
+import io.lpr.db.Database;
 import io.lpr.event.PlateEvent;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.connector.jdbc.JdbcExecutionOptions;

@@ -1,5 +1,6 @@
 package io.lpr.sink;
 
+import io.lpr.db.Database;
 import java.sql.Connection;
 import java.sql.SQLException;
 import org.apache.flink.connector.jdbc.datasource.connections.JdbcConnectionProvider;
@@ -35,7 +36,7 @@ final class SchemaCreatingConnectionProvider implements JdbcConnectionProvider {
     public Connection getOrEstablishConnection() throws SQLException {
         if (connection == null) {
             db.requireCreatable();
-            connection = db.connect();
+            connection = db.open();
         }
         if (!schemaReady) {
             EventStore.createSchema(connection, db.dialect());

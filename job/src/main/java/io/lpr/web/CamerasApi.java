@@ -2,12 +2,12 @@ package io.lpr.web;
 
 import io.javalin.http.Context;
 import io.lpr.registry.CameraEntry;
-import io.lpr.registry.CameraStatus;
-import io.lpr.registry.CameraStatusTable;
+import io.lpr.status.CameraStatus;
+import io.lpr.status.CameraStatusTable;
 import io.lpr.registry.CameraTable;
-import io.lpr.sink.Database;
-import io.lpr.sink.DatabaseException;
-import io.lpr.source.StreamUrls;
+import io.lpr.db.Database;
+import io.lpr.db.DatabaseException;
+import io.lpr.camera.StreamUrls;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
@@ -46,11 +46,11 @@ final class CamerasApi {
         }
         Map<String, String> urls = new HashMap<>();
         if (hasTable(CameraTable.NAME)) {
-            for (CameraEntry entry : new CameraTable(db.jdbc()).list()) {
+            for (CameraEntry entry : new CameraTable(db).list()) {
                 urls.put(entry.id(), StreamUrls.mask(entry.url()));
             }
         }
-        return new CameraStatusTable(db.jdbc()).list().stream().map(s -> json(s, urls.get(s.cameraId()))).toList();
+        return new CameraStatusTable(db).list().stream().map(s -> json(s, urls.get(s.cameraId()))).toList();
     }
 
     private static CameraJson json(CameraStatus s, String url) {
@@ -61,7 +61,7 @@ final class CamerasApi {
     /** Asked of the catalogue, so a read-only connection never tries to create the table. */
     private boolean hasTable(String name) {
         db.requireExisting();
-        try (Connection connection = db.jdbc().connect()) {
+        try (Connection connection = db.open()) {
             DatabaseMetaData meta = connection.getMetaData();
             for (String candidate : List.of(name, name.toUpperCase(Locale.ROOT))) {
                 try (ResultSet rs = meta.getTables(null, null, candidate, new String[] {"TABLE"})) {
@@ -72,7 +72,7 @@ final class CamerasApi {
             }
             return false;
         } catch (SQLException e) {
-            throw new DatabaseException("cannot read " + db.maskedUrl() + ": " + Database.mask(Text.firstLine(e)), e);
+            throw new DatabaseException("cannot read " + db.maskedUrl() + ": " + Database.mask(Database.firstLine(e)), e);
         }
     }
 }

@@ -2,7 +2,7 @@ package io.lpr.web;
 
 import io.javalin.http.Context;
 import io.lpr.event.PlateEvent;
-import io.lpr.sink.Database;
+import io.lpr.db.Database;
 import io.lpr.sink.EventStore;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

@@ -11,12 +11,6 @@ final class Text {
         return printable.length() <= MAX ? printable : printable.substring(0, MAX) + "...";
     }
 
-    static String firstLine(Throwable e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
-    }
-
     /** For the few strings the server writes into HTML itself (error pages); the pages escape in the browser. */
     static String html(String value) {
         StringBuilder out = new StringBuilder(value.length());

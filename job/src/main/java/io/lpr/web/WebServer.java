@@ -5,8 +5,8 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
 import io.lpr.registry.RegistryException;
-import io.lpr.sink.Database;
-import io.lpr.sink.DatabaseException;
+import io.lpr.db.Database;
+import io.lpr.db.DatabaseException;
 import io.lpr.sink.EventStore;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -32,7 +32,7 @@ public final class WebServer implements AutoCloseable {
     /**
      * Starts serving; port 0 picks a free one ({@link #port()}).
      *
-     * @param db opened read-only ({@link ReadOnly#url})
+     * @param db opened read-only ({@link Database#readOnly})
      * @param token the access token, or null for none
      */
     public static WebServer start(Database db, String host, int port, String token) {

@@ -2,8 +2,8 @@ package io.lpr.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lpr.db.Database;
 import io.lpr.image.Images;
-import io.lpr.sink.Database;
 import io.lpr.sink.EventQuery;
 import io.lpr.sink.EventStore;
 import io.lpr.video.DemoClip;

@@ -4,7 +4,7 @@ import static io.lpr.cli.LprCliTest.lpr;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lpr.event.PlateEvent;
-import io.lpr.sink.Database;
+import io.lpr.db.Database;
 import io.lpr.sink.EventStore;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;

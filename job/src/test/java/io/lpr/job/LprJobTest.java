@@ -2,9 +2,9 @@ package io.lpr.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lpr.db.Database;
 import io.lpr.event.PlateEvent;
 import io.lpr.image.Images;
-import io.lpr.sink.Database;
 import io.lpr.sink.EventQuery;
 import io.lpr.sink.EventStore;
 import io.lpr.sink.PlateEventSinks;
@@ -17,9 +17,9 @@ import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

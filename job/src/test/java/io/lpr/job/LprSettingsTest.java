@@ -3,9 +3,9 @@ package io.lpr.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.lpr.camera.CameraSpec;
 import io.lpr.detect.DetectorConfig;
 import io.lpr.registry.YamlCameraRegistry;
-import io.lpr.source.CameraSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,13 +2,13 @@ package io.lpr.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lpr.camera.CameraSpec;
+import io.lpr.db.Database;
 import io.lpr.registry.CameraEntry;
-import io.lpr.registry.CameraStatus;
-import io.lpr.registry.CameraStatusTable;
 import io.lpr.registry.CameraTable;
 import io.lpr.registry.JdbcCameraRegistry;
-import io.lpr.registry.JdbcDatabase;
-import io.lpr.source.CameraSpec;
+import io.lpr.status.CameraStatus;
+import io.lpr.status.CameraStatusTable;
 import io.lpr.testing.PostgresServer;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -22,7 +22,7 @@ class PostgresCameraRegistryTest {
     @Test
     void theJobSeesTableChangesAndTheStatusTableKeepsTheLatestState() {
         // The password travels in the URL here only because a test cannot set the job's environment.
-        JdbcDatabase db = JdbcDatabase.of(PG.newDatabase() + "?password=" + PG.password(), PG.user(), null);
+        Database db = Database.of(PG.newDatabase() + "?password=" + PG.password(), PG.user(), null);
         JdbcCameraRegistry registry = JdbcCameraRegistry.open(db);
         CameraTable table = registry.table();
 

@@ -1,10 +1,11 @@
 package io.lpr.sink;
 
-import io.lpr.track.EventIds;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lpr.db.Database;
 import io.lpr.event.Box;
 import io.lpr.event.PlateEvent;
+import io.lpr.track.EventIds;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -3,6 +3,8 @@ package io.lpr.sink;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.lpr.db.Database;
+import io.lpr.db.DatabaseException;
 import io.lpr.testing.PostgresServer;
 import java.sql.Connection;
 import java.sql.ResultSet;

@@ -3,7 +3,7 @@ package io.lpr.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lpr.event.PlateEvent;
-import io.lpr.sink.Database;
+import io.lpr.db.Database;
 import io.lpr.sink.EventStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,7 +54,7 @@ class EventsPageBrowserTest {
         Assumptions.assumeTrue(present, "no chromium/chromedriver (apt-get install chromium chromium-driver)");
         db = Database.of("jdbc:sqlite:" + dir.resolve("plates.db"), null, null);
         WebFixture.fill(db);
-        server = WebServer.start(Database.of(ReadOnly.url(db.url()), null, null), "127.0.0.1", 0, null);
+        server = WebServer.start(db.readOnly(), "127.0.0.1", 0, null);
         base = "http://127.0.0.1:" + server.port();
 
         ChromeOptions options = new ChromeOptions();

@@ -1,6 +1,6 @@
 package io.lpr.web;
 
-import io.lpr.sink.Database;
+import io.lpr.db.Database;
 import io.lpr.testing.PostgresServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -27,6 +27,6 @@ class PostgresWebServerTest extends WebServerContract {
 
     @Override
     Database readOnly() {
-        return Database.of(ReadOnly.url(url), PG.user(), null);
+        return writable().readOnly();
     }
 }

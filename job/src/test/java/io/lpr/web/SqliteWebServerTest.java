@@ -2,7 +2,7 @@ package io.lpr.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.lpr.sink.Database;
+import io.lpr.db.Database;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,14 +24,14 @@ class SqliteWebServerTest extends WebServerContract {
 
     @Override
     Database readOnly() {
-        return Database.of(ReadOnly.url(writable().url()), null, null);
+        return writable().readOnly();
     }
 
     @Test
     void aMissingDatabaseIsAClearErrorAndTheServerStaysUp() throws Exception {
         Path missing = dir.resolve("later.db");
         Database later = Database.of("jdbc:sqlite:" + missing, null, null);
-        try (WebServer other = WebServer.start(Database.of(ReadOnly.url(later.url()), null, null), "127.0.0.1", 0, null)) {
+        try (WebServer other = WebServer.start(later.readOnly(), "127.0.0.1", 0, null)) {
             Http client = new Http(other.port());
             String expected = "database unavailable: no SQLite database at " + missing;
             assertThat(json(client.get("/api/events"), 503).get("error").asText()).isEqualTo(expected);
@@ -49,7 +49,7 @@ class SqliteWebServerTest extends WebServerContract {
 
     @Test
     void aLockedDatabaseIsAClearErrorAndTheServerStaysUp() throws Exception {
-        try (Connection locker = writable().jdbc().connect(); Statement st = locker.createStatement()) {
+        try (Connection locker = writable().connect(); Statement st = locker.createStatement()) {
             st.execute("BEGIN EXCLUSIVE");
             String error = json(http.get("/api/events"), 503).get("error").asText();
             assertThat(error).startsWith("database unavailable: cannot query ").contains("locked");

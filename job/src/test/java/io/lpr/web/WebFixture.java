@@ -3,10 +3,10 @@ package io.lpr.web;
 import io.lpr.event.Box;
 import io.lpr.event.PlateEvent;
 import io.lpr.registry.CameraEntry;
-import io.lpr.registry.CameraStatus;
-import io.lpr.registry.CameraStatusTable;
+import io.lpr.status.CameraStatus;
+import io.lpr.status.CameraStatusTable;
 import io.lpr.registry.CameraTable;
-import io.lpr.sink.Database;
+import io.lpr.db.Database;
 import io.lpr.sink.EventStore;
 import io.lpr.track.EventIds;
 import java.awt.Graphics2D;
@@ -79,10 +79,10 @@ final class WebFixture {
     static void fill(Database db) {
         EventStore.ensureSchema(db);
         EventStore.upsert(db, events());
-        CameraTable cameras = new CameraTable(db.jdbc());
+        CameraTable cameras = new CameraTable(db);
         cameras.createIfAbsent();
         cameras.put(CameraEntry.of("gate", CAMERA_URL));
-        CameraStatusTable status = new CameraStatusTable(db.jdbc());
+        CameraStatusTable status = new CameraStatusTable(db);
         status.createIfAbsent();
         long now = T0.toEpochMilli();
         status.upsert(List.of(new CameraStatus("gate", "connected", null, now, 1234, 1, now + 5000),

@@ -1,6 +1,6 @@
 package io.lpr.db;
 
-import io.lpr.source.StreamUrls;
+import io.lpr.camera.StreamUrls;
 import java.sql.Driver;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

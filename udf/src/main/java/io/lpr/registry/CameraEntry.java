@@ -1,9 +1,9 @@
 package io.lpr.registry;
 
-import io.lpr.source.CameraDefaults;
-import io.lpr.source.CameraSpec;
-import io.lpr.source.Roi;
-import io.lpr.source.StreamUrls;
+import io.lpr.camera.CameraDefaults;
+import io.lpr.camera.CameraSpec;
+import io.lpr.camera.Roi;
+import io.lpr.camera.StreamUrls;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

@@ -1,6 +1,6 @@
 package io.lpr.registry;
 
-import io.lpr.source.CameraSpec;
+import io.lpr.camera.CameraSpec;
 import java.io.Serializable;
 import java.util.List;
 

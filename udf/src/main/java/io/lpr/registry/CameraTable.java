@@ -1,8 +1,9 @@
 package io.lpr.registry;
 
+import io.lpr.camera.CameraSpec;
+import io.lpr.camera.Roi;
+import io.lpr.db.Database;
 import io.lpr.db.SqlDialect;
-import io.lpr.source.CameraSpec;
-import io.lpr.source.Roi;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -32,9 +33,9 @@ public final class CameraTable {
 
     private static final String COLUMNS = "id, url, enabled, fps, realtime, width, height, roi, transport";
 
-    private final JdbcDatabase database;
+    private final Database database;
 
-    public CameraTable(JdbcDatabase database) {
+    public CameraTable(Database database) {
         this.database = database;
     }
 

@@ -1,6 +1,6 @@
 package io.lpr.registry;
 
-import io.lpr.source.CameraSpec;
+import io.lpr.camera.CameraSpec;
 import java.util.List;
 
 /** Cameras given once, e.g. on the command line; they never change while the job runs. */

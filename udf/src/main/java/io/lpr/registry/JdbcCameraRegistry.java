@@ -1,17 +1,18 @@
 package io.lpr.registry;
 
-import io.lpr.source.CameraDefaults;
-import io.lpr.source.CameraSpec;
+import io.lpr.camera.CameraDefaults;
+import io.lpr.camera.CameraSpec;
+import io.lpr.db.Database;
 import java.util.List;
 
 /** Cameras from the {@link CameraTable cameras table}, read afresh on every poll. */
 public final class JdbcCameraRegistry implements CameraRegistry {
     private static final long serialVersionUID = 1L;
 
-    private final JdbcDatabase database;
+    private final Database database;
     private final CameraDefaults defaults;
 
-    private JdbcCameraRegistry(JdbcDatabase database, CameraDefaults defaults) {
+    private JdbcCameraRegistry(Database database, CameraDefaults defaults) {
         this.database = database;
         this.defaults = defaults;
     }
@@ -22,12 +23,12 @@ public final class JdbcCameraRegistry implements CameraRegistry {
      *
      * @throws RegistryException with a one-line reason
      */
-    public static JdbcCameraRegistry open(JdbcDatabase database) {
+    public static JdbcCameraRegistry open(Database database) {
         return open(database, CameraDefaults.NONE);
     }
 
-    /** As {@link #open(JdbcDatabase)}, with job-wide settings for what a row leaves empty. */
-    public static JdbcCameraRegistry open(JdbcDatabase database, CameraDefaults defaults) {
+    /** As {@link #open(Database)}, with job-wide settings for what a row leaves empty. */
+    public static JdbcCameraRegistry open(Database database, CameraDefaults defaults) {
         JdbcCameraRegistry registry = new JdbcCameraRegistry(database, defaults);
         registry.table().createIfAbsent();
         return registry;

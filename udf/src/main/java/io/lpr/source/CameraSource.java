@@ -1,9 +1,16 @@
 package io.lpr.source;
 
+import io.lpr.camera.CameraSpec;
+import io.lpr.db.Database;
 import io.lpr.event.Frame;
 import io.lpr.registry.CameraRegistry;
-import io.lpr.registry.CameraStatusTable;
-import io.lpr.registry.JdbcDatabase;
+import io.lpr.source.enumerator.CameraEnumerator;
+import io.lpr.source.enumerator.CameraEnumeratorState;
+import io.lpr.source.enumerator.CameraEnumeratorStateSerializer;
+import io.lpr.source.reader.CameraSourceReader;
+import io.lpr.source.split.CameraSplit;
+import io.lpr.source.split.CameraSplitSerializer;
+import io.lpr.status.CameraStatusTable;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,9 +53,9 @@ public final class CameraSource implements Source<Frame, CameraSplit, CameraEnum
     private final CameraRegistry registry;
     private final Duration pollInterval;
     /** Where camera states go; null for nowhere. */
-    private final JdbcDatabase statusDatabase;
+    private final Database statusDatabase;
 
-    private CameraSource(CameraRegistry registry, Duration pollInterval, JdbcDatabase statusDatabase) {
+    private CameraSource(CameraRegistry registry, Duration pollInterval, Database statusDatabase) {
         this.registry = registry;
         this.pollInterval = pollInterval;
         this.statusDatabase = statusDatabase;
@@ -90,7 +97,7 @@ public final class CameraSource implements Source<Frame, CameraSplit, CameraEnum
     }
 
     /** Writes each camera's latest state to the {@code camera_status} table of {@code database}. */
-    public CameraSource withStatusTable(JdbcDatabase database) {
+    public CameraSource withStatusTable(Database database) {
         return new CameraSource(registry, pollInterval, Objects.requireNonNull(database, "database"));
     }
 

@@ -3,10 +3,14 @@ package io.lpr.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.lpr.source.CameraSpec;
-import io.lpr.source.CameraState;
-import io.lpr.source.CameraStatusEvent;
-import io.lpr.source.Roi;
+import io.lpr.camera.CameraSpec;
+import io.lpr.camera.Roi;
+import io.lpr.db.Database;
+import io.lpr.status.CameraState;
+import io.lpr.status.CameraStatus;
+import io.lpr.status.CameraStatusBoard;
+import io.lpr.status.CameraStatusEvent;
+import io.lpr.status.CameraStatusTable;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -20,11 +24,11 @@ class JdbcCameraRegistryTest {
     @TempDir
     Path dir;
 
-    private JdbcDatabase database;
+    private Database database;
 
     @BeforeEach
     void database() {
-        database = JdbcDatabase.of("jdbc:sqlite:" + dir.resolve("plates.db"), null, null);
+        database = Database.of("jdbc:sqlite:" + dir.resolve("plates.db"), null, null);
     }
 
     @Test
@@ -89,10 +93,10 @@ class JdbcCameraRegistryTest {
     @Test
     void anUnusableDatabaseIsOneLineWithItsPasswordMasked() {
         assertThatThrownBy(() -> JdbcCameraRegistry.open(
-                JdbcDatabase.of("jdbc:sqlite:" + dir.resolve("no/such/dir/x.db"), null, null)))
+                Database.of("jdbc:sqlite:" + dir.resolve("no/such/dir/x.db"), null, null)))
                 .isInstanceOf(RegistryException.class)
                 .hasMessageStartingWith("creating table cameras in jdbc:sqlite:");
-        assertThatThrownBy(() -> JdbcDatabase.of("jdbc:mysql://u:secret@host/db", null, null))
+        assertThatThrownBy(() -> Database.of("jdbc:mysql://u:secret@host/db", null, null))
                 .hasMessage("unsupported database URL jdbc:mysql://u:***@host/db: "
                         + "expected jdbc:sqlite:FILE or jdbc:postgresql://HOST[:PORT]/DATABASE");
     }

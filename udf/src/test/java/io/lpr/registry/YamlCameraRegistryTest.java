@@ -3,8 +3,8 @@ package io.lpr.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.lpr.source.CameraSpec;
-import io.lpr.source.Roi;
+import io.lpr.camera.CameraSpec;
+import io.lpr.camera.Roi;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,12 +2,13 @@ package io.lpr.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lpr.db.Database;
 import io.lpr.event.Frame;
-import io.lpr.registry.CameraStatus;
-import io.lpr.registry.CameraStatusTable;
-import io.lpr.registry.JdbcDatabase;
 import io.lpr.registry.RegistryException;
 import io.lpr.registry.YamlCameraRegistry;
+import io.lpr.status.CameraStatus;
+import io.lpr.status.CameraStatusTable;
+import io.lpr.testing.TestClips;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -134,7 +135,7 @@ class CameraRegistryJobTest {
     @Test
     void aCameraAddedToTheRegistryStartsAndADisabledOneStopsWhileTheJobRuns() throws Exception {
         Path file = write(dir.resolve("live.yaml"), camera("a"));
-        JdbcDatabase database = JdbcDatabase.of("jdbc:sqlite:" + dir.resolve("status.db"), null, null);
+        Database database = Database.of("jdbc:sqlite:" + dir.resolve("status.db"), null, null);
         CameraStatusTable statuses = new CameraStatusTable(database);
         CameraSource source = CameraSource.of(YamlCameraRegistry.open(file))
                 .withPollInterval(Duration.ofMillis(200))

@@ -2,7 +2,9 @@ package io.lpr.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lpr.camera.CameraSpec;
 import io.lpr.event.Frame;
+import io.lpr.testing.TestClips;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -2,7 +2,15 @@ package io.lpr.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lpr.camera.CameraSpec;
+import io.lpr.camera.Reconnect;
 import io.lpr.event.Frame;
+import io.lpr.source.enumerator.CameraEnumeratorState;
+import io.lpr.source.split.CameraSplit;
+import io.lpr.status.CameraState;
+import io.lpr.status.CameraStatusEvent;
+import io.lpr.testing.RtspServer;
+import io.lpr.testing.TestClips;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

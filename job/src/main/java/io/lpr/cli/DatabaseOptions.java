@@ -1,0 +1,31 @@
+package io.lpr.cli;
+
+import io.lpr.db.Database;
+import io.lpr.job.JobConfiguration;
+import io.lpr.job.LprOptions;
+import io.lpr.job.LprSettings;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/**
+ * {@code --db JDBC_URL} and {@code --user}, for the commands that read or edit the job's database. What they
+ * leave out comes from the settings ({@code lpr.sink.*}), so every command finds the database, its user and
+ * its password the way the job does.
+ */
+public final class DatabaseOptions {
+    @Option(names = "--db", paramLabel = "JDBC_URL", scope = ScopeType.INHERIT,
+            description = "The job's database (default: lpr.sink.jdbc-url, jdbc:sqlite:plates.db); the PostgreSQL "
+                    + "password comes from the variable lpr.sink.password-env names ($LPR_DB_PASSWORD).")
+    String url;
+
+    @Option(names = "--user", scope = ScopeType.INHERIT,
+            description = "Database user (PostgreSQL); default lpr.sink.user, else $LPR_DB_USER.")
+    String user;
+
+    public Database database(JobConfiguration settings) {
+        return LprSettings.database(settings
+                .set(LprOptions.SINK_URL.key(), url)
+                .set(LprOptions.SINK_USER.key(), user)
+                .build());
+    }
+}

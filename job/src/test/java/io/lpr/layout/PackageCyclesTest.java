@@ -1,0 +1,35 @@
+package io.lpr.layout;
+
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import io.lpr.cli.LprCli;
+import io.lpr.job.LprJob;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The folder tree reads as the pipeline only while no package reaches back into one that uses it. The one
+ * exception is the shaded jar's entry point, {@link LprJob}, whose name deployments rely on: it only hands its
+ * arguments to {@code lpr run}.
+ */
+class PackageCyclesTest {
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.lpr");
+
+    @Test
+    void noPackageCycles() {
+        slices().matching("io.lpr.(**)").should().beFreeOfCycles()
+                .ignoreDependency(LprJob.class, LprCli.class)
+                .check(CLASSES);
+    }
+
+    @Test
+    void noCyclesBetweenTopLevelPackages() {
+        slices().matching("io.lpr.(*)..").should().beFreeOfCycles()
+                .ignoreDependency(LprJob.class, LprCli.class)
+                .check(CLASSES);
+    }
+}

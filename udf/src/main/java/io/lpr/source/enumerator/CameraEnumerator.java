@@ -1,0 +1,424 @@
+package io.lpr.source.enumerator;
+
+import io.lpr.camera.CameraSpec;
+import io.lpr.registry.CameraRegistry;
+import io.lpr.source.split.CameraSplit;
+import io.lpr.source.split.StopCameraEvent;
+import io.lpr.status.CameraState;
+import io.lpr.status.CameraStatus;
+import io.lpr.status.CameraStatusBoard;
+import io.lpr.status.CameraStatusEvent;
+import io.lpr.status.CameraStatusTable;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.apache.flink.api.connector.source.ReaderInfo;
+import org.apache.flink.api.connector.source.SourceEvent;
+import org.apache.flink.api.connector.source.SplitEnumerator;
+import org.apache.flink.api.connector.source.SplitEnumeratorContext;
+import org.apache.flink.api.connector.source.SplitsAssignment;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the cameras the readers run in line with the {@link CameraRegistry}: a camera that appears
+ * is handed to the least-loaded reader, one that disappears is stopped ({@link StopCameraEvent}),
+ * and one whose settings change is stopped and then started again with them. A dynamic registry
+ * is polled every poll interval on the coordinator's worker thread; a fixed list is read once, and
+ * when it holds only files, each reader is told that no more cameras will come, so the job ends
+ * when they have been read.
+ *
+ * <p>After a restore, readers hand their checkpointed cameras back on registration (the source
+ * supports split reassignment on recovery); a camera the registry no longer has, or has changed,
+ * is dropped there instead of being resumed, and one still read elsewhere is never resumed twice.
+ * Readers that register before the registry's first read wait for it, so a camera removed while
+ * the job was down never runs again, not even briefly.
+ *
+ * <p>Readers report each camera's state ({@link CameraStatusEvent}): kept on a
+ * {@link CameraStatusBoard} and, given a table, written to {@code camera_status} off the
+ * coordinator thread.
+ */
+public final class CameraEnumerator implements SplitEnumerator<CameraSplit, CameraEnumeratorState> {
+    private static final Logger LOG = LoggerFactory.getLogger(CameraEnumerator.class);
+
+    private final SplitEnumeratorContext<CameraSplit> context;
+    private final CameraRegistry registry;
+    private final long pollIntervalMillis;
+    private final boolean bounded;
+    /** Null when no database was given. */
+    private final CameraStatusTable statusTable;
+    private final CameraStatusBoard statuses = new CameraStatusBoard();
+
+    /** Cameras handed to a reader and not stopped since; files that ended stay, so they are not read again. */
+    private final Set<String> assigned;
+    /** The spec each assigned camera was handed out with; unknown after a version 1 restore until reported. */
+    private final Map<String, CameraSpec> assignedSpecs;
+    /** The reader each camera runs on; absent once its split ended or while that reader is away. */
+    private final Map<String, Integer> owners = new HashMap<>();
+    /** Cameras told to stop whose reader has not confirmed yet, with the spec to start then (null: none). */
+    private final Map<String, CameraSpec> stopping = new HashMap<>();
+    /** Splits waiting for their reader to register, by owning subtask. */
+    private final Map<Integer, List<CameraSplit>> pending = new TreeMap<>();
+    /** The registry's cameras at the last good poll, by id; null before the first. */
+    private Map<String, CameraSpec> desired;
+    /** Whether the registry has been read once, well or not; until then registering readers wait. */
+    private boolean firstPollDone;
+    /** Readers that registered before the first poll, so their reported cameras are checked against it. */
+    private final Set<Integer> waitingReaders = new HashSet<>();
+    private String lastPollError;
+    private String lastStatusError;
+    private boolean statusWriteRunning;
+    /** Touched on the worker thread only. */
+    private volatile boolean statusTableCreated;
+
+    /**
+     * @param bounded whether the cameras are a fixed list of files
+     * @param statusTable where to write each camera's state; null for nowhere
+     * @param restored the checkpoint to go on from, or {@link CameraEnumeratorState#empty()}
+     */
+    public CameraEnumerator(
+            SplitEnumeratorContext<CameraSplit> context,
+            CameraRegistry registry,
+            long pollIntervalMillis,
+            boolean bounded,
+            CameraStatusTable statusTable,
+            CameraEnumeratorState restored) {
+        this.context = context;
+        this.registry = registry;
+        this.pollIntervalMillis = pollIntervalMillis;
+        this.bounded = bounded;
+        this.statusTable = statusTable;
+        this.assigned = new HashSet<>(restored.assignedCameras());
+        this.assignedSpecs = new HashMap<>();
+        assigned.forEach(id -> restored.assignedSpec(id).ifPresent(spec -> assignedSpecs.put(id, spec)));
+        restored.unassignedSplits().forEach(split -> pending.computeIfAbsent(leastLoaded(), k -> new ArrayList<>()).add(split));
+    }
+
+    @Override
+    public void start() {
+        if (registry.isDynamic()) {
+            context.callAsync(registry::poll, this::polled, 0, pollIntervalMillis);
+        } else {
+            polled(registry.poll(), null);
+        }
+    }
+
+    @Override
+    public void handleSplitRequest(int subtaskId, String requesterHostname) {
+        // Splits are pushed on registration and discovery; a request has nothing more to get.
+    }
+
+    /** Splits a failed reader got since the last checkpoint: they wait for it to register again. */
+    @Override
+    public void addSplitsBack(List<CameraSplit> splits, int subtaskId) {
+        for (CameraSplit split : splits) {
+            String id = split.splitId();
+            if (owners.remove(id, subtaskId) && stopping.containsKey(id)) {
+                stopped(id);
+            } else if (assigned.remove(id)) {
+                assignedSpecs.remove(id);
+                CameraSpec wanted = desired == null ? split.camera() : desired.get(id);
+                if (wanted != null) {
+                    CameraSplit back = sameCamera(wanted, split.camera()) ? split : new CameraSplit(withBase(wanted));
+                    pending.computeIfAbsent(subtaskId, k -> new ArrayList<>()).add(back);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void addReader(int subtaskId) {
+        if (!firstPollDone) {
+            waitingReaders.add(subtaskId);
+            return;
+        }
+        ReaderInfo reader = context.registeredReaders().get(subtaskId);
+        List<CameraSplit> reported = reader == null ? List.of() : reader.getReportedSplitsOnRegistration();
+        // Whatever this reader ran before it came back and does not report is not running any more.
+        Set<String> lost = owners.entrySet().stream()
+                .filter(owner -> owner.getValue() == subtaskId)
+                .map(Map.Entry::getKey)
+                .collect(Collectors.toSet());
+        List<CameraSplit> resumed = new ArrayList<>();
+        for (CameraSplit split : reported) {
+            lost.remove(split.splitId());
+            CameraSplit kept = resumable(split, subtaskId);
+            if (kept != null) {
+                resumed.add(kept);
+                owners.put(kept.splitId(), subtaskId);
+                assignedSpecs.put(kept.splitId(), kept.camera());
+            }
+        }
+        for (String id : lost) {
+            owners.remove(id);
+            if (stopping.containsKey(id)) {
+                stopped(id);
+            }
+        }
+        if (!resumed.isEmpty()) {
+            LOG.info("Reader {} resumes cameras {}", subtaskId, ids(resumed));
+            context.assignSplits(new SplitsAssignment<>(Map.of(subtaskId, resumed)));
+        }
+        assignPending(subtaskId);
+    }
+
+    @Override
+    public void handleSourceEvent(int subtaskId, SourceEvent event) {
+        if (!(event instanceof CameraStatusEvent)) {
+            LOG.warn("Ignoring an unknown event from reader {}: {}", subtaskId, event);
+            return;
+        }
+        CameraStatusEvent status = (CameraStatusEvent) event;
+        statuses.update(status, System.currentTimeMillis());
+        writeStatuses();
+        String id = status.cameraId();
+        if (status.state() == CameraState.FINISHED && owners.remove(id, subtaskId)
+                && stopping.containsKey(id)) {
+            stopped(id);
+        }
+    }
+
+    @Override
+    public CameraEnumeratorState snapshotState(long checkpointId) {
+        List<CameraSplit> unassigned = new ArrayList<>();
+        pending.values().forEach(unassigned::addAll);
+        return new CameraEnumeratorState(assigned, assignedSpecs, unassigned);
+    }
+
+    @Override
+    public void close() {}
+
+    /** The latest state each reader reported per camera. */
+    public CameraStatusBoard statuses() {
+        return statuses;
+    }
+
+    private void polled(List<CameraSpec> cameras, Throwable error) {
+        pollResult(cameras, error);
+        if (!firstPollDone) {
+            // Now a camera a restored reader reports can be checked against the registry.
+            firstPollDone = true;
+            List<Integer> waiting = waitingReaders.stream().sorted().toList();
+            waitingReaders.clear();
+            waiting.stream().filter(context.registeredReaders()::containsKey).forEach(this::addReader);
+        }
+    }
+
+    private void pollResult(List<CameraSpec> cameras, Throwable error) {
+        if (error == null) {
+            try {
+                CameraSpec.requireUniqueIds(cameras);
+            } catch (IllegalArgumentException e) {
+                error = e;
+            }
+        }
+        if (error != null) {
+            String message = error instanceof RuntimeException && error.getMessage() != null
+                    ? error.getMessage() : registry + ": " + error;
+            if (!message.equals(lastPollError)) {
+                LOG.warn("{}; {}", message, desired == null ? "no camera starts until it can be read"
+                        : "the " + desired.size() + " cameras of its last good read go on");
+                lastPollError = message;
+            }
+            return;
+        }
+        if (lastPollError != null) {
+            LOG.info("The camera registry ({}) can be read again", registry);
+            lastPollError = null;
+        }
+        Map<String, CameraSpec> wanted = new LinkedHashMap<>();
+        cameras.forEach(camera -> wanted.put(camera.id(), camera));
+        reconcile(wanted);
+        writeStatuses();
+    }
+
+    /** Brings the running cameras in line with {@code wanted}. */
+    private void reconcile(Map<String, CameraSpec> wanted) {
+        desired = wanted;
+        for (String id : List.copyOf(assigned)) {
+            CameraSpec camera = wanted.get(id);
+            CameraSpec running = assignedSpecs.get(id);
+            if (camera == null) {
+                stop(id, null, "it is no longer in the registry");
+            } else if (running != null && !sameCamera(running, camera)) {
+                stop(id, withBase(camera), "its settings changed");
+            }
+        }
+        for (List<CameraSplit> waiting : pending.values()) {
+            waiting.removeIf(split -> !wanted.containsKey(split.splitId()));
+            waiting.replaceAll(split -> sameCamera(split.camera(), wanted.get(split.splitId()))
+                    ? split : new CameraSplit(withBase(wanted.get(split.splitId()))));
+        }
+        stopping.replaceAll((id, next) -> {
+            CameraSpec camera = wanted.get(id);
+            return camera == null ? null : next != null && sameCamera(next, camera) ? next : withBase(camera);
+        });
+        List<CameraSplit> added = new ArrayList<>();
+        for (CameraSpec camera : wanted.values()) {
+            String id = camera.id();
+            if (!assigned.contains(id) && !stopping.containsKey(id) && !isPending(id)) {
+                added.add(new CameraSplit(withBase(camera)));
+            }
+        }
+        if (!added.isEmpty()) {
+            LOG.info("Starting cameras {}", ids(added));
+            addNewSplits(added);
+        }
+    }
+
+    private void stop(String id, CameraSpec replacement, String why) {
+        assigned.remove(id);
+        assignedSpecs.remove(id);
+        Integer owner = owners.get(id);
+        if (owner != null && context.registeredReaders().containsKey(owner)) {
+            LOG.info("Stopping camera {} on reader {}: {}", id, owner, why);
+            stopping.put(id, replacement);
+            context.sendEventToSourceReader(owner, new StopCameraEvent(id));
+        } else {
+            // Not running (a file that ended, or its reader is away and drops it when it is back).
+            owners.remove(id);
+            LOG.info("Camera {} stops: {}", id, why);
+            if (replacement != null) {
+                addNewSplits(List.of(new CameraSplit(replacement)));
+            }
+        }
+    }
+
+    /** The camera's reader has let it go: start its replacement, if any. */
+    private void stopped(String id) {
+        CameraSpec replacement = stopping.remove(id);
+        LOG.info("Camera {} stopped{}", id, replacement == null ? "" : "; starting it again with its new settings");
+        if (replacement != null) {
+            addNewSplits(List.of(new CameraSplit(replacement)));
+        }
+    }
+
+    /** A split a registering reader reports from its checkpoint, as it should resume; null to drop it. */
+    private CameraSplit resumable(CameraSplit split, int subtaskId) {
+        String id = split.splitId();
+        if (!assigned.contains(id)) {
+            LOG.info("Reader {} had camera {}, which has stopped since; not resuming it", subtaskId, id);
+            return null;
+        }
+        Integer owner = owners.get(id);
+        if (owner != null && owner != subtaskId && context.registeredReaders().containsKey(owner)) {
+            LOG.warn("Reader {} had camera {}, which reader {} runs; not resuming it twice", subtaskId, id, owner);
+            return null;
+        }
+        CameraSpec camera = desired == null ? split.camera() : desired.get(id);
+        if (camera == null) {
+            assigned.remove(id);
+            assignedSpecs.remove(id);
+            owners.remove(id);
+            LOG.info("Camera {} left the registry while the job was down; not resuming it", id);
+            return null;
+        }
+        if (!sameCamera(camera, split.camera())) {
+            LOG.info("Camera {} changed while the job was down; starting it again with its new settings", id);
+            owners.remove(id);
+            assigned.remove(id);
+            pending.computeIfAbsent(subtaskId, k -> new ArrayList<>()).add(new CameraSplit(withBase(camera)));
+            return null;
+        }
+        return split;
+    }
+
+    /** Gives each split to the least-loaded reader, and assigns those whose reader is there already. */
+    private void addNewSplits(List<CameraSplit> splits) {
+        Set<Integer> owners = new HashSet<>();
+        for (CameraSplit split : splits) {
+            int owner = leastLoaded();
+            pending.computeIfAbsent(owner, k -> new ArrayList<>()).add(split);
+            owners.add(owner);
+        }
+        owners.forEach(this::assignPending);
+    }
+
+    /** The subtask with the fewest running and waiting cameras, the lowest on a tie. */
+    private int leastLoaded() {
+        int[] load = new int[context.currentParallelism()];
+        owners.values().forEach(subtask -> load[subtask]++);
+        pending.forEach((subtask, splits) -> load[subtask] += splits.size());
+        int least = 0;
+        for (int subtask = 1; subtask < load.length; subtask++) {
+            if (load[subtask] < load[least]) {
+                least = subtask;
+            }
+        }
+        return least;
+    }
+
+    private void assignPending(int subtaskId) {
+        if (!context.registeredReaders().containsKey(subtaskId) || waitingReaders.contains(subtaskId)) {
+            return;
+        }
+        List<CameraSplit> splits = pending.remove(subtaskId);
+        if (splits != null && !splits.isEmpty()) {
+            LOG.info("Assigning cameras {} to reader {}", ids(splits), subtaskId);
+            context.assignSplits(new SplitsAssignment<>(Map.of(subtaskId, splits)));
+            for (CameraSplit split : splits) {
+                assigned.add(split.splitId());
+                assignedSpecs.put(split.splitId(), split.camera());
+                owners.put(split.splitId(), subtaskId);
+            }
+        }
+        if (bounded) {
+            context.signalNoMoreSplits(subtaskId);
+        }
+    }
+
+    /** Writes changed states to the table, one write at a time, on the worker thread. */
+    private void writeStatuses() {
+        if (statusTable == null || statusWriteRunning || !statuses.hasChanges()) {
+            return;
+        }
+        List<CameraStatus> changes = statuses.takeChanges();
+        statusWriteRunning = true;
+        context.callAsync(() -> {
+            if (!statusTableCreated) {
+                statusTable.createIfAbsent();
+                statusTableCreated = true;
+            }
+            statusTable.upsert(changes);
+            return null;
+        }, (ignored, error) -> {
+            statusWriteRunning = false;
+            if (error != null) {
+                // Written again with the next change or poll.
+                statuses.markChanged(changes);
+                String message = error.getMessage() != null ? error.getMessage() : error.toString();
+                if (!message.equals(lastStatusError)) {
+                    LOG.warn("Camera states not written: {}", message);
+                    lastStatusError = message;
+                }
+                return;
+            }
+            lastStatusError = null;
+            writeStatuses();
+        });
+    }
+
+    private boolean isPending(String id) {
+        return pending.values().stream().anyMatch(splits -> splits.stream().anyMatch(s -> s.splitId().equals(id)));
+    }
+
+    /** Cameras without a base time get the time they are first seen, kept in their split from then on. */
+    private static CameraSpec withBase(CameraSpec camera) {
+        return camera.hasBaseEpochMillis() ? camera : camera.withBaseEpochMillis(System.currentTimeMillis());
+    }
+
+    /** Equal settings; the base time is the enumerator's, not the registry's. */
+    private static boolean sameCamera(CameraSpec a, CameraSpec b) {
+        return a.withBaseEpochMillis(0).equals(b.withBaseEpochMillis(0));
+    }
+
+    private static List<String> ids(List<CameraSplit> splits) {
+        return splits.stream().map(CameraSplit::splitId).toList();
+    }
+}

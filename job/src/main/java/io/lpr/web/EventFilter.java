@@ -25,7 +25,7 @@ record EventFilter(String plate, String camera, Instant since, Instant until, in
     static final Set<String> PARAMETERS = Set.of("plate", "camera", "since", "until", "limit", "offset");
 
     /** Letters, digits and the wildcards {@code lpr query} knows; anything else cannot be on a plate. */
-    private static final Pattern PLATE = Pattern.compile("[\\p{L}\\p{Nd}*%?_]{1,20}");
+    private static final Pattern PLATE = Pattern.compile("[\\p{L}\\p{Nd}*%?_ -]{1,20}");
     /** A camera id as the job accepts it (CameraSpec). */
     private static final Pattern CAMERA = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 

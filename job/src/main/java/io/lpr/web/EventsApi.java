@@ -26,7 +26,7 @@ final class EventsApi {
     record Page(List<EventJson> events, int limit, int offset, String next) {}
 
     void list(Context ctx) {
-        ctx.json(page(EventFilter.parse(ctx.queryParamMap()), ctx.queryString()));
+        ctx.json(page(EventFilter.parse(QueryString.parse(ctx.queryString())), ctx.queryString()));
     }
 
     Page page(EventFilter filter, String queryString) {

@@ -21,7 +21,7 @@ final class Pages {
     }
 
     void events(Context ctx) {
-        EventFilter.parse(ctx.queryParamMap());
+        EventFilter.parse(QueryString.parse(ctx.queryString()));
         ctx.html(events);
     }
 

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.Base64;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -77,6 +78,19 @@ class SqliteWebServerTest extends WebServerContract {
         assertThat(page.statusCode()).isEqualTo(400);
         assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
         assertThat(page.body()).contains("until &#39;noon&#39; is not a time");
+    }
+
+    @Test
+    void oddRequestsGetAStatusNeverAStackTrace() {
+        for (String path : List.of("/nope", "/api/events/%00/crop",
+                "/api/events?plate=" + "A".repeat(5000), "/events/..%2F..%2Fetc%2Fpasswd", "/assets/../../pom.xml")) {
+            HttpResponse<String> response = http.get(path);
+            assertThat(response.statusCode()).as(path).isBetween(400, 499);
+            assertThat(response.body()).as(path).doesNotContain("Exception").doesNotContain("\tat ");
+        }
+        String malformed = http.raw("/api/events?plate=%ZZ");
+        assertThat(malformed).startsWith("HTTP/1.1 400").doesNotContain("Exception").doesNotContain("\tat ")
+                .contains("the query string is malformed near '%ZZ'");
     }
 
     @Test

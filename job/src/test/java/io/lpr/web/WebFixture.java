@@ -31,6 +31,13 @@ final class WebFixture {
     /** Its password must never be served. */
     static final String CAMERA_URL = "rtsp://admin:s3cret@10.0.0.5/stream1";
 
+    /**
+     * Part of B840CK197 and a prefix of O459OO97 in the syntax {@code lpr query --plate} takes today (SQL LIKE's
+     * %); the server passes them through unchanged, so when that syntax changes, only these change.
+     */
+    static final String PARTIAL_PLATE = "%840%";
+    static final String PLATE_PREFIX = "O459%";
+
     private WebFixture() {}
 
     /** The readable plates of the sample photos: the image, its box in the 1920x1080 frame, the text. */

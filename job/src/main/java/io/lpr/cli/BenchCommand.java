@@ -251,7 +251,7 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private static String describeTiles(LprSettings settings) {
-        String tiles = settings.detector.tileSizes.isEmpty() ? "" : "tiles " + settings.detector.tileSizes;
+        String tiles = settings.detector.tileSizes().isEmpty() ? "" : "tiles " + settings.detector.tileSizes();
         String whole = settings.detector.runsWholeFrame() ? "whole frame" : "";
         return tiles.isEmpty() ? whole : whole.isEmpty() ? tiles : tiles + " + " + whole;
     }

@@ -64,7 +64,7 @@ public final class JobRunner {
 
     /** Fails with one line naming the file when a model is missing, before any Flink machinery starts. */
     public static void requireModels(LprSettings settings) {
-        settings.models.file(settings.detector.modelFile);
+        settings.models.file(settings.detector.modelFile());
         settings.models.file(settings.recognizer.stnFile());
         settings.models.file(settings.recognizer.lprnetFile());
     }

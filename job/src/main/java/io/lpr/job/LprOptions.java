@@ -6,6 +6,10 @@ import io.lpr.camera.CameraSpec;
 import io.lpr.camera.Reconnect;
 import io.lpr.db.Database;
 import io.lpr.detect.DetectorConfig;
+import io.lpr.model.Device;
+import io.lpr.operator.BatchingConfig;
+import io.lpr.recognize.RecognizerConfig;
+import io.lpr.track.TrackerConfig;
 import java.time.Duration;
 import java.util.List;
 import org.apache.flink.configuration.ConfigOption;
@@ -31,9 +35,11 @@ public final class LprOptions {
             .defaultValue(Duration.ofSeconds(5)).withDescription("How often the cameras file and table are re-read.");
     public static final ConfigOption<Double> SAMPLE_FPS = key("lpr.camera.sample-fps").doubleType().defaultValue(5.0)
             .withDescription("Frames analysed per second of video, for cameras that do not set their own; 0 analyses every frame.");
-    public static final ConfigOption<Integer> FRAME_WIDTH = key("lpr.camera.frame-width").intType().defaultValue(1920)
+    public static final ConfigOption<Integer> FRAME_WIDTH = key("lpr.camera.frame-width").intType()
+            .defaultValue(CameraSpec.DEFAULT_WIDTH)
             .withDescription("Frames are resized to this width before detection (the reference used 1920x1080); 0 keeps the source size.");
-    public static final ConfigOption<Integer> FRAME_HEIGHT = key("lpr.camera.frame-height").intType().defaultValue(1080)
+    public static final ConfigOption<Integer> FRAME_HEIGHT = key("lpr.camera.frame-height").intType()
+            .defaultValue(CameraSpec.DEFAULT_HEIGHT)
             .withDescription("Frames are resized to this height before detection; 0 keeps the source size.");
     public static final ConfigOption<Boolean> REALTIME = key("lpr.camera.realtime").booleanType().defaultValue(false)
             .withDescription("Play video files at their own frame rate instead of as fast as possible.");
@@ -55,43 +61,66 @@ public final class LprOptions {
             .withDescription("How much the reconnect wait grows after each failure.");
 
     public static final ConfigOption<DetectorConfig.Format> DETECTOR_FORMAT = key("lpr.detector.format")
-            .enumType(DetectorConfig.Format.class).defaultValue(DetectorConfig.Format.ONNX_END2END)
+            .enumType(DetectorConfig.Format.class).defaultValue(DetectorConfig.DEFAULTS.format())
             .withDescription("Detector output layout: ONNX_END2END (NMS in graph), YOLOV5 or YOLOV8 (TorchScript).");
     public static final ConfigOption<String> DETECTOR_FILE = key("lpr.detector.model-file").stringType()
-            .defaultValue(new DetectorConfig().modelFile).withDescription("Detector file inside the model directory.");
+            .defaultValue(DetectorConfig.DEFAULTS.modelFile()).withDescription("Detector file inside the model directory.");
     public static final ConfigOption<Integer> DETECTOR_INPUT = key("lpr.detector.input-size").intType()
-            .defaultValue(416).withDescription("Square input side of the detector, pixels.");
+            .defaultValue(DetectorConfig.DEFAULTS.inputSize()).withDescription("Square input side of the detector, pixels.");
     public static final ConfigOption<Float> DETECTOR_CONFIDENCE = key("lpr.detector.confidence").floatType()
-            .defaultValue(0.5f).withDescription("Lowest detector score kept.");
+            .defaultValue(DetectorConfig.DEFAULTS.confidence()).withDescription("Lowest detector score kept.");
     public static final ConfigOption<Float> DETECTOR_NMS_IOU = key("lpr.detector.nms-iou").floatType()
-            .defaultValue(0.45f).withDescription("IoU above which two boxes are one plate.");
+            .defaultValue(DetectorConfig.DEFAULTS.nmsIou()).withDescription("IoU above which two boxes are one plate.");
     public static final ConfigOption<List<Integer>> DETECTOR_TILES = key("lpr.detector.tile-sizes").intType().asList()
-            .defaultValues(640, 832).withDescription("Tile sides in frame pixels (small plates need tiles); empty for whole frame only.");
+            .defaultValues(DetectorConfig.DEFAULTS.tileSizes().toArray(Integer[]::new)).withDescription("Tile sides in frame pixels (small plates need tiles); empty for whole frame only.");
     public static final ConfigOption<Float> DETECTOR_TILE_OVERLAP = key("lpr.detector.tile-overlap").floatType()
-            .defaultValue(0.2f).withDescription("Fraction of a tile shared with its neighbours.");
+            .defaultValue(DetectorConfig.DEFAULTS.tileOverlap()).withDescription("Fraction of a tile shared with its neighbours.");
     public static final ConfigOption<Boolean> DETECTOR_WHOLE_FRAME = key("lpr.detector.whole-frame").booleanType()
-            .defaultValue(true).withDescription("Also run the whole frame, for plates too big for a tile.");
-    public static final ConfigOption<String> DETECTOR_DEVICE = key("lpr.detector.device").stringType()
-            .defaultValue("cpu").withDescription("cpu or gpu.");
+            .defaultValue(DetectorConfig.DEFAULTS.wholeFrame()).withDescription("Also run the whole frame, for plates too big for a tile.");
+    public static final ConfigOption<Device> DETECTOR_DEVICE = key("lpr.detector.device").enumType(Device.class)
+            .defaultValue(DetectorConfig.DEFAULTS.device()).withDescription("cpu or gpu.");
     public static final ConfigOption<Integer> DETECTOR_THREADS = key("lpr.detector.intra-op-threads").intType()
-            .defaultValue(2).withDescription("ONNX Runtime threads per detector.");
+            .defaultValue(DetectorConfig.DEFAULTS.intraOpThreads()).withDescription("ONNX Runtime threads per detector.");
     public static final ConfigOption<Integer> DETECTOR_WORKERS = key("lpr.detector.workers").intType()
-            .defaultValue(1).withDescription("Detector threads per task manager, each with its own predictor.");
+            .defaultValue(BatchingConfig.DEFAULTS.workers()).withDescription("Detector threads per task manager, each with its own predictor.");
 
-    public static final ConfigOption<String> RECOGNIZER_DEVICE = key("lpr.recognizer.device").stringType()
-            .defaultValue("cpu").withDescription("cpu or gpu.");
+    public static final ConfigOption<Integer> DETECTOR_CAPACITY = key("lpr.detector.capacity").intType()
+            .defaultValue(BatchingConfig.DEFAULTS.capacity())
+            .withDescription("Frames in flight per detector subtask before it holds back the cameras.");
+    public static final ConfigOption<Duration> DETECTOR_TIMEOUT = key("lpr.detector.timeout").durationType()
+            .defaultValue(BatchingConfig.DEFAULTS.timeout())
+            .withDescription("A frame the detector has not answered in this long counts as a failed request.");
+    public static final ConfigOption<Integer> DETECTOR_MAX_FAILURES = key("lpr.detector.max-consecutive-failures")
+            .intType().defaultValue(BatchingConfig.DEFAULTS.maxConsecutiveFailures())
+            .withDescription("A failed frame is logged, counted and skipped; this many in a row, none detected in "
+                    + "between, mean a broken detector and fail the job.");
+
+    public static final ConfigOption<Device> RECOGNIZER_DEVICE = key("lpr.recognizer.device").enumType(Device.class)
+            .defaultValue(RecognizerConfig.DEFAULTS.device()).withDescription("cpu or gpu.");
     public static final ConfigOption<Integer> RECOGNIZER_MAX_BATCH = key("lpr.recognizer.max-batch").intType()
-            .defaultValue(32).withDescription("Most crops per recogniser call, across all cameras.");
+            .defaultValue(RecognizerConfig.DEFAULTS.maxBatch()).withDescription("Most crops per recogniser call, across all cameras.");
     public static final ConfigOption<Duration> RECOGNIZER_MAX_DELAY = key("lpr.recognizer.max-delay").durationType()
-            .defaultValue(Duration.ofMillis(20)).withDescription("Longest a crop waits for its batch to fill.");
+            .defaultValue(BatchingConfig.DEFAULTS.maxDelay()).withDescription("Longest a crop waits for its batch to fill.");
     public static final ConfigOption<Integer> RECOGNIZER_WORKERS = key("lpr.recognizer.workers").intType()
-            .defaultValue(1).withDescription("Recogniser threads per task manager, each with its own predictors.");
+            .defaultValue(BatchingConfig.DEFAULTS.workers()).withDescription("Recogniser threads per task manager, each with its own predictors.");
     public static final ConfigOption<Integer> RECOGNIZER_THREADS = key("lpr.recognizer.threads").intType()
-            .defaultValue(0).withDescription("PyTorch intra-op threads; 0 keeps PyTorch's default.");
+            .defaultValue(RecognizerConfig.DEFAULTS.threads()).withDescription("PyTorch intra-op threads; 0 keeps PyTorch's default.");
+
+    public static final ConfigOption<Integer> RECOGNIZER_CAPACITY = key("lpr.recognizer.capacity").intType()
+            .defaultValue(BatchingConfig.DEFAULTS.capacity())
+            .withDescription("Plate crops in flight per recogniser subtask before it holds back the detector.");
+    public static final ConfigOption<Duration> RECOGNIZER_TIMEOUT = key("lpr.recognizer.timeout").durationType()
+            .defaultValue(BatchingConfig.DEFAULTS.timeout())
+            .withDescription("A crop the recogniser has not answered in this long counts as a failed request.");
+    public static final ConfigOption<Integer> RECOGNIZER_MAX_FAILURES = key("lpr.recognizer.max-consecutive-failures")
+            .intType().defaultValue(BatchingConfig.DEFAULTS.maxConsecutiveFailures())
+            .withDescription("A failed crop is logged, counted and skipped; this many in a row, none read in "
+                    + "between, mean a broken recogniser and fail the job.");
 
     public static final ConfigOption<Duration> PASSAGE_GAP = key("lpr.tracker.passage-gap").durationType()
-            .defaultValue(Duration.ofSeconds(3)).withDescription("A passage ends when its plate is unseen this long.");
-    public static final ConfigOption<Integer> MIN_FRAMES = key("lpr.tracker.min-frames").intType().defaultValue(2)
+            .defaultValue(Duration.ofMillis(TrackerConfig.DEFAULTS.passageGapMs())).withDescription("A passage ends when its plate is unseen this long.");
+    public static final ConfigOption<Integer> MIN_FRAMES = key("lpr.tracker.min-frames").intType()
+            .defaultValue(TrackerConfig.DEFAULTS.minFrames())
             .withDescription("Passages read in fewer frames are dropped as noise.");
     public static final ConfigOption<Duration> OUT_OF_ORDERNESS = key("lpr.watermark.out-of-orderness").durationType()
             .defaultValue(Duration.ofSeconds(1)).withDescription("How late a frame's reads may arrive.");

@@ -12,6 +12,7 @@ import io.lpr.operator.BatchingConfig;
 import io.lpr.recognize.RecognizerConfig;
 import io.lpr.track.TrackerConfig;
 import java.io.Serializable;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.configuration.Configuration;
@@ -62,32 +63,24 @@ public final class LprSettings implements Serializable {
         require(frameWidth >= 0 && frameHeight >= 0 && (frameWidth == 0) == (frameHeight == 0),
                 "lpr.camera.frame-width and -height must both be positive, or both 0 to keep the source size");
 
-        detector = new DetectorConfig();
-        detector.format = c.get(DETECTOR_FORMAT);
-        detector.modelFile = c.get(DETECTOR_FILE);
-        detector.inputSize = c.get(DETECTOR_INPUT);
-        detector.confidence = c.get(DETECTOR_CONFIDENCE);
-        detector.nmsIou = c.get(DETECTOR_NMS_IOU);
-        detector.tileSizes = new ArrayList<>(c.get(DETECTOR_TILES));
-        detector.tileOverlap = c.get(DETECTOR_TILE_OVERLAP);
-        detector.wholeFrame = c.get(DETECTOR_WHOLE_FRAME);
-        detector.device = c.get(DETECTOR_DEVICE);
-        detector.intraOpThreads = c.get(DETECTOR_THREADS);
-        detector.validate();
-        detectorBatching = new BatchingConfig(c.get(DETECTOR_WORKERS), 1, 0).validate("detector");
+        detector = new DetectorConfig(c.get(DETECTOR_FORMAT), c.get(DETECTOR_FILE), c.get(DETECTOR_INPUT),
+                c.get(DETECTOR_CONFIDENCE), c.get(DETECTOR_NMS_IOU), c.get(DETECTOR_TILES), c.get(DETECTOR_TILE_OVERLAP),
+                c.get(DETECTOR_WHOLE_FRAME), c.get(DETECTOR_DEVICE), c.get(DETECTOR_THREADS));
+        // A frame's tiles already go through the model together, so frames are not batched with each other.
+        detectorBatching = new BatchingConfig(c.get(DETECTOR_WORKERS), 1, Duration.ZERO, c.get(DETECTOR_CAPACITY),
+                c.get(DETECTOR_TIMEOUT), c.get(DETECTOR_MAX_FAILURES));
 
-        recognizer = RecognizerConfig.defaults()
+        recognizer = RecognizerConfig.DEFAULTS
                 .withDevice(c.get(RECOGNIZER_DEVICE))
                 .withMaxBatch(c.get(RECOGNIZER_MAX_BATCH))
                 .withThreads(c.get(RECOGNIZER_THREADS));
-        recognizerBatching = new BatchingConfig(
-                        c.get(RECOGNIZER_WORKERS), c.get(RECOGNIZER_MAX_BATCH), c.get(RECOGNIZER_MAX_DELAY).toMillis())
-                .validate("recognizer");
+        recognizerBatching = new BatchingConfig(c.get(RECOGNIZER_WORKERS), c.get(RECOGNIZER_MAX_BATCH),
+                c.get(RECOGNIZER_MAX_DELAY), c.get(RECOGNIZER_CAPACITY), c.get(RECOGNIZER_TIMEOUT),
+                c.get(RECOGNIZER_MAX_FAILURES));
 
-        tracker = new TrackerConfig();
-        tracker.passageGapMs = c.get(PASSAGE_GAP).toMillis();
-        tracker.minFrames = c.get(MIN_FRAMES);
-        tracker.validate();
+        tracker = TrackerConfig.DEFAULTS
+                .withPassageGapMs(c.get(PASSAGE_GAP).toMillis())
+                .withMinFrames(c.get(MIN_FRAMES));
         outOfOrdernessMs = c.get(OUT_OF_ORDERNESS).toMillis();
         idlenessMs = c.get(IDLENESS).toMillis();
 

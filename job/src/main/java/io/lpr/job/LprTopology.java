@@ -39,15 +39,15 @@ public final class LprTopology {
         DataStream<PlateCandidate> candidates = AsyncDataStream.orderedWait(
                         frames,
                         new DetectPlates(settings.detector, settings.models, settings.detectorBatching),
-                        settings.detectorBatching.timeoutMs, TimeUnit.MILLISECONDS,
-                        settings.detectorBatching.capacity)
+                        settings.detectorBatching.timeout().toMillis(), TimeUnit.MILLISECONDS,
+                        settings.detectorBatching.capacity())
                 .name("detect-plates").uid("detect-plates");
 
         DataStream<PlateRead> reads = AsyncDataStream.orderedWait(
                         candidates,
                         new RecognizePlates(settings.recognizer, settings.models, settings.recognizerBatching),
-                        settings.recognizerBatching.timeoutMs, TimeUnit.MILLISECONDS,
-                        settings.recognizerBatching.capacity)
+                        settings.recognizerBatching.timeout().toMillis(), TimeUnit.MILLISECONDS,
+                        settings.recognizerBatching.capacity())
                 .name("recognize-plates").uid("recognize-plates")
                 .filter(PlateRead::readable).name("readable-plates").uid("readable-plates");
 

@@ -5,10 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lpr.camera.CameraSpec;
 import io.lpr.detect.DetectorConfig;
+import io.lpr.model.Device;
+import io.lpr.operator.BatchingConfig;
+import io.lpr.recognize.RecognizerConfig;
+import io.lpr.track.TrackerConfig;
 import io.lpr.registry.YamlCameraRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,10 +27,10 @@ class LprSettingsTest {
         LprSettings s = LprSettings.from(new JobConfiguration().build());
         assertThat(s.frameWidth).isEqualTo(1920);
         assertThat(s.frameHeight).isEqualTo(1080);
-        assertThat(s.detector.format).isEqualTo(DetectorConfig.Format.ONNX_END2END);
-        assertThat(s.detector.tileSizes).containsExactly(640, 832);
+        assertThat(s.detector.format()).isEqualTo(DetectorConfig.Format.ONNX_END2END);
+        assertThat(s.detector.tileSizes()).containsExactly(640, 832);
         assertThat(s.recognizer.maxBatch()).isEqualTo(32);
-        assertThat(s.tracker.passageGapMs).isEqualTo(3_000);
+        assertThat(s.tracker.passageGapMs()).isEqualTo(3_000);
         assertThat(s.sinkUrl).isEqualTo("jdbc:sqlite:plates.db");
     }
 
@@ -49,9 +54,42 @@ class LprSettingsTest {
 
         assertThat(s.cameras).containsExactly("gate=/v/gate.mp4", "yard=/v/yard.mp4");
         assertThat(s.sampleFps).isEqualTo(3.0);
-        assertThat(s.detector.tileSizes).containsExactly(832);
-        assertThat(s.detector.wholeFrame).isFalse();
-        assertThat(s.tracker.passageGapMs).isEqualTo(5_000);
+        assertThat(s.detector.tileSizes()).containsExactly(832);
+        assertThat(s.detector.wholeFrame()).isFalse();
+        assertThat(s.tracker.passageGapMs()).isEqualTo(5_000);
+    }
+
+    @Test
+    void devicesAreAnEnumInAnyCaseAndTheAsyncOperatorsCapacityAndTimeoutAreSettings() {
+        LprSettings s = LprSettings.from(new JobConfiguration().overrides(List.of(
+                "lpr.detector.device=gpu", "lpr.recognizer.device=CPU",
+                "lpr.detector.capacity=8", "lpr.detector.timeout=30 s", "lpr.detector.max-consecutive-failures=3",
+                "lpr.recognizer.capacity=16", "lpr.recognizer.timeout=1 min")).build());
+        assertThat(s.detector.device()).isEqualTo(Device.GPU);
+        assertThat(s.recognizer.device()).isEqualTo(Device.CPU);
+        assertThat(s.detectorBatching.capacity()).isEqualTo(8);
+        assertThat(s.detectorBatching.timeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(s.detectorBatching.maxConsecutiveFailures()).isEqualTo(3);
+        assertThat(s.recognizerBatching.capacity()).isEqualTo(16);
+        assertThat(s.recognizerBatching.timeout()).isEqualTo(Duration.ofMinutes(1));
+
+        assertThatThrownBy(() -> LprSettings.from(new JobConfiguration()
+                        .overrides(List.of("lpr.detector.device=tpu")).build()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("lpr.detector.device");
+        assertThatThrownBy(() -> LprSettings.from(new JobConfiguration()
+                        .overrides(List.of("lpr.recognizer.capacity=0")).build()))
+                .hasMessageContaining("capacity");
+    }
+
+    @Test
+    void eachDefaultIsTheOneItsConfigHolds() {
+        LprSettings s = LprSettings.from(new JobConfiguration().build());
+        assertThat(s.detector).isEqualTo(DetectorConfig.DEFAULTS);
+        assertThat(s.recognizer).isEqualTo(RecognizerConfig.DEFAULTS);
+        assertThat(s.tracker).isEqualTo(TrackerConfig.DEFAULTS);
+        assertThat(s.recognizerBatching).isEqualTo(BatchingConfig.DEFAULTS);
+        assertThat(s.cameraDefaults().width()).isEqualTo(CameraSpec.DEFAULT_WIDTH);
     }
 
     @Test

@@ -29,10 +29,10 @@ final class DetectionTranslator implements NoBatchifyTranslator<TileBatch, List<
     private final OutputDecoder decoder;
 
     DetectionTranslator(DetectorConfig config) {
-        this.inputSize = config.inputSize;
-        this.confidence = config.confidence;
-        this.nmsIou = config.nmsIou;
-        this.decoder = OutputDecoder.of(config.format);
+        this.inputSize = config.inputSize();
+        this.confidence = config.confidence();
+        this.nmsIou = config.nmsIou();
+        this.decoder = OutputDecoder.of(config.format());
     }
 
     @Override

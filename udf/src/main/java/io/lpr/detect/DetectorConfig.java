@@ -1,12 +1,34 @@
 package io.lpr.detect;
 
+import io.lpr.model.Device;
 import java.io.Serializable;
-import java.util.ArrayList;
 import java.util.List;
 
-/** How to load and run the plate detector. Plain fields with working defaults; call {@link #validate()} after edits. */
-public class DetectorConfig implements Serializable {
-    private static final long serialVersionUID = 1L;
+/**
+ * How to load and run the plate detector; checked when built, so a config that exists is a valid one.
+ * {@link #DEFAULTS} holds the defaults, written here once; the job's settings show them.
+ *
+ * @param format the layout of the model's output, which also picks the engine
+ * @param modelFile file name inside the model directory
+ * @param inputSize side of the square model input, in pixels
+ * @param confidence lowest score kept. 0.5: on car.jpg at 1080p the bundled detector scores the reference's
+ *     four plates 0.89, 0.80, 0.77 and 0.55 on tiles (the near one 0.64 on the whole frame), and everything
+ *     else 0.36 or less; the reference's YOLOv5 used 0.57
+ * @param nmsIou IoU at which two boxes are the same plate
+ * @param tileSizes square tile sides, in frame pixels, each covering the frame with overlapping tiles. On
+ *     1080p CCTV a plate is often 60x15 px and too small once the whole frame is shrunk to the input; 640
+ *     and 832 px tiles find them. Empty: whole frame only
+ * @param tileOverlap fraction of a tile that neighbouring tiles share, so a plate cut by one tile is whole
+ *     in the next
+ * @param wholeFrame also run the whole frame (one more call), for plates too close to the camera to fit
+ *     inside a tile
+ * @param device where the model runs
+ * @param intraOpThreads ONNX Runtime threads inside one operator, per session. PyTorch's are process-wide
+ *     ({@code ai.djl.pytorch.num_threads})
+ */
+public record DetectorConfig(Format format, String modelFile, int inputSize, float confidence, float nmsIou,
+        List<Integer> tileSizes, float tileOverlap, boolean wholeFrame, Device device, int intraOpThreads)
+        implements Serializable {
 
     /** The layout of the model's output, which also picks the engine. */
     public enum Format {
@@ -18,45 +40,12 @@ public class DetectorConfig implements Serializable {
         YOLOV8
     }
 
-    public Format format = Format.ONNX_END2END;
+    public static final DetectorConfig DEFAULTS = new DetectorConfig(Format.ONNX_END2END,
+            "plate-detector.yolov9t-416-end2end.int8.onnx", 416, 0.5f, 0.45f, List.of(640, 832), 0.2f, true,
+            Device.CPU, 2);
 
-    /** File name inside the model directory. */
-    public String modelFile = "plate-detector.yolov9t-416-end2end.int8.onnx";
-
-    /** Side of the square model input, in pixels. */
-    public int inputSize = 416;
-
-    /**
-     * Lowest score kept. 0.5: on car.jpg at 1080p the bundled detector scores the reference's four plates 0.89, 0.80,
-     * 0.77 and 0.55 on tiles (the near one 0.64 on the whole frame), and everything else 0.36 or less; the
-     * reference's YOLOv5 used 0.57.
-     */
-    public float confidence = 0.5f;
-
-    /** IoU at which two boxes are the same plate. */
-    public float nmsIou = 0.45f;
-
-    /**
-     * Square tile sides, in frame pixels, each covering the frame with overlapping tiles. On 1080p CCTV a plate is
-     * often 60x15 px and too small once the whole frame is shrunk to the input; 640 and 832 px tiles find them.
-     * Empty: whole frame only.
-     */
-    public List<Integer> tileSizes = new ArrayList<>(List.of(640, 832));
-
-    /** Fraction of a tile that neighbouring tiles share, so a plate cut by one tile is whole in the next. */
-    public float tileOverlap = 0.2f;
-
-    /** Also run the whole frame (one more call), for plates too close to the camera to fit inside a tile. */
-    public boolean wholeFrame = true;
-
-    /** "cpu" or "gpu". */
-    public String device = "cpu";
-
-    /** ONNX Runtime threads inside one operator, per session. PyTorch's are process-wide (ai.djl.pytorch.num_threads). */
-    public int intraOpThreads = 2;
-
-    /** Throws IllegalArgumentException naming the first bad setting. */
-    public DetectorConfig validate() {
+    /** @throws IllegalArgumentException naming the first bad setting */
+    public DetectorConfig {
         require(format != null, "detector format must be one of ONNX_END2END, YOLOV5, YOLOV8");
         require(modelFile != null && !modelFile.isBlank(), "detector model file must be named");
         require(inputSize >= 32 && inputSize % 32 == 0,
@@ -67,10 +56,10 @@ public class DetectorConfig implements Serializable {
         for (Integer size : tileSizes) {
             require(size != null && size >= 32, "detector tile sizes must be at least 32 px, got " + tileSizes);
         }
+        tileSizes = List.copyOf(tileSizes);
         require(tileOverlap >= 0 && tileOverlap < 0.9f, "detector tile overlap must be in [0, 0.9), got " + tileOverlap);
-        require("cpu".equals(device) || "gpu".equals(device), "detector device must be cpu or gpu, got " + device);
+        require(device != null, "detector device must be cpu or gpu");
         require(intraOpThreads >= 1, "detector intra-op threads must be at least 1, got " + intraOpThreads);
-        return this;
     }
 
     /** Whether the whole frame is run: asked for, or no tiles to run instead. */
@@ -78,9 +67,95 @@ public class DetectorConfig implements Serializable {
         return wholeFrame || tileSizes.isEmpty();
     }
 
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
     private static void require(boolean ok, String message) {
         if (!ok) {
             throw new IllegalArgumentException(message);
+        }
+    }
+
+    /** Starts from a config (usually {@link #DEFAULTS}) and changes what is set; {@link #build()} checks it. */
+    public static final class Builder {
+        private Format format;
+        private String modelFile;
+        private int inputSize;
+        private float confidence;
+        private float nmsIou;
+        private List<Integer> tileSizes;
+        private float tileOverlap;
+        private boolean wholeFrame;
+        private Device device;
+        private int intraOpThreads;
+
+        private Builder(DetectorConfig from) {
+            format = from.format;
+            modelFile = from.modelFile;
+            inputSize = from.inputSize;
+            confidence = from.confidence;
+            nmsIou = from.nmsIou;
+            tileSizes = from.tileSizes;
+            tileOverlap = from.tileOverlap;
+            wholeFrame = from.wholeFrame;
+            device = from.device;
+            intraOpThreads = from.intraOpThreads;
+        }
+
+        public Builder format(Format value) {
+            format = value;
+            return this;
+        }
+
+        public Builder modelFile(String value) {
+            modelFile = value;
+            return this;
+        }
+
+        public Builder inputSize(int value) {
+            inputSize = value;
+            return this;
+        }
+
+        public Builder confidence(float value) {
+            confidence = value;
+            return this;
+        }
+
+        public Builder nmsIou(float value) {
+            nmsIou = value;
+            return this;
+        }
+
+        public Builder tileSizes(List<Integer> value) {
+            tileSizes = value;
+            return this;
+        }
+
+        public Builder tileOverlap(float value) {
+            tileOverlap = value;
+            return this;
+        }
+
+        public Builder wholeFrame(boolean value) {
+            wholeFrame = value;
+            return this;
+        }
+
+        public Builder device(Device value) {
+            device = value;
+            return this;
+        }
+
+        public Builder intraOpThreads(int value) {
+            intraOpThreads = value;
+            return this;
+        }
+
+        public DetectorConfig build() {
+            return new DetectorConfig(format, modelFile, inputSize, confidence, nmsIou, tileSizes, tileOverlap,
+                    wholeFrame, device, intraOpThreads);
         }
     }
 }

@@ -5,7 +5,6 @@ import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
 import ai.djl.Device;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
-import ai.djl.engine.Engine;
 import ai.djl.inference.Predictor;
 import ai.djl.repository.zoo.ZooModel;
 import ai.djl.translate.TranslateException;
@@ -41,14 +40,10 @@ public final class DetectorModel implements AutoCloseable {
 
     /** Loads the configured model file from the directory; a missing or unreadable model is a ModelException. */
     public static DetectorModel load(DetectorConfig config, ModelDirectory dir) {
-        config.validate();
-        Path file = dir.file(config.modelFile);
-        boolean onnx = config.format == DetectorConfig.Format.ONNX_END2END;
+        Path file = dir.file(config.modelFile());
+        boolean onnx = config.format() == DetectorConfig.Format.ONNX_END2END;
         String engine = onnx ? "OnnxRuntime" : "PyTorch";
-        Device device = "gpu".equals(config.device) ? Device.gpu() : Device.cpu();
-        if (device.isGpu() && Engine.getEngine(engine).getGpuCount() == 0) {
-            throw new ModelException("detector device is gpu, but the " + engine + " engine sees no GPU: use cpu");
-        }
+        Device device = config.device().djl(engine, "detector");
         SessionOptions sessionOptions = onnx ? onnxSessionOptions(config) : null;
         Model raw = Model.newInstance("plate-detector", device, engine);
         ZooModel<TileBatch, List<Detection>> model = new ZooModel<>(raw, new DetectionTranslator(config));
@@ -63,7 +58,7 @@ public final class DetectorModel implements AutoCloseable {
                 sessionOptions.close();
             }
             throw e instanceof ModelException m ? m : new ModelException(
-                    "cannot load detector model " + file + " as " + config.format + ": " + rootMessage(e), e);
+                    "cannot load detector model " + file + " as " + config.format() + ": " + rootMessage(e), e);
         }
     }
 
@@ -96,7 +91,7 @@ public final class DetectorModel implements AutoCloseable {
     private static SessionOptions onnxSessionOptions(DetectorConfig config) {
         SessionOptions options = new SessionOptions();
         try {
-            options.setIntraOpNumThreads(config.intraOpThreads);
+            options.setIntraOpNumThreads(config.intraOpThreads());
             options.setInterOpNumThreads(1);
             options.addConfigEntry("session.intra_op.allow_spinning", "0");
             options.addConfigEntry("session.inter_op.allow_spinning", "0");
@@ -113,7 +108,7 @@ public final class DetectorModel implements AutoCloseable {
      * all regions of a frame in one call, one with a fixed batch of 1 (the bundled ONNX) gets one region per call.
      */
     private static int probeBatch(ZooModel<TileBatch, List<Detection>> model, DetectorConfig config, Path file) {
-        int size = config.inputSize;
+        int size = config.inputSize();
         try (Scalar grey = new Scalar(Letterbox.GREY, Letterbox.GREY, Letterbox.GREY, 0);
                 Mat image = new Mat(size, size, CV_8UC3, grey);
                 Predictor<TileBatch, List<Detection>> predictor = model.newPredictor()) {

@@ -26,10 +26,10 @@ final class TiledPlateDetector implements PlateDetector {
 
     TiledPlateDetector(Predictor<TileBatch, List<Detection>> predictor, DetectorConfig config, int maxBatch) {
         this.predictor = predictor;
-        this.tileSizes = List.copyOf(config.tileSizes);
-        this.tileOverlap = config.tileOverlap;
+        this.tileSizes = List.copyOf(config.tileSizes());
+        this.tileOverlap = config.tileOverlap();
         this.wholeFrame = config.runsWholeFrame();
-        this.nmsIou = config.nmsIou;
+        this.nmsIou = config.nmsIou();
         this.maxBatch = maxBatch;
     }
 

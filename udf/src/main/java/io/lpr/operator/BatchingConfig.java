@@ -3,35 +3,48 @@ package io.lpr.operator;
 import java.io.Serializable;
 import java.time.Duration;
 
-/** How a model's requests are queued: worker threads (each with its own predictor) and batch limits. */
-public class BatchingConfig implements Serializable {
-    private static final long serialVersionUID = 1L;
+/**
+ * How a model's requests are queued and waited for; checked when built.
+ *
+ * @param workers worker threads, each with its own predictor
+ * @param maxBatch most requests per model call
+ * @param maxDelay longest a request waits for its batch to fill
+ * @param capacity requests in flight per operator subtask before the async operator applies back-pressure
+ * @param timeout a request unanswered this long counts as failed (see {@link InferenceFunction})
+ * @param maxConsecutiveFailures this many failed requests in a row, none answered in between, mean the model
+ *     is broken rather than an input bad: the job fails, naming the model's error
+ */
+public record BatchingConfig(int workers, int maxBatch, Duration maxDelay, int capacity, Duration timeout,
+        int maxConsecutiveFailures) implements Serializable {
+    /** The defaults, written here once; the job's settings show them. */
+    public static final BatchingConfig DEFAULTS =
+            new BatchingConfig(1, 32, Duration.ofMillis(20), 64, Duration.ofMinutes(2), 20);
 
-    public int workers = 1;
-    public int maxBatch = 32;
-    public long maxDelayMs = 20;
-    /** Requests in flight per operator subtask before the async operator applies back-pressure. */
-    public int capacity = 64;
-    /** A request unanswered this long is dropped and counted instead of failing the job. */
-    public long timeoutMs = 120_000;
-
-    public BatchingConfig() {}
-
-    public BatchingConfig(int workers, int maxBatch, long maxDelayMs) {
-        this.workers = workers;
-        this.maxBatch = maxBatch;
-        this.maxDelayMs = maxDelayMs;
-    }
-
-    public Duration maxDelay() {
-        return Duration.ofMillis(maxDelayMs);
-    }
-
-    public BatchingConfig validate(String what) {
-        if (workers < 1 || maxBatch < 1 || maxDelayMs < 0 || capacity < 1 || timeoutMs < 1) {
-            throw new IllegalArgumentException(what + ": workers, batch, capacity and timeout must be >= 1 and"
-                    + " the batch delay >= 0");
+    public BatchingConfig {
+        if (workers < 1 || maxBatch < 1 || maxDelay == null || maxDelay.isNegative() || capacity < 1
+                || timeout == null || timeout.isNegative() || timeout.isZero() || maxConsecutiveFailures < 1) {
+            throw new IllegalArgumentException("workers, batch, capacity, timeout and failures in a row must be"
+                    + " >= 1 and the batch delay >= 0");
         }
-        return this;
+    }
+
+    public BatchingConfig withWorkers(int value) {
+        return new BatchingConfig(value, maxBatch, maxDelay, capacity, timeout, maxConsecutiveFailures);
+    }
+
+    public BatchingConfig withBatch(int value, Duration delay) {
+        return new BatchingConfig(workers, value, delay, capacity, timeout, maxConsecutiveFailures);
+    }
+
+    public BatchingConfig withCapacity(int value) {
+        return new BatchingConfig(workers, maxBatch, maxDelay, value, timeout, maxConsecutiveFailures);
+    }
+
+    public BatchingConfig withTimeout(Duration value) {
+        return new BatchingConfig(workers, maxBatch, maxDelay, capacity, value, maxConsecutiveFailures);
+    }
+
+    public BatchingConfig withMaxConsecutiveFailures(int value) {
+        return new BatchingConfig(workers, maxBatch, maxDelay, capacity, timeout, value);
     }
 }

@@ -31,7 +31,7 @@ public class DetectPlates extends InferenceFunction<Frame, List<PlateCandidate>,
 
     @Override
     String modelKey() {
-        return "detector|" + models + "|" + config.modelFile + "|" + config.device;
+        return "detector|" + models + "|" + config.modelFile() + "|" + config.device();
     }
 
     @Override
@@ -39,7 +39,12 @@ public class DetectPlates extends InferenceFunction<Frame, List<PlateCandidate>,
         DetectorModel model = DetectorModel.load(config, models);
         // A frame's tiles already go through the model together, so frames are not batched with each other.
         return new InferenceService<>(model, new MicroBatcher<>(
-                "lpr-detect", batching.workers, 1, Duration.ZERO, () -> new PlateFinder(model.newDetector())));
+                "lpr-detect", batching.workers(), 1, Duration.ZERO, () -> new PlateFinder(model.newDetector())));
+    }
+
+    @Override
+    BatchingConfig batching() {
+        return batching;
     }
 
     @Override

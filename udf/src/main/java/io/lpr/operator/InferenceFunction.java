@@ -1,8 +1,10 @@
 package io.lpr.operator;
 
+import io.lpr.model.ModelException;
 import io.lpr.runtime.SharedResources;
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
@@ -13,8 +15,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * An async operator in front of a model shared by the whole process: requests go to the model's batching
- * queue off the task thread. A request that fails or times out is counted and dropped, so one bad frame
- * or crop never stops a camera, let alone the job.
+ * queue off the task thread. A request that fails or times out is logged, counted ({@code failures}) and
+ * dropped, so one bad frame or crop never stops a camera. A model that fails every request, though, must not
+ * leave a job that silently produces nothing: {@link BatchingConfig#maxConsecutiveFailures()} failures in a
+ * row, none answered in between, fail the job with the model's last error (Flink's restart strategy then
+ * decides; a model broken for good keeps failing it, loudly).
  *
  * @param <I> what comes in
  * @param <R> what the model answers for one input
@@ -26,6 +31,7 @@ abstract class InferenceFunction<I, R, O> extends RichAsyncFunction<I, O> {
 
     private transient SharedResources.Lease<InferenceService<I, R>> service;
     private transient Counter failures;
+    private transient AtomicInteger failuresInARow;
 
     /** Identifies the model: subtasks of the process asking for the same key share one. */
     abstract String modelKey();
@@ -37,11 +43,14 @@ abstract class InferenceFunction<I, R, O> extends RichAsyncFunction<I, O> {
 
     abstract Collection<O> outputs(R result);
 
+    abstract BatchingConfig batching();
+
     @Override
     public void open(OpenContext context) {
         service = SharedResources.acquire(modelKey(), this::startService);
         MetricGroup metrics = getRuntimeContext().getMetricGroup();
         failures = metrics.counter("failures");
+        failuresInARow = new AtomicInteger();
         registerMetrics(metrics);
     }
 
@@ -49,10 +58,9 @@ abstract class InferenceFunction<I, R, O> extends RichAsyncFunction<I, O> {
     public void asyncInvoke(I input, ResultFuture<O> result) {
         service.get().submit(input).whenComplete((answer, error) -> {
             if (error != null) {
-                failures.inc();
-                LOG.warn("{} failed on {}: {}", getClass().getSimpleName(), input, error.toString());
-                result.complete(List.of());
+                failed(input, result, error.toString(), error);
             } else {
+                failuresInARow.set(0);
                 result.complete(outputs(answer));
             }
         });
@@ -60,8 +68,18 @@ abstract class InferenceFunction<I, R, O> extends RichAsyncFunction<I, O> {
 
     @Override
     public void timeout(I input, ResultFuture<O> result) {
+        failed(input, result, "no answer within " + batching().timeout(), null);
+    }
+
+    private void failed(I input, ResultFuture<O> result, String why, Throwable cause) {
         failures.inc();
-        LOG.warn("{} timed out on {}", getClass().getSimpleName(), input);
+        int inARow = failuresInARow.incrementAndGet();
+        if (inARow >= batching().maxConsecutiveFailures()) {
+            result.completeExceptionally(new ModelException(getClass().getSimpleName() + ": " + inARow
+                    + " requests in a row failed, the model looks broken; the last: " + why, cause));
+            return;
+        }
+        LOG.warn("{} failed on {}: {}", getClass().getSimpleName(), input, why);
         result.complete(List.of());
     }
 

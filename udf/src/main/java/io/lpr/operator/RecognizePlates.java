@@ -39,8 +39,13 @@ public class RecognizePlates extends InferenceFunction<PlateCandidate, PlateRead
     @Override
     InferenceService<PlateCandidate, PlateRead> startService() {
         RecognizerModel model = RecognizerModel.load(config, models);
-        return new InferenceService<>(model, new MicroBatcher<>("lpr-recognize", batching.workers,
-                batching.maxBatch, batching.maxDelay(), () -> new PlateReader(model.newRecognizer())));
+        return new InferenceService<>(model, new MicroBatcher<>("lpr-recognize", batching.workers(),
+                batching.maxBatch(), batching.maxDelay(), () -> new PlateReader(model.newRecognizer())));
+    }
+
+    @Override
+    BatchingConfig batching() {
+        return batching;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.lpr.recognize;
 
+import io.lpr.model.Device;
 import java.io.Serializable;
 
 /**
@@ -7,22 +8,22 @@ import java.io.Serializable;
  *
  * @param stnFile file name of the STN TorchScript model inside the model directory
  * @param lprnetFile file name of the LPRNet TorchScript model inside the model directory
- * @param device "cpu" or "gpu"
+ * @param device where the models run
  * @param maxBatch most crops per STN call (LPRNet always runs one crop per call)
  * @param threads PyTorch intra-op threads, process-wide; 0 keeps PyTorch's default
  */
-public record RecognizerConfig(String stnFile, String lprnetFile, String device, int maxBatch, int threads)
+public record RecognizerConfig(String stnFile, String lprnetFile, Device device, int maxBatch, int threads)
         implements Serializable {
-    public static final String DEFAULT_STN_FILE = "stn.torchscript.pt";
-    public static final String DEFAULT_LPRNET_FILE = "lprnet.torchscript.pt";
-    public static final int DEFAULT_MAX_BATCH = 32;
+    /** The defaults, written here once; the job's settings show them. */
+    public static final RecognizerConfig DEFAULTS =
+            new RecognizerConfig("stn.torchscript.pt", "lprnet.torchscript.pt", Device.CPU, 32, 0);
 
     public RecognizerConfig {
         if (stnFile == null || stnFile.isBlank() || lprnetFile == null || lprnetFile.isBlank()) {
             throw new IllegalArgumentException("recogniser model file names must not be blank");
         }
-        if (!"cpu".equals(device) && !"gpu".equals(device)) {
-            throw new IllegalArgumentException("recogniser device must be cpu or gpu, got " + device);
+        if (device == null) {
+            throw new IllegalArgumentException("recogniser device must be cpu or gpu");
         }
         if (maxBatch < 1) {
             throw new IllegalArgumentException("recogniser max batch must be at least 1, got " + maxBatch);
@@ -33,10 +34,10 @@ public record RecognizerConfig(String stnFile, String lprnetFile, String device,
     }
 
     public static RecognizerConfig defaults() {
-        return new RecognizerConfig(DEFAULT_STN_FILE, DEFAULT_LPRNET_FILE, "cpu", DEFAULT_MAX_BATCH, 0);
+        return DEFAULTS;
     }
 
-    public RecognizerConfig withDevice(String newDevice) {
+    public RecognizerConfig withDevice(Device newDevice) {
         return new RecognizerConfig(stnFile, lprnetFile, newDevice, maxBatch, threads);
     }
 

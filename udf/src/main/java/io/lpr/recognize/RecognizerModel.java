@@ -1,7 +1,6 @@
 package io.lpr.recognize;
 
 import ai.djl.Device;
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDList;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.repository.zoo.Criteria;
@@ -39,7 +38,7 @@ public final class RecognizerModel implements AutoCloseable {
     public static RecognizerModel load(RecognizerConfig config, ModelDirectory dir) {
         Path stnPath = dir.file(config.stnFile());
         Path lprnetPath = dir.file(config.lprnetFile());
-        Device device = device(config.device());
+        Device device = config.device().djl(ENGINE, "recogniser");
         ZooModel<NDList, NDList> stn = loadTorchScript(stnPath, device);
         try {
             ZooModel<NDList, NDList> lprnet = loadTorchScript(lprnetPath, device);
@@ -51,17 +50,6 @@ public final class RecognizerModel implements AutoCloseable {
             stn.close();
             throw e;
         }
-    }
-
-    private static Device device(String name) {
-        if (!"gpu".equals(name)) {
-            return Device.cpu();
-        }
-        if (Engine.getEngine(ENGINE).getGpuCount() == 0) {
-            throw new ModelException("recogniser device gpu requested, but PyTorch sees no GPU"
-                    + " (is the CUDA build of PyTorch installed?); use device cpu");
-        }
-        return Device.gpu();
     }
 
     private static ZooModel<NDList, NDList> loadTorchScript(Path file, Device device) {

@@ -65,9 +65,9 @@ public final class PassageTracker {
         List<PlateEvent> events = new ArrayList<>();
         for (Iterator<PlateTrack> it = tracks.iterator(); it.hasNext(); ) {
             PlateTrack track = it.next();
-            if (track.lastSeen + config.passageGapMs <= time) {
+            if (track.lastSeen + config.passageGapMs() <= time) {
                 it.remove();
-                if (track.frames >= config.minFrames) {
+                if (track.frames >= config.minFrames()) {
                     events.add(toEvent(track, cameraId, cropEncoder));
                 }
             }
@@ -77,7 +77,7 @@ public final class PassageTracker {
 
     /** When the earliest open track would close, or Long.MAX_VALUE when none is open. */
     public long nextClose() {
-        return tracks.stream().mapToLong(t -> t.lastSeen + config.passageGapMs).min().orElse(Long.MAX_VALUE);
+        return tracks.stream().mapToLong(t -> t.lastSeen + config.passageGapMs()).min().orElse(Long.MAX_VALUE);
     }
 
     private PlateTrack match(PlateRead read) {
@@ -85,14 +85,14 @@ public final class PassageTracker {
         PlateTrack best = null;
         float bestIou = 0;
         for (PlateTrack track : tracks) {
-            if (c.eventTime - track.lastSeen > config.passageGapMs) {
+            if (c.eventTime - track.lastSeen > config.passageGapMs()) {
                 continue;
             }
             float iou = track.lastBox.iou(c.box);
             boolean sameText = track.indexOf(read.text) >= 0;
             boolean near = near(track.lastBox, c.box);
-            boolean similarText = near && editDistance(track.leaderText(), read.text) <= config.maxTextDistance;
-            if (iou >= config.minIou || sameText || similarText) {
+            boolean similarText = near && editDistance(track.leaderText(), read.text) <= config.maxTextDistance();
+            if (iou >= config.minIou() || sameText || similarText) {
                 float rank = iou + (sameText ? 1 : 0);
                 if (best == null || rank > bestIou) {
                     best = track;

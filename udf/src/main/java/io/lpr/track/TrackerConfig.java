@@ -2,20 +2,20 @@ package io.lpr.track;
 
 import java.io.Serializable;
 
-/** How reads of one camera are grouped into vehicle passages. */
-public class TrackerConfig implements Serializable {
-    private static final long serialVersionUID = 1L;
+/**
+ * How reads of one camera are grouped into vehicle passages; checked when built.
+ *
+ * @param passageGapMs a passage ends when its plate has not been read for this long (event time)
+ * @param minIou boxes in consecutive reads overlapping at least this much belong to the same plate
+ * @param maxTextDistance texts this close (edit distance) with nearby boxes are misreads of the same plate
+ * @param minFrames passages with fewer readable frames are dropped as noise
+ */
+public record TrackerConfig(long passageGapMs, float minIou, int maxTextDistance, int minFrames)
+        implements Serializable {
+    /** The defaults, written here once; the job's settings show them. */
+    public static final TrackerConfig DEFAULTS = new TrackerConfig(3_000, 0.1f, 2, 2);
 
-    /** A passage ends when its plate has not been read for this long (event time). */
-    public long passageGapMs = 3_000;
-    /** Boxes in consecutive reads overlapping at least this much belong to the same plate. */
-    public float minIou = 0.1f;
-    /** Texts this close (edit distance) with nearby boxes are misreads of the same plate. */
-    public int maxTextDistance = 2;
-    /** Passages with fewer readable frames are dropped as noise. */
-    public int minFrames = 2;
-
-    public TrackerConfig validate() {
+    public TrackerConfig {
         if (passageGapMs <= 0) {
             throw new IllegalArgumentException("tracker passage gap must be positive, got " + passageGapMs + " ms");
         }
@@ -25,6 +25,13 @@ public class TrackerConfig implements Serializable {
         if (maxTextDistance < 0 || minFrames < 1) {
             throw new IllegalArgumentException("tracker text distance must be >= 0 and min frames >= 1");
         }
-        return this;
+    }
+
+    public TrackerConfig withPassageGapMs(long millis) {
+        return new TrackerConfig(millis, minIou, maxTextDistance, minFrames);
+    }
+
+    public TrackerConfig withMinFrames(int frames) {
+        return new TrackerConfig(passageGapMs, minIou, maxTextDistance, frames);
     }
 }

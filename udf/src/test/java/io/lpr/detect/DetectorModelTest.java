@@ -37,7 +37,7 @@ class DetectorModelTest {
         try (Mat car = Images.read(Path.of(System.getProperty("lpr.test.images"), "car.jpg"))) {
             frame = Images.resized(car, 1920, 1080, INTER_AREA);
         }
-        tiled = DetectorModel.load(new DetectorConfig(), models);
+        tiled = DetectorModel.load(DetectorConfig.DEFAULTS, models);
     }
 
     @AfterAll
@@ -62,8 +62,7 @@ class DetectorModelTest {
 
     @Test
     void theWholeFrameAloneFindsThePlate() {
-        DetectorConfig config = new DetectorConfig();
-        config.tileSizes = new ArrayList<>();
+        DetectorConfig config = DetectorConfig.DEFAULTS.toBuilder().tileSizes(List.of()).build();
         try (DetectorModel whole = DetectorModel.load(config, models);
                 PlateDetector detector = whole.newDetector()) {
             List<Detection> found = detector.detect(frame);
@@ -97,8 +96,7 @@ class DetectorModelTest {
 
     @Test
     void aMissingModelFileIsNamed() {
-        DetectorConfig config = new DetectorConfig();
-        config.modelFile = "no-such-detector.onnx";
+        DetectorConfig config = DetectorConfig.DEFAULTS.toBuilder().modelFile("no-such-detector.onnx").build();
 
         assertThatThrownBy(() -> DetectorModel.load(config, models))
                 .isInstanceOf(ModelException.class)
@@ -108,21 +106,20 @@ class DetectorModelTest {
 
     @Test
     void aCorruptModelFileIsNamed(@TempDir Path dir) throws Exception {
-        DetectorConfig config = new DetectorConfig();
-        Files.write(dir.resolve(config.modelFile), "this is not an ONNX model".getBytes());
+        DetectorConfig config = DetectorConfig.DEFAULTS;
+        Files.write(dir.resolve(config.modelFile()), "this is not an ONNX model".getBytes());
 
         assertThatThrownBy(() -> DetectorModel.load(config, new ModelDirectory(dir.toString())))
                 .isInstanceOf(ModelException.class)
-                .hasMessageContaining(config.modelFile)
+                .hasMessageContaining(config.modelFile())
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
     }
 
     @Test
     void aTorchScriptModelThatIsNotADetectorIsNamedInOneLine() {
         // Loads through the PyTorch engine (mapLocation for CUDA-traced files), then fails on the 416x416 probe.
-        DetectorConfig config = new DetectorConfig();
-        config.format = DetectorConfig.Format.YOLOV8;
-        config.modelFile = "stn.torchscript.pt";
+        DetectorConfig config = DetectorConfig.DEFAULTS.toBuilder()
+                .format(DetectorConfig.Format.YOLOV8).modelFile("stn.torchscript.pt").build();
 
         assertThatThrownBy(() -> DetectorModel.load(config, models))
                 .isInstanceOf(ModelException.class)

@@ -24,7 +24,7 @@ class TrackPassagesTest {
 
     private static KeyedOneInputStreamOperatorTestHarness<String, PlateRead, PlateEvent> harness() throws Exception {
         var harness = new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new TrackPassages(new TrackerConfig())),
+                new KeyedProcessOperator<>(new TrackPassages(TrackerConfig.DEFAULTS)),
                 read -> read.candidate.cameraId,
                 Types.STRING);
         harness.open();
@@ -71,7 +71,7 @@ class TrackPassagesTest {
             snapshot = h.snapshot(1, 1_300);
         }
         var restored = new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new TrackPassages(new TrackerConfig())),
+                new KeyedProcessOperator<>(new TrackPassages(TrackerConfig.DEFAULTS)),
                 (PlateRead read) -> read.candidate.cameraId,
                 Types.STRING);
         try (restored) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import ai.djl.engine.Engine;
+import io.lpr.model.Device;
 import io.lpr.model.ModelDirectory;
 import io.lpr.model.ModelException;
 import java.io.IOException;
@@ -27,27 +28,27 @@ class RecognizerModelTest {
 
     @Test
     void missingFileIsNamed(@TempDir Path temp) throws IOException {
-        Files.copy(SEED.resolve(RecognizerConfig.DEFAULT_STN_FILE), temp.resolve(RecognizerConfig.DEFAULT_STN_FILE));
+        Files.copy(SEED.resolve(RecognizerConfig.DEFAULTS.stnFile()), temp.resolve(RecognizerConfig.DEFAULTS.stnFile()));
         assertThatThrownBy(() -> RecognizerModel.load(RecognizerConfig.defaults(), new ModelDirectory(temp.toString())))
                 .isInstanceOf(ModelException.class)
-                .hasMessageContaining(RecognizerConfig.DEFAULT_LPRNET_FILE)
+                .hasMessageContaining(RecognizerConfig.DEFAULTS.lprnetFile())
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
     }
 
     @Test
     void corruptFileIsNamedInOneLine(@TempDir Path temp) throws IOException {
-        Files.copy(SEED.resolve(RecognizerConfig.DEFAULT_STN_FILE), temp.resolve(RecognizerConfig.DEFAULT_STN_FILE));
-        Files.write(temp.resolve(RecognizerConfig.DEFAULT_LPRNET_FILE), "not a TorchScript archive".getBytes());
+        Files.copy(SEED.resolve(RecognizerConfig.DEFAULTS.stnFile()), temp.resolve(RecognizerConfig.DEFAULTS.stnFile()));
+        Files.write(temp.resolve(RecognizerConfig.DEFAULTS.lprnetFile()), "not a TorchScript archive".getBytes());
         assertThatThrownBy(() -> RecognizerModel.load(RecognizerConfig.defaults(), new ModelDirectory(temp.toString())))
                 .isInstanceOf(ModelException.class)
-                .hasMessageContaining(temp.resolve(RecognizerConfig.DEFAULT_LPRNET_FILE).toString())
+                .hasMessageContaining(temp.resolve(RecognizerConfig.DEFAULTS.lprnetFile()).toString())
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
     }
 
     @Test
     void gpuWithoutAGpuIsOneReadableLine() {
         assumeTrue(Engine.getEngine("PyTorch").getGpuCount() == 0, "a GPU is visible");
-        assertThatThrownBy(() -> RecognizerModel.load(RecognizerConfig.defaults().withDevice("gpu"), new ModelDirectory(SEED.toString())))
+        assertThatThrownBy(() -> RecognizerModel.load(RecognizerConfig.defaults().withDevice(Device.GPU), new ModelDirectory(SEED.toString())))
                 .isInstanceOf(ModelException.class)
                 .hasMessageContaining("gpu")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
@@ -56,10 +57,10 @@ class RecognizerModelTest {
     @Test
     void configIsValidated() {
         assertThat(RecognizerConfig.defaults().maxBatch()).isEqualTo(32);
-        assertThat(RecognizerConfig.defaults().device()).isEqualTo("cpu");
-        assertThatThrownBy(() -> RecognizerConfig.defaults().withDevice("tpu"))
+        assertThat(RecognizerConfig.defaults().device()).isEqualTo(Device.CPU);
+        assertThatThrownBy(() -> RecognizerConfig.defaults().withDevice(null))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("tpu");
+                .hasMessageContaining("cpu or gpu");
         assertThatThrownBy(() -> RecognizerConfig.defaults().withMaxBatch(0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> RecognizerConfig.defaults().withThreads(-1)).isInstanceOf(IllegalArgumentException.class);
     }

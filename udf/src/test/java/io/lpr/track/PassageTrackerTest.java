@@ -12,7 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PassageTrackerTest {
-    private final TrackerConfig config = new TrackerConfig();
+    private final TrackerConfig config = TrackerConfig.DEFAULTS;
     private final PassageTracker tracker = new PassageTracker(config, new ArrayList<>());
 
     private static PlateRead read(long time, float x, String text, float textScore) {
@@ -87,7 +87,7 @@ class PassageTrackerTest {
         assertThat(tracker.nextClose()).isEqualTo(Long.MAX_VALUE);
         tracker.add(read(1_000, 100, "A111AA77", -90));
         tracker.add(read(2_000, 1500, "B222BB77", -90));
-        assertThat(tracker.nextClose()).isEqualTo(1_000 + config.passageGapMs);
+        assertThat(tracker.nextClose()).isEqualTo(1_000 + config.passageGapMs());
     }
 
     @Test

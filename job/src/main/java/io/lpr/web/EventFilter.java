@@ -37,7 +37,7 @@ record EventFilter(String plate, String camera, Instant since, Instant until, in
             }
         }
         String plate = matching(single(params, "plate"), PLATE, "plate",
-                "letters, digits and the wildcards * and %, at most 20");
+                "letters, digits, spaces, dashes and the wildcards * % ? _, at most 20");
         String camera = matching(single(params, "camera"), CAMERA, "camera",
                 "a camera id: letters, digits, '.', '_' and '-', at most 64");
         Instant since = instant(single(params, "since"), "since");

@@ -121,6 +121,20 @@ class EventsPageBrowserTest {
     }
 
     @Test
+    void pagesThroughOlderEventsKeepingTheFilters() {
+        browser.get(base + "/?limit=2");
+        assertThat(waitForRows(2).get(1).getText()).contains("K095AE177");
+        assertThat(browser.findElement(By.id("newer")).isDisplayed()).isFalse();
+        browser.findElement(By.id("older")).click();
+        wait.until(ExpectedConditions.urlToBe(base + "/?limit=2&offset=2"));
+        wait.until(d -> rows().size() == 2 && rows().get(1).getText().contains("B840CK197"));
+        assertThat(browser.findElement(By.id("older")).isDisplayed()).isFalse();
+        browser.findElement(By.id("newer")).click();
+        wait.until(ExpectedConditions.urlToBe(base + "/?limit=2"));
+        wait.until(d -> rows().size() == 2 && rows().get(1).getText().contains("K095AE177"));
+    }
+
+    @Test
     void theCamerasPageShowsStatesWithUrlsMasked() throws Exception {
         browser.get(base + "/cameras");
         wait.until(d -> browser.findElements(By.cssSelector("#cameras tbody tr")).size() == 2);

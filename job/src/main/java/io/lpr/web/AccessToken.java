@@ -4,6 +4,8 @@ import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
+import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * The optional secret of {@code lpr serve}, from {@value #ENV}: a request must then carry it as
@@ -13,6 +15,7 @@ import java.util.Base64;
 final class AccessToken {
     static final String ENV = "LPR_SERVE_TOKEN";
     private static final String REALM = "Basic realm=\"lpr\", charset=\"UTF-8\"";
+    private static final Pattern LOOPBACK_V4 = Pattern.compile("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
 
     private final byte[] token;
 
@@ -29,9 +32,17 @@ final class AccessToken {
         return token != null;
     }
 
-    /** Answers 401 (and stops the request) unless the request carries the token. */
+    /**
+     * Answers 401 (and stops the request) unless the request carries the token. Without a token only this
+     * machine may ask, and a web page from elsewhere must not either, through a name it re-points at
+     * 127.0.0.1 (DNS rebinding): the request must name the server as localhost or a loopback address.
+     */
     void check(Context ctx) {
-        if (token == null || presented(ctx.header("Authorization"))) {
+        if (token == null) {
+            requireLoopbackHost(ctx.header("Host"));
+            return;
+        }
+        if (presented(ctx.header("Authorization"))) {
             return;
         }
         ctx.header("WWW-Authenticate", REALM);
@@ -57,9 +68,31 @@ final class AccessToken {
         return false;
     }
 
+    private static void requireLoopbackHost(String host) {
+        String name = host == null ? "" : host.strip().toLowerCase(Locale.ROOT);
+        if (name.startsWith("[")) {
+            name = name.substring(1, Math.max(1, name.indexOf(']')));
+        } else if (name.indexOf(':') >= 0) {
+            name = name.substring(0, name.indexOf(':'));
+        }
+        if (!(name.equals("localhost") || name.equals("::1") || LOOPBACK_V4.matcher(name).matches())) {
+            throw new Forbidden("this server answers only to localhost or 127.0.0.1 (Host was '"
+                    + Text.clip(host == null ? "" : host) + "'); serving other names needs " + ENV);
+        }
+    }
+
     /** Constant time, so the answer's timing says nothing about how much of a guess was right. */
     private boolean matches(byte[] presented) {
         return MessageDigest.isEqual(token, presented);
+    }
+
+    /** Answered 403: a request that names this server by a name that is not loopback. */
+    static final class Forbidden extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Forbidden(String message) {
+            super(message);
+        }
     }
 
     /** Answered 401 with a prompt for the token. */

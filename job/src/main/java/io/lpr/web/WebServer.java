@@ -71,6 +71,7 @@ public final class WebServer implements AutoCloseable {
         config.routes.exception(BadRequest.class, (e, ctx) -> fail(ctx, 400, e.getMessage()));
         config.routes.exception(NotFound.class, (e, ctx) -> fail(ctx, 404, e.getMessage()));
         config.routes.exception(AccessToken.Unauthorized.class, (e, ctx) -> fail(ctx, 401, e.getMessage()));
+        config.routes.exception(AccessToken.Forbidden.class, (e, ctx) -> fail(ctx, 403, e.getMessage()));
         config.routes.exception(DatabaseException.class, (e, ctx) -> unavailable(ctx, e));
         config.routes.exception(RegistryException.class, (e, ctx) -> unavailable(ctx, e));
         config.routes.exception(Exception.class, (e, ctx) -> {

@@ -29,9 +29,14 @@ final class Http {
 
     /** A request no well-behaved client sends (e.g. a malformed escape): the whole raw response. */
     String raw(String pathAndQuery) {
+        return raw(pathAndQuery, "127.0.0.1");
+    }
+
+    /** As {@link #raw(String)}, naming the server by {@code host} (which java.net.http does not let one set). */
+    String raw(String pathAndQuery, String host) {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(60_000);
-            socket.getOutputStream().write(("GET " + pathAndQuery + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+            socket.getOutputStream().write(("GET " + pathAndQuery + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
                     .getBytes(StandardCharsets.ISO_8859_1));
             return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
         } catch (IOException e) {

@@ -115,6 +115,17 @@ class SqliteWebServerTest extends WebServerContract {
     }
 
     @Test
+    void withoutATokenOnlyLoopbackNamesAreAnswered() {
+        for (String host : List.of("localhost", "127.0.0.1", "localhost:" + server.port(), "[::1]:" + server.port())) {
+            assertThat(http.raw("/api/cameras", host)).as(host).startsWith("HTTP/1.1 200");
+        }
+        // A page elsewhere that re-points its own name at 127.0.0.1 (DNS rebinding) must not read the events.
+        assertThat(http.raw("/api/events", "rebind.example:" + server.port())).startsWith("HTTP/1.1 403")
+                .contains("this server answers only to localhost or 127.0.0.1 (Host was 'rebind.example:");
+        assertThat(http.raw("/", "localhost.evil.example")).startsWith("HTTP/1.1 403");
+    }
+
+    @Test
     void withATokenEveryRequestButTheHealthCheckNeedsIt() throws Exception {
         try (WebServer guarded = WebServer.start(readOnly(), "127.0.0.1", 0, "t0ken")) {
             Http client = new Http(guarded.port());
@@ -128,6 +139,7 @@ class SqliteWebServerTest extends WebServerContract {
             String basic = Base64.getEncoder().encodeToString("anyone:t0ken".getBytes());
             assertThat(client.get("/", "Authorization", "Basic " + basic).statusCode()).isEqualTo(200);
             assertThat(client.get("/healthz").statusCode()).isEqualTo(200);
+            assertThat(client.raw("/api/events", "lpr.example")).as("with a token, any name").startsWith("HTTP/1.1 401");
         }
     }
 }

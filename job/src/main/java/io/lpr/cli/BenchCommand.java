@@ -150,27 +150,33 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
 
-        Path clip = Files.createTempDirectory("lpr-bench").resolve("clip.mp4");
-        try (Mat mat = Images.read(photo)) {
-            DemoClip.write(mat, clip, seconds, 10, settings.frameWidth, settings.frameHeight);
-        }
-        long analysedFrames = decode(clip, settings);
+        Path clipDir = Files.createTempDirectory("lpr-bench");
+        Path clip = clipDir.resolve("clip.mp4");
+        try {
+            try (Mat mat = Images.read(photo)) {
+                DemoClip.write(mat, clip, seconds, 10, settings.frameWidth, settings.frameHeight);
+            }
+            long analysedFrames = decode(clip, settings);
 
-        err.println("lpr: running the job on a " + seconds + " s clip ...");
-        err.flush();
-        Configuration withClip = settingsOptions.configuration()
-                .set(LprOptions.CAMERAS.key(), List.of("bench=" + clip))
-                .build();
-        LprSettings run = LprSettings.from(withClip);
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(withClip);
-        env.setParallelism(1);
-        LprTopology.build(env, CameraSource.of(JobRunner.cameras(run)), run,
-                Map.of("discard", new DiscardingSink<PlateEvent>()));
-        JobExecutionResult result = env.execute("lpr-bench");
-        double msPerFrame = result.getNetRuntime() / (double) analysedFrames;
-        double bareMsPerFrame = detectorBareMsPerFrame + platesPerFrame * recognizerBareMsPerCrop;
-        row("end to end, " + analysedFrames + " frames of the clip (job start included)",
-                perSecond(msPerFrame, "frames"), bareMsPerFrame, msPerFrame);
+            err.println("lpr: running the job on a " + seconds + " s clip ...");
+            err.flush();
+            Configuration withClip = settingsOptions.configuration()
+                    .set(LprOptions.CAMERAS.key(), List.of("bench=" + clip))
+                    .build();
+            LprSettings run = LprSettings.from(withClip);
+            StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(withClip);
+            env.setParallelism(1);
+            LprTopology.build(env, CameraSource.of(JobRunner.cameras(run)), run,
+                    Map.of("discard", new DiscardingSink<PlateEvent>()));
+            JobExecutionResult result = env.execute("lpr-bench");
+            double msPerFrame = result.getNetRuntime() / (double) analysedFrames;
+            double bareMsPerFrame = detectorBareMsPerFrame + platesPerFrame * recognizerBareMsPerCrop;
+            row("end to end, " + analysedFrames + " frames of the clip (job start included)",
+                    perSecond(msPerFrame, "frames"), bareMsPerFrame, msPerFrame);
+        } finally {
+            Files.deleteIfExists(clip);
+            Files.deleteIfExists(clipDir);
+        }
         print();
         return 0;
     }

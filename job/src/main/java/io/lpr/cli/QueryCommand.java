@@ -12,7 +12,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** Prints stored events, newest first: camera, plate, first/last seen (UTC), frames, scores. */
+/** Prints the newest stored events, oldest of them first: camera, plate, first/last seen (UTC), frames, scores. */
 @Command(name = "query", mixinStandardHelpOptions = true, description = "Prints the stored plate events, one per line.")
 final class QueryCommand implements Callable<Integer> {
     @Mixin

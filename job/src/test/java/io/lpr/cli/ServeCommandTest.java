@@ -13,12 +13,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -82,6 +84,28 @@ class ServeCommandTest {
         LprCliTest.Result r = lpr("serve", "--port", "70000");
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.err()).startsWith("lpr: --port 70000 is not a TCP port");
+    }
+
+    @Test
+    void benchApiPrintsP50AndP99PerQueryAndLeavesNoTempFiles() throws Exception {
+        long before = apiBenchTempDirs();
+        LprCliTest.Result r = lpr("bench", "api", "--events", "1000", "--requests", "10");
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        List<String> lines = r.out().lines().toList();
+        assertThat(lines.get(0)).isEqualTo("lpr serve on SQLite, 1,000 events, 10 sequential requests per query");
+        assertThat(lines.get(1)).matches("query +p50 ms +p99 ms +bytes");
+        assertThat(lines.subList(2, lines.size())).extracting(line -> line.substring(0, 24).strip()).containsExactly(
+                "newest page (50)", "partial plate", "plate prefix + camera", "camera + 1 h range",
+                "page at offset 10000", "one event", "one crop (JPEG)");
+        assertThat(lines.subList(2, lines.size())).allSatisfy(line -> assertThat(line).matches(".{24} +\\d+\\.\\d +\\d+\\.\\d +\\d+"));
+        assertThat(apiBenchTempDirs()).isEqualTo(before);
+    }
+
+    private static long apiBenchTempDirs() throws Exception {
+        try (Stream<Path> entries = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return entries.filter(p -> p.getFileName().toString().startsWith("lpr-api-bench")).count();
+        }
     }
 
     @Test

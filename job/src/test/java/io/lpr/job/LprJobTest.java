@@ -69,8 +69,8 @@ class LprJobTest {
                 .build();
         LprSettings settings = LprSettings.from(configuration);
         Database sqlite = Database.of("jdbc:sqlite:" + dir.resolve("plates.db"), null, null);
-        // The password travels in the URL only because a test cannot set the environment the job reads it from.
-        Database postgres = Database.of(PG.newDatabase() + "?password=" + PG.password(), PG.user(), null);
+        // As in production: the sink reads the password from $LPR_DB_PASSWORD when it connects.
+        Database postgres = PG.newJobDatabase();
         EventStore.ensureSchema(sqlite);
         EventStore.ensureSchema(postgres);
 

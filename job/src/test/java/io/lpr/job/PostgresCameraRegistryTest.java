@@ -21,8 +21,7 @@ class PostgresCameraRegistryTest {
 
     @Test
     void theJobSeesTableChangesAndTheStatusTableKeepsTheLatestState() {
-        // The password travels in the URL here only because a test cannot set the job's environment.
-        Database db = Database.of(PG.newDatabase() + "?password=" + PG.password(), PG.user(), null);
+        Database db = PG.newJobDatabase();
         JdbcCameraRegistry registry = JdbcCameraRegistry.open(db);
         CameraTable table = registry.table();
 

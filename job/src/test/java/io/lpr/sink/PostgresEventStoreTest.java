@@ -22,9 +22,8 @@ class PostgresEventStoreTest extends EventStoreContract {
 
     @BeforeEach
     void createDatabase() {
-        url = PG.newDatabase();
-        // The password travels in the URL only because a test cannot set the environment the job reads it from.
-        db = Database.of(url + "?password=" + PG.password(), PG.user(), null);
+        db = PG.newJobDatabase();
+        url = db.url();
     }
 
     @Override
@@ -46,6 +45,16 @@ class PostgresEventStoreTest extends EventStoreContract {
             }
             assertThat(columns).isEqualTo(2);
         }
+    }
+
+    @Test
+    void thePasswordComesFromTheVariableTheSettingsNameWhenConnecting() {
+        assertThat(url).doesNotContain("password");
+        EventStore.ensureSchema(Database.resolve(url, PG.user(), Database.DEFAULT_PASSWORD_ENV));
+        Database unsetVariable = Database.resolve(url, PG.user(), "LPR_TEST_NO_SUCH_VARIABLE");
+        assertThatThrownBy(() -> EventStore.ensureSchema(unsetVariable))
+                .isInstanceOf(DatabaseException.class)
+                .hasMessageStartingWith("cannot connect to " + url + ": ");
     }
 
     @Test

@@ -13,30 +13,30 @@ class PostgresWebServerTest extends WebServerContract {
     @RegisterExtension
     static final PostgresServer PG = new PostgresServer();
 
-    private String url;
+    private Database db;
 
     @Override
     @BeforeEach
     void startServer() {
-        // The password travels in the URL only because a test cannot set the environment lpr serve reads it from.
-        url = PG.newDatabase() + "?password=" + PG.password();
+        // Reached as lpr serve reaches it: the password from $LPR_DB_PASSWORD when connecting, never in the URL.
+        db = PG.newJobDatabase();
         super.startServer();
     }
 
     @Override
     Database writable() {
-        return Database.of(url, PG.user(), null);
+        return db;
     }
 
     @Override
     Database readOnly() {
-        return writable().readOnly();
+        return db.readOnly();
     }
 
     @Test
     void anUnreachableDatabaseIsAClearErrorWithoutThePassword() throws Exception {
-        String missing = url.replaceFirst("/lpr_test_\\d+\\?", "/no_such_db?");
-        try (WebServer other = WebServer.start(Database.of(missing, PG.user(), null).readOnly(), "127.0.0.1", 0, null)) {
+        String missing = db.url().replaceFirst("/lpr_test_\\d+$", "/no_such_db");
+        try (WebServer other = WebServer.start(Database.resolve(missing, PG.user(), null).readOnly(), "127.0.0.1", 0, null)) {
             Http client = new Http(other.port());
             String error = json(client.get("/api/events"), 503).get("error").asText();
             assertThat(error).startsWith("database unavailable: cannot connect to ").contains("no_such_db")

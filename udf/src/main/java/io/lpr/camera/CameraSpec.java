@@ -6,22 +6,35 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * One camera the job reads: an id, where its video comes from, and how its frames are sampled.
- * Immutable, with value equality over every field; the {@code with...} methods return changed
- * copies.
+ * Checked when built, so a spec that exists is a valid one; {@link #builder} and {@link #toBuilder}
+ * make changed copies (the {@code with...} methods are shorthands for one setting).
  *
  * <p>The URL is a video file's path, or a live stream: {@code rtsp://} / {@code rtsps://}
  * (transport TCP or UDP) or {@code http(s)://}. A live URL may carry credentials
  * ({@code rtsp://user:password@host/path}) and reference environment variables as
  * {@code ${NAME}} (see {@link StreamUrls}); {@link #toString()} and every message show it
  * through {@link #maskedUrl()}.
+ *
+ * @param sampleFps frames analysed per second; 0 analyses every frame. Sampling follows stream time for files
+ *     and event time for live streams; frames it skips are decoded but never converted
+ * @param realtime play files at their own frame rate, as a live camera would deliver them; live streams ignore it
+ * @param width every analysed frame (after cropping to the region of interest) is resized to exactly
+ *     {@code width x height} (INTER_AREA); 0x0 keeps the native (or region's) size
+ * @param baseEpochMillis the epoch milliseconds that stream time 0 of a file maps to: a file frame's event time
+ *     is this plus its timestamp in the file; null until the camera source sets the job's start time. Live
+ *     streams take their event time from the stream clock (see {@code FrameClock})
+ * @param transport RTSP transport; only {@code rtsp://} and {@code rtsps://} cameras may use UDP
+ * @param roi analyse only this part of the picture (source pixels); null for the whole picture
+ * @param reconnect how a live stream retries after a failure
+ * @param timeoutMillis how long a live stream may stay silent (connect, each read) before it counts as dead
  */
-public final class CameraSpec implements Serializable {
-    private static final long serialVersionUID = 2L;
+public record CameraSpec(String id, String url, double sampleFps, boolean realtime, int width, int height,
+        Long baseEpochMillis, Transport transport, Roi roi, Reconnect reconnect, long timeoutMillis)
+        implements Serializable {
 
     /** The reference resized every frame to 1920x1080 before detection. */
     public static final int DEFAULT_WIDTH = 1920;
@@ -38,38 +51,35 @@ public final class CameraSpec implements Serializable {
     }
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
-    private static final Pattern URL_SCHEME = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*)://(.*)$", Pattern.DOTALL);
-    private static final Set<String> LIVE_SCHEMES = Set.of("rtsp", "rtsps", "http", "https");
-    private static final Pattern PORT = Pattern.compile("[0-9]{1,5}");
     private static final String FORMAT = "expected ID=URL, e.g. cam1=/videos/gate.mp4 or cam1=rtsp://10.0.0.5/stream";
 
-    private final String id;
-    private final String url;
-    private final double sampleFps;
-    private final boolean realtime;
-    private final int width;
-    private final int height;
-    /** Null until set; {@code CameraSource#of} fills it with the job's start time. */
-    private final Long baseEpochMillis;
-    private final Transport transport;
-    /** Null: the whole picture. */
-    private final Roi roi;
-    private final Reconnect reconnect;
-    private final long timeoutMillis;
-
-    private CameraSpec(String id, String url, double sampleFps, boolean realtime, int width, int height,
-            Long baseEpochMillis, Transport transport, Roi roi, Reconnect reconnect, long timeoutMillis) {
-        this.id = id;
-        this.url = url;
-        this.sampleFps = sampleFps;
-        this.realtime = realtime;
-        this.width = width;
-        this.height = height;
-        this.baseEpochMillis = baseEpochMillis;
-        this.transport = transport;
-        this.roi = roi;
-        this.reconnect = reconnect;
-        this.timeoutMillis = timeoutMillis;
+    /** @throws IllegalArgumentException with a one-line reason naming the camera and the bad setting */
+    public CameraSpec {
+        if (id == null || !ID.matcher(id).matches()) {
+            throw new IllegalArgumentException("camera id '" + id
+                    + "' must be 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit");
+        }
+        if (url == null || url.isBlank()) {
+            throw new IllegalArgumentException("camera " + id + " has no video path or URL");
+        }
+        StreamUrls.requireValidLiveUrl(id, url);
+        if (!(sampleFps >= 0) || Double.isInfinite(sampleFps)) {
+            throw new IllegalArgumentException("camera " + id
+                    + ": sample rate must be 0 (every frame) or a positive number of frames per second, got " + sampleFps);
+        }
+        if (!(width == 0 && height == 0) && (width <= 0 || height <= 0)) {
+            throw new IllegalArgumentException("camera " + id
+                    + ": frame size must be positive, or 0x0 for the native size, got " + width + "x" + height);
+        }
+        Objects.requireNonNull(transport, "transport");
+        if (transport != Transport.TCP && !isRtsp(url)) {
+            throw new IllegalArgumentException("camera " + id + ": transport " + transport.name().toLowerCase(
+                    Locale.ROOT) + " applies to rtsp:// cameras only, not to " + StreamUrls.mask(url));
+        }
+        Objects.requireNonNull(reconnect, "reconnect");
+        if (timeoutMillis <= 0) {
+            throw new IllegalArgumentException("camera " + id + ": timeout must be positive, got " + timeoutMillis + " ms");
+        }
     }
 
     /**
@@ -79,55 +89,16 @@ public final class CameraSpec implements Serializable {
      * @throws IllegalArgumentException with a one-line reason for a bad id or url
      */
     public static CameraSpec of(String id, String url) {
-        if (id == null || !ID.matcher(id).matches()) {
-            throw new IllegalArgumentException("camera id '" + id
-                    + "' must be 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit");
-        }
-        if (url == null || url.isBlank()) {
-            throw new IllegalArgumentException("camera " + id + " has no video path or URL");
-        }
-        Matcher scheme = URL_SCHEME.matcher(url);
-        if (scheme.matches()) {
-            checkLiveUrl(id, url, scheme.group(1).toLowerCase(Locale.ROOT), scheme.group(2));
-        }
-        return new CameraSpec(id, url, 0, false, DEFAULT_WIDTH, DEFAULT_HEIGHT, null, Transport.TCP, null,
-                Reconnect.DEFAULT, DEFAULT_TIMEOUT_MILLIS);
+        return builder(id, url).build();
     }
 
-    /** Catches what FFmpeg would only report as a vague error: unknown scheme, no host, bad port. */
-    private static void checkLiveUrl(String id, String url, String scheme, String rest) {
-        String shown = StreamUrls.mask(url);
-        if (!LIVE_SCHEMES.contains(scheme)) {
-            throw new IllegalArgumentException("camera " + id + ": unsupported URL scheme '" + scheme + "' in "
-                    + shown + "; use rtsp://, rtsps://, http://, https:// or a file path");
-        }
-        // User info ends at the last '@' before any query: passwords may hold '/' or '@'.
-        int query = rest.indexOf('?');
-        int at = (query < 0 ? rest : rest.substring(0, query)).lastIndexOf('@');
-        String afterUser = rest.substring(at + 1);
-        int end = afterUser.length();
-        for (char c : new char[] {'/', '?', '#'}) {
-            int i = afterUser.indexOf(c);
-            if (i >= 0 && i < end) {
-                end = i;
-            }
-        }
-        String hostPort = afterUser.substring(0, end);
-        if (StreamUrls.hasEnvReferences(hostPort)) {
-            return;
-        }
-        int colon = hostPort.startsWith("[") ? hostPort.indexOf(':', Math.max(0, hostPort.indexOf(']')))
-                : hostPort.lastIndexOf(':');
-        String host = colon < 0 ? hostPort : hostPort.substring(0, colon);
-        if (host.isEmpty() || host.equals("[]")) {
-            throw new IllegalArgumentException("camera " + id + ": no host in " + shown);
-        }
-        if (colon >= 0) {
-            String port = hostPort.substring(colon + 1);
-            if (!PORT.matcher(port).matches() || Integer.parseInt(port) < 1 || Integer.parseInt(port) > 65535) {
-                throw new IllegalArgumentException("camera " + id + ": bad port '" + port + "' in " + shown);
-            }
-        }
+    /** A builder starting from {@link #of}'s settings. */
+    public static Builder builder(String id, String url) {
+        return new Builder(id, url);
+    }
+
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
     /**
@@ -166,89 +137,43 @@ public final class CameraSpec implements Serializable {
         }
     }
 
-    /**
-     * Frames analysed per second; 0 analyses every frame. Sampling follows stream time for files
-     * and event time for live streams; frames it skips are decoded but never converted.
-     */
     public CameraSpec withSampleFps(double fps) {
-        if (!(fps >= 0) || Double.isInfinite(fps)) {
-            throw new IllegalArgumentException("camera " + id
-                    + ": sample rate must be 0 (every frame) or a positive number of frames per second, got " + fps);
-        }
-        return new CameraSpec(id, url, fps, realtime, width, height, baseEpochMillis, transport, roi, reconnect,
-                timeoutMillis);
+        return toBuilder().sampleFps(fps).build();
     }
 
-    /** Plays files at their own frame rate, as a live camera would deliver them. Live streams ignore it. */
     public CameraSpec withRealtime(boolean playAtOwnRate) {
-        return new CameraSpec(id, url, sampleFps, playAtOwnRate, width, height, baseEpochMillis, transport, roi,
-                reconnect, timeoutMillis);
+        return toBuilder().realtime(playAtOwnRate).build();
     }
 
-    /**
-     * Resizes every analysed frame (after cropping to the {@link #withRoi region of interest}) to
-     * exactly {@code width x height} (INTER_AREA); 0x0 keeps the native (or region's) size.
-     */
     public CameraSpec withSize(int newWidth, int newHeight) {
-        boolean nativeSize = newWidth == 0 && newHeight == 0;
-        if (!nativeSize && (newWidth <= 0 || newHeight <= 0)) {
-            throw new IllegalArgumentException("camera " + id
-                    + ": frame size must be positive, or 0x0 for the native size, got " + newWidth + "x" + newHeight);
-        }
-        return new CameraSpec(id, url, sampleFps, realtime, newWidth, newHeight, baseEpochMillis, transport, roi,
-                reconnect, timeoutMillis);
+        return toBuilder().size(newWidth, newHeight).build();
     }
 
-    /**
-     * The epoch milliseconds that stream time 0 of a file maps to: a file frame's event time is
-     * this plus its timestamp in the file. Live streams take their event time from the stream
-     * clock (see {@code VideoDecoder}).
-     */
     public CameraSpec withBaseEpochMillis(long epochMillis) {
-        return new CameraSpec(id, url, sampleFps, realtime, width, height, epochMillis, transport, roi, reconnect,
-                timeoutMillis);
+        return toBuilder().baseEpochMillis(epochMillis).build();
     }
 
-    /** RTSP transport; only {@code rtsp://} and {@code rtsps://} cameras may use UDP. */
     public CameraSpec withTransport(Transport newTransport) {
-        Objects.requireNonNull(newTransport, "transport");
-        if (newTransport != Transport.TCP && !isRtsp()) {
-            throw new IllegalArgumentException("camera " + id + ": transport " + newTransport.name().toLowerCase(
-                    Locale.ROOT) + " applies to rtsp:// cameras only, not to " + maskedUrl());
-        }
-        return new CameraSpec(id, url, sampleFps, realtime, width, height, baseEpochMillis, newTransport, roi,
-                reconnect, timeoutMillis);
+        return toBuilder().transport(newTransport).build();
     }
 
-    /** Analyses only this part of the picture (source pixels); null for the whole picture. */
     public CameraSpec withRoi(Roi region) {
-        return new CameraSpec(id, url, sampleFps, realtime, width, height, baseEpochMillis, transport, region,
-                reconnect, timeoutMillis);
+        return toBuilder().roi(region).build();
     }
 
-    /** How a live stream retries after a failure. */
     public CameraSpec withReconnect(Reconnect policy) {
-        return new CameraSpec(id, url, sampleFps, realtime, width, height, baseEpochMillis, transport, roi,
-                Objects.requireNonNull(policy, "reconnect"), timeoutMillis);
+        return toBuilder().reconnect(policy).build();
     }
 
-    /** How long a live stream may stay silent (connect, each read) before it counts as dead. */
     public CameraSpec withTimeoutMillis(long millis) {
-        if (millis <= 0) {
-            throw new IllegalArgumentException("camera " + id + ": timeout must be positive, got " + millis + " ms");
-        }
-        return new CameraSpec(id, url, sampleFps, realtime, width, height, baseEpochMillis, transport, roi,
-                reconnect, millis);
-    }
-
-    public String id() {
-        return id;
+        return toBuilder().timeoutMillis(millis).build();
     }
 
     /**
      * The URL or path as given, credentials and environment references included: pass it only to
      * code that opens the stream. Anything shown or logged uses {@link #maskedUrl()}.
      */
+    @Override
     public String url() {
         return url;
     }
@@ -256,24 +181,6 @@ public final class CameraSpec implements Serializable {
     /** The URL with its password replaced by {@code ***}: safe to log, store and show. */
     public String maskedUrl() {
         return StreamUrls.mask(url);
-    }
-
-    public double sampleFps() {
-        return sampleFps;
-    }
-
-    public boolean realtime() {
-        return realtime;
-    }
-
-    /** Target width, or 0 for the native size. */
-    public int width() {
-        return width;
-    }
-
-    /** Target height, or 0 for the native size. */
-    public int height() {
-        return height;
     }
 
     public boolean resizes() {
@@ -285,33 +192,17 @@ public final class CameraSpec implements Serializable {
     }
 
     /** @throws IllegalStateException when no base was set */
-    public long baseEpochMillis() {
+    @Override
+    public Long baseEpochMillis() {
         if (baseEpochMillis == null) {
             throw new IllegalStateException("camera " + id + " has no base time");
         }
         return baseEpochMillis;
     }
 
-    public Transport transport() {
-        return transport;
-    }
-
-    /** Null when the whole picture is analysed. */
-    public Roi roi() {
-        return roi;
-    }
-
-    public Reconnect reconnect() {
-        return reconnect;
-    }
-
-    public long timeoutMillis() {
-        return timeoutMillis;
-    }
-
     /** A file ends; a live stream does not. */
     public boolean isFile() {
-        return !URL_SCHEME.matcher(url).matches();
+        return !StreamUrls.isUrl(url);
     }
 
     public boolean isLive() {
@@ -319,30 +210,12 @@ public final class CameraSpec implements Serializable {
     }
 
     public boolean isRtsp() {
+        return isRtsp(url);
+    }
+
+    private static boolean isRtsp(String url) {
         String lower = url.toLowerCase(Locale.ROOT);
         return lower.startsWith("rtsp://") || lower.startsWith("rtsps://");
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        if (this == o) {
-            return true;
-        }
-        if (!(o instanceof CameraSpec)) {
-            return false;
-        }
-        CameraSpec other = (CameraSpec) o;
-        return id.equals(other.id) && url.equals(other.url) && Double.compare(sampleFps, other.sampleFps) == 0
-                && realtime == other.realtime && width == other.width && height == other.height
-                && Objects.equals(baseEpochMillis, other.baseEpochMillis) && transport == other.transport
-                && Objects.equals(roi, other.roi) && reconnect.equals(other.reconnect)
-                && timeoutMillis == other.timeoutMillis;
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(id, url, sampleFps, realtime, width, height, baseEpochMillis, transport, roi, reconnect,
-                timeoutMillis);
     }
 
     /** Id, masked URL and the settings that differ from the defaults. */
@@ -370,5 +243,85 @@ public final class CameraSpec implements Serializable {
             text.append(", base ").append(baseEpochMillis);
         }
         return text.append(')').toString();
+    }
+
+    /** Collects settings for a {@link CameraSpec}; {@link #build()} checks them. */
+    public static final class Builder {
+        private final String id;
+        private final String url;
+        private double sampleFps;
+        private boolean realtime;
+        private int width = DEFAULT_WIDTH;
+        private int height = DEFAULT_HEIGHT;
+        private Long baseEpochMillis;
+        private Transport transport = Transport.TCP;
+        private Roi roi;
+        private Reconnect reconnect = Reconnect.DEFAULT;
+        private long timeoutMillis = DEFAULT_TIMEOUT_MILLIS;
+
+        private Builder(String id, String url) {
+            this.id = id;
+            this.url = url;
+        }
+
+        private Builder(CameraSpec from) {
+            this(from.id, from.url);
+            sampleFps = from.sampleFps;
+            realtime = from.realtime;
+            width = from.width;
+            height = from.height;
+            baseEpochMillis = from.baseEpochMillis;
+            transport = from.transport;
+            roi = from.roi;
+            reconnect = from.reconnect;
+            timeoutMillis = from.timeoutMillis;
+        }
+
+        public Builder sampleFps(double value) {
+            sampleFps = value;
+            return this;
+        }
+
+        public Builder realtime(boolean value) {
+            realtime = value;
+            return this;
+        }
+
+        public Builder size(int newWidth, int newHeight) {
+            width = newWidth;
+            height = newHeight;
+            return this;
+        }
+
+        public Builder baseEpochMillis(Long value) {
+            baseEpochMillis = value;
+            return this;
+        }
+
+        public Builder transport(Transport value) {
+            transport = value;
+            return this;
+        }
+
+        public Builder roi(Roi value) {
+            roi = value;
+            return this;
+        }
+
+        public Builder reconnect(Reconnect value) {
+            reconnect = value;
+            return this;
+        }
+
+        public Builder timeoutMillis(long value) {
+            timeoutMillis = value;
+            return this;
+        }
+
+        /** @throws IllegalArgumentException with a one-line reason naming the camera and the bad setting */
+        public CameraSpec build() {
+            return new CameraSpec(id, url, sampleFps, realtime, width, height, baseEpochMillis, transport, roi,
+                    reconnect, timeoutMillis);
+        }
     }
 }

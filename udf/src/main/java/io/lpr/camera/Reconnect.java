@@ -10,24 +10,12 @@ import java.io.Serializable;
  * URL, 401, 404) is retried at the capped delay from the start. The cap also bounds how long a
  * camera whose server has come back waits before it resumes.
  */
-public final class Reconnect implements Serializable {
-    private static final long serialVersionUID = 1L;
-
+public record Reconnect(long initialDelayMillis, long maxDelayMillis, double multiplier) implements Serializable {
     /** Retries after 0.5 s, 1 s, 2 s, 4 s, then every 5 s. */
     public static final Reconnect DEFAULT = new Reconnect(500, 5_000, 2);
 
-    private final long initialDelayMillis;
-    private final long maxDelayMillis;
-    private final double multiplier;
-
-    private Reconnect(long initialDelayMillis, long maxDelayMillis, double multiplier) {
-        this.initialDelayMillis = initialDelayMillis;
-        this.maxDelayMillis = maxDelayMillis;
-        this.multiplier = multiplier;
-    }
-
     /** @throws IllegalArgumentException unless 0 < initial <= max and multiplier >= 1 */
-    public static Reconnect of(long initialDelayMillis, long maxDelayMillis, double multiplier) {
+    public Reconnect {
         if (initialDelayMillis <= 0 || maxDelayMillis < initialDelayMillis) {
             throw new IllegalArgumentException("reconnect delays must satisfy 0 < initial <= max, got initial "
                     + initialDelayMillis + " ms, max " + maxDelayMillis + " ms");
@@ -35,31 +23,11 @@ public final class Reconnect implements Serializable {
         if (!(multiplier >= 1) || Double.isInfinite(multiplier)) {
             throw new IllegalArgumentException("reconnect multiplier must be a number >= 1, got " + multiplier);
         }
+    }
+
+    /** @throws IllegalArgumentException unless 0 < initial <= max and multiplier >= 1 */
+    public static Reconnect of(long initialDelayMillis, long maxDelayMillis, double multiplier) {
         return new Reconnect(initialDelayMillis, maxDelayMillis, multiplier);
-    }
-
-    public long initialDelayMillis() {
-        return initialDelayMillis;
-    }
-
-    public long maxDelayMillis() {
-        return maxDelayMillis;
-    }
-
-    public double multiplier() {
-        return multiplier;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof Reconnect && initialDelayMillis == ((Reconnect) o).initialDelayMillis
-                && maxDelayMillis == ((Reconnect) o).maxDelayMillis
-                && Double.compare(multiplier, ((Reconnect) o).multiplier) == 0;
-    }
-
-    @Override
-    public int hashCode() {
-        return java.util.Objects.hash(initialDelayMillis, maxDelayMillis, multiplier);
     }
 
     @Override

@@ -7,28 +7,20 @@ import java.io.Serializable;
  * analyses. Frames are cropped to it before they are resized. Written and parsed as
  * {@code x,y,width,height}, e.g. {@code 640,360,1280,720}.
  */
-public final class Roi implements Serializable {
-    private static final long serialVersionUID = 1L;
+public record Roi(int x, int y, int width, int height) implements Serializable {
     private static final String FORMAT = "expected x,y,width,height in source pixels, e.g. 640,360,1280,720";
 
-    private final int x;
-    private final int y;
-    private final int width;
-    private final int height;
-
-    private Roi(int x, int y, int width, int height) {
-        this.x = x;
-        this.y = y;
-        this.width = width;
-        this.height = height;
-    }
 
     /** @throws IllegalArgumentException when the corner is negative or the size is not positive */
-    public static Roi of(int x, int y, int width, int height) {
+    public Roi {
         if (x < 0 || y < 0 || width <= 0 || height <= 0) {
             throw new IllegalArgumentException("region of interest " + x + "," + y + "," + width + "," + height
                     + " needs x, y >= 0 and a positive width and height");
         }
+    }
+
+    /** @throws IllegalArgumentException when the corner is negative or the size is not positive */
+    public static Roi of(int x, int y, int width, int height) {
         return new Roi(x, y, width, height);
     }
 
@@ -49,36 +41,9 @@ public final class Roi implements Serializable {
         return of(values[0], values[1], values[2], values[3]);
     }
 
-    public int x() {
-        return x;
-    }
-
-    public int y() {
-        return y;
-    }
-
-    public int width() {
-        return width;
-    }
-
-    public int height() {
-        return height;
-    }
-
     /** Whether the region lies inside a picture of this size. */
     public boolean fitsIn(int pictureWidth, int pictureHeight) {
         return (long) x + width <= pictureWidth && (long) y + height <= pictureHeight;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof Roi && x == ((Roi) o).x && y == ((Roi) o).y && width == ((Roi) o).width
-                && height == ((Roi) o).height;
-    }
-
-    @Override
-    public int hashCode() {
-        return ((x * 31 + y) * 31 + width) * 31 + height;
     }
 
     /** {@code x,y,width,height}, as {@link #parse} reads it. */

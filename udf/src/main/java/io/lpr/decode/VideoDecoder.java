@@ -144,11 +144,13 @@ public final class VideoDecoder implements AutoCloseable {
         }
         if (grabbed == null) {
             endOfStream = true;
-            // JavaCV reports read errors (a timeout too) as the end of the stream; the wait tells them apart.
-            long waitedMillis = (System.nanoTime() - started) / 1_000_000;
-            endReason = waitedMillis >= camera.timeoutMillis() * 9 / 10
-                    ? "no data for " + waitedMillis / 1000.0 + " s (read timeout)"
-                    : "the stream ended (the server closed it)";
+            if (camera.isLive()) {
+                // JavaCV reports read errors (a timeout too) as the end of the stream; the wait tells them apart.
+                long waitedMillis = (System.nanoTime() - started) / 1_000_000;
+                endReason = waitedMillis >= camera.timeoutMillis() * 9 / 10
+                        ? "no data for " + waitedMillis / 1000.0 + " s (read timeout)"
+                        : "the stream ended (the server closed it)";
+            }
             return null;
         }
         consecutiveErrors = 0;

@@ -9,115 +9,73 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One camera as a registry holds it; settings left unset (null) keep {@link CameraSpec}'s
- * defaults. The URL may reference environment variables ({@code ${GATE_PASS}}): they stay
- * references in the spec and are read where the stream is opened. Immutable.
+ * One camera as a registry (the cameras file or table) holds it. A setting left unset (null) takes the job's
+ * own ({@link CameraDefaults}, from {@code lpr.camera.*}), as every camera inherits the job-wide settings. The
+ * URL may reference environment variables ({@code ${GATE_PASS}}): they stay references in the spec and are
+ * read where the stream is opened.
+ *
+ * @param fps frames analysed per second; null for the job's
+ * @param width the size analysed frames are resized to: both null for the job's, 0 and 0 for the native size
+ * @param roi the part of the picture analysed; null for all of it
+ * @param transport RTSP transport; null for the job's
  */
-public final class CameraEntry {
-    private final String id;
-    private final String url;
-    private final boolean enabled;
-    private final Double fps;
-    private final boolean realtime;
-    private final Integer width;
-    private final Integer height;
-    private final Roi roi;
-    private final CameraSpec.Transport transport;
+public record CameraEntry(String id, String url, boolean enabled, Double fps, boolean realtime, Integer width,
+        Integer height, Roi roi, CameraSpec.Transport transport) {
 
-    private CameraEntry(String id, String url, boolean enabled, Double fps, boolean realtime, Integer width,
-            Integer height, Roi roi, CameraSpec.Transport transport) {
-        this.id = Objects.requireNonNull(id, "id");
-        this.url = Objects.requireNonNull(url, "url");
-        this.enabled = enabled;
-        this.fps = fps;
-        this.realtime = realtime;
-        this.width = width;
-        this.height = height;
-        this.roi = roi;
-        this.transport = transport;
+    public CameraEntry {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(url, "url");
+        if ((width == null) != (height == null)) {
+            throw new IllegalArgumentException("camera " + id + ": give both width and height, or neither");
+        }
     }
 
-    /** An enabled camera with every other setting at its default. */
+    /** An enabled camera with every other setting the job's. */
     public static CameraEntry of(String id, String url) {
-        return new CameraEntry(id, url, true, null, false, null, null, null, null);
+        return builder(id, url).build();
+    }
+
+    public static Builder builder(String id, String url) {
+        return new Builder(id, url);
+    }
+
+    public Builder toBuilder() {
+        return new Builder(id, url).enabled(enabled).fps(fps).realtime(realtime).size(width, height).roi(roi)
+                .transport(transport);
     }
 
     public CameraEntry withEnabled(boolean on) {
-        return new CameraEntry(id, url, on, fps, realtime, width, height, roi, transport);
+        return toBuilder().enabled(on).build();
     }
 
-    /** Frames analysed per second; null keeps the default (every frame). */
     public CameraEntry withFps(Double framesPerSecond) {
-        return new CameraEntry(id, url, enabled, framesPerSecond, realtime, width, height, roi, transport);
+        return toBuilder().fps(framesPerSecond).build();
     }
 
-    /** Plays a file at its own frame rate. */
     public CameraEntry withRealtime(boolean playAtOwnRate) {
-        return new CameraEntry(id, url, enabled, fps, playAtOwnRate, width, height, roi, transport);
+        return toBuilder().realtime(playAtOwnRate).build();
     }
 
-    /** The size analysed frames are resized to; null, null keeps the default, 0, 0 the native size. */
     public CameraEntry withSize(Integer newWidth, Integer newHeight) {
-        if ((newWidth == null) != (newHeight == null)) {
-            throw new IllegalArgumentException("camera " + id + ": give both width and height, or neither");
-        }
-        return new CameraEntry(id, url, enabled, fps, realtime, newWidth, newHeight, roi, transport);
+        return toBuilder().size(newWidth, newHeight).build();
     }
 
-    /** The part of the picture analysed; null for all of it. */
     public CameraEntry withRoi(Roi region) {
-        return new CameraEntry(id, url, enabled, fps, realtime, width, height, region, transport);
+        return toBuilder().roi(region).build();
     }
 
-    /** RTSP transport; null keeps the default (TCP). */
     public CameraEntry withTransport(CameraSpec.Transport rtpTransport) {
-        return new CameraEntry(id, url, enabled, fps, realtime, width, height, roi, rtpTransport);
-    }
-
-    public String id() {
-        return id;
+        return toBuilder().transport(rtpTransport).build();
     }
 
     /** As written: environment references unresolved, a literal password still in it (see {@link #toString()}). */
+    @Override
     public String url() {
         return url;
     }
 
-    public boolean enabled() {
-        return enabled;
-    }
-
-    /** Null when unset. */
-    public Double fps() {
-        return fps;
-    }
-
-    public boolean realtime() {
-        return realtime;
-    }
-
-    /** Null when unset. */
-    public Integer width() {
-        return width;
-    }
-
-    /** Null when unset. */
-    public Integer height() {
-        return height;
-    }
-
-    /** Null when unset. */
-    public Roi roi() {
-        return roi;
-    }
-
-    /** Null when unset. */
-    public CameraSpec.Transport transport() {
-        return transport;
-    }
-
     /**
-     * The camera to run.
+     * The camera to run, with {@link CameraSpec}'s own settings for what this entry does not say.
      *
      * @throws IllegalArgumentException with a one-line reason naming the camera, passwords masked
      */
@@ -152,24 +110,60 @@ public final class CameraEntry {
     }
 
     @Override
-    public boolean equals(Object o) {
-        if (!(o instanceof CameraEntry)) {
-            return false;
-        }
-        CameraEntry other = (CameraEntry) o;
-        return id.equals(other.id) && url.equals(other.url) && enabled == other.enabled
-                && Objects.equals(fps, other.fps) && realtime == other.realtime
-                && Objects.equals(width, other.width) && Objects.equals(height, other.height)
-                && Objects.equals(roi, other.roi) && transport == other.transport;
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(id, url, enabled, fps, realtime, width, height, roi, transport);
-    }
-
-    @Override
     public String toString() {
         return id + "=" + StreamUrls.mask(url) + (enabled ? "" : " (disabled)");
+    }
+
+    /** Collects an entry's settings; {@link #build()} checks them. */
+    public static final class Builder {
+        private final String id;
+        private final String url;
+        private boolean enabled = true;
+        private Double fps;
+        private boolean realtime;
+        private Integer width;
+        private Integer height;
+        private Roi roi;
+        private CameraSpec.Transport transport;
+
+        private Builder(String id, String url) {
+            this.id = id;
+            this.url = url;
+        }
+
+        public Builder enabled(boolean value) {
+            enabled = value;
+            return this;
+        }
+
+        public Builder fps(Double value) {
+            fps = value;
+            return this;
+        }
+
+        public Builder realtime(boolean value) {
+            realtime = value;
+            return this;
+        }
+
+        public Builder size(Integer newWidth, Integer newHeight) {
+            width = newWidth;
+            height = newHeight;
+            return this;
+        }
+
+        public Builder roi(Roi value) {
+            roi = value;
+            return this;
+        }
+
+        public Builder transport(CameraSpec.Transport value) {
+            transport = value;
+            return this;
+        }
+
+        public CameraEntry build() {
+            return new CameraEntry(id, url, enabled, fps, realtime, width, height, roi, transport);
+        }
     }
 }

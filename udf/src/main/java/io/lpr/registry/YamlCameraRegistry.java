@@ -1,10 +1,17 @@
 package io.lpr.registry;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.lpr.camera.CameraDefaults;
@@ -17,8 +24,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -29,7 +36,7 @@ import java.util.TreeSet;
  * cameras:
  *   - id: gate1
  *     url: rtsp://${GATE_USER}:${GATE_PASS}@10.0.0.5/stream1   # from the environment, never logged
- *     fps: 5            # frames analysed per second; default the job's (every frame without one)
+ *     fps: 5            # frames analysed per second; default the job's lpr.camera.sample-fps
  *     enabled: true     # default true; false stops the camera
  *   - id: yard
  *     url: /videos/yard.mp4
@@ -42,16 +49,24 @@ import java.util.TreeSet;
  *     roi: [640, 360, 1280, 720]   # x, y, width, height in source pixels
  * </pre>
  *
- * A file with any error (bad YAML, an unknown field, a bad value, an id twice) is refused as a
- * whole, with one line naming the problem, so a typo never stops cameras that are running.
+ * Jackson binds the file to records, refusing unknown keys and values of the wrong kind. A file with
+ * any error (bad YAML, an unknown field, a bad value, an id twice) is refused as a whole, with one line
+ * naming the problem and its line ({@code FILE:LINE}), so a typo never stops cameras that are running.
  */
 public final class YamlCameraRegistry implements CameraRegistry {
     private static final long serialVersionUID = 1L;
 
     private static final Set<String> FIELDS =
             new TreeSet<>(List.of("id", "url", "enabled", "fps", "realtime", "width", "height", "roi", "transport"));
-    private static final ObjectMapper YAML = new YAMLMapper(
-            YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
+    /** What each setting must be, for messages; the rest are text. */
+    private static final Map<String, String> KINDS = Map.of("enabled", "true or false", "realtime", "true or false",
+            "fps", "a number", "width", "a whole number", "height", "a whole number");
+    private static final ObjectMapper YAML = YAMLMapper.builder(
+                    YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .build();
 
     /** A String, as {@link Path} is not serializable. */
     private final String file;
@@ -108,116 +123,132 @@ public final class YamlCameraRegistry implements CameraRegistry {
 
     /**
      * @param source names the text in error messages
-     * @throws RegistryException naming the first problem
+     * @throws RegistryException naming the first problem, with its line
      */
     private static List<CameraEntry> parse(String yaml, String source) {
-        JsonNode root;
+        JsonNode tree;
         try {
-            root = YAML.readTree(yaml);
+            tree = YAML.readTree(yaml);
         } catch (JsonProcessingException e) {
             throw new RegistryException(source + " is not valid YAML" + where(e.getLocation()) + ": "
                     + StreamUrls.mask(firstLine(e.getOriginalMessage())));
         }
-        if (root == null || root.isMissingNode() || root.isNull()) {
+        if (tree == null || tree.isMissingNode() || tree.isNull()) {
             throw new RegistryException(source + " is empty; expected a 'cameras:' list");
         }
-        if (!root.isObject()) {
+        CamerasFile file;
+        try {
+            file = YAML.readValue(yaml, CamerasFile.class);
+        } catch (JsonMappingException e) {
+            throw new RegistryException(bindingProblem(e, tree, source));
+        } catch (JsonProcessingException e) {
+            throw new RegistryException(source + " is not valid YAML" + where(e.getLocation()) + ": "
+                    + StreamUrls.mask(firstLine(e.getOriginalMessage())));
+        }
+        if (file == null || !tree.has("cameras")) {
             throw new RegistryException(source + " has no 'cameras:' list at its top level");
         }
-        for (Iterator<String> keys = root.fieldNames(); keys.hasNext(); ) {
-            String key = keys.next();
-            if (!key.equals("cameras")) {
-                throw new RegistryException(source + ": unknown top-level key '" + key + "'; expected only 'cameras'");
-            }
-        }
-        if (!root.has("cameras")) {
-            throw new RegistryException(source + " has no 'cameras:' list at its top level");
-        }
-        JsonNode cameras = root.get("cameras");
-        if (cameras.isNull()) {
+        if (file.cameras() == null) {
             return List.of();
         }
-        if (!cameras.isArray()) {
-            throw new RegistryException(source + ": 'cameras' must be a list of cameras, each starting with '- id:'");
-        }
+        List<Integer> lines = entryLines(yaml);
         List<CameraEntry> entries = new ArrayList<>();
         Set<String> ids = new HashSet<>();
-        for (int i = 0; i < cameras.size(); i++) {
-            CameraEntry entry = entry(cameras.get(i), source + ", camera #" + (i + 1));
+        for (int i = 0; i < file.cameras().size(); i++) {
+            Entry entry = file.cameras().get(i);
+            String where = source + (i < lines.size() ? ":" + lines.get(i) : "") + ", camera #" + (i + 1);
+            if (entry.id() == null) {
+                throw new RegistryException(where + " has no id (id: gate1)");
+            }
+            if (entry.url() == null || entry.url().isBlank()) {
+                throw new RegistryException(where + " (" + entry.id() + ") has no url (a video file path or a stream URL)");
+            }
             if (!ids.add(entry.id())) {
                 throw new RegistryException(source + ": camera id '" + entry.id() + "' is given more than once");
             }
-            entries.add(entry);
+            try {
+                entries.add(entry.toEntry(where + " (" + entry.id() + ")"));
+            } catch (IllegalArgumentException e) {
+                throw new RegistryException(where + ": " + e.getMessage());
+            }
         }
         return entries;
     }
 
-    private static CameraEntry entry(JsonNode node, String where) {
-        if (!node.isObject()) {
-            throw new RegistryException(where + " must be a map of settings (id: ..., url: ...)");
+    /** A value of the wrong kind or an unknown key, said the way the file's writer thinks of it. */
+    private static String bindingProblem(JsonMappingException e, JsonNode tree, String source) {
+        List<JsonMappingException.Reference> path = e.getPath();
+        String at = source + (e.getLocation() != null && e.getLocation().getLineNr() > 0
+                ? ":" + e.getLocation().getLineNr() : "");
+        if (path.size() <= 1 && e instanceof UnrecognizedPropertyException unknown) {
+            return at + ": unknown top-level key '" + unknown.getPropertyName() + "'; expected only 'cameras'";
         }
-        JsonNode id = node.get("id");
-        boolean hasId = id != null && (id.isTextual() || id.isIntegralNumber());
-        String name = hasId ? where + " (" + id.asText() + ")" : where;
-        for (Iterator<String> keys = node.fieldNames(); keys.hasNext(); ) {
-            String key = keys.next();
-            if (!FIELDS.contains(key)) {
-                throw new RegistryException(name + ": unknown setting '" + key + "'; known: " + String.join(", ", FIELDS));
+        if (path.size() <= 1) {
+            return at + ": 'cameras' must be a list of cameras, each starting with '- id:'";
+        }
+        int index = path.get(1).getIndex();
+        JsonNode id = tree.path("cameras").path(index).path("id");
+        String camera = at + ", camera #" + (index + 1) + (id.isValueNode() ? " (" + id.asText() + ")" : "");
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            return camera + ": unknown setting '" + unknown.getPropertyName() + "'; known: " + String.join(", ", FIELDS);
+        }
+        if (path.size() == 2) {
+            return camera + " must be a map of settings (id: ..., url: ...)";
+        }
+        String field = path.get(2).getFieldName();
+        Object value = e instanceof InvalidFormatException invalid ? invalid.getValue()
+                : tree.path("cameras").path(index).path(field).asText();
+        return camera + ": " + field + " must be " + KINDS.getOrDefault(field, "text") + ", got '"
+                + StreamUrls.mask(String.valueOf(value)) + "'";
+    }
+
+    /** The line each camera of the list starts on, for messages about what only binding can tell. */
+    private static List<Integer> entryLines(String yaml) {
+        List<Integer> lines = new ArrayList<>();
+        try (JsonParser parser = YAML.createParser(yaml)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return lines;
             }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                boolean cameras = parser.currentName().equals("cameras");
+                JsonToken value = parser.nextToken();
+                if (cameras && value == JsonToken.START_ARRAY) {
+                    while (parser.nextToken() != JsonToken.END_ARRAY) {
+                        lines.add(parser.currentTokenLocation().getLineNr());
+                        parser.skipChildren();
+                    }
+                } else {
+                    parser.skipChildren();
+                }
+            }
+        } catch (IOException e) {
+            // Already read once: cannot fail now; without lines the messages only lack them.
         }
-        if (!hasId) {
-            throw new RegistryException(where + " has no id (id: gate1)");
-        }
-        JsonNode url = node.get("url");
-        if (url == null || !url.isTextual() || url.asText().isBlank()) {
-            throw new RegistryException(name + " has no url (a video file path or a stream URL)");
-        }
-        try {
-            return CameraEntry.of(id.asText(), url.asText())
-                    .withEnabled(bool(node, "enabled", true, name))
-                    .withRealtime(bool(node, "realtime", false, name))
-                    .withFps(node.has("fps") ? number(node, "fps", name) : null)
-                    .withSize(integer(node, "width", name), integer(node, "height", name))
-                    .withRoi(roi(node.get("roi"), name))
-                    .withTransport(transport(node.get("transport"), name));
-        } catch (IllegalArgumentException e) {
-            throw new RegistryException(where + ": " + e.getMessage());
-        }
+        return lines;
     }
 
-    private static boolean bool(JsonNode node, String field, boolean otherwise, String where) {
-        JsonNode value = node.get(field);
-        if (value == null) {
-            return otherwise;
-        }
-        if (!value.isBoolean()) {
-            throw new RegistryException(where + ": " + field + " must be true or false, got '" + value.asText() + "'");
-        }
-        return value.booleanValue();
-    }
+    /** The file's shape; Jackson refuses any other key. */
+    record CamerasFile(List<Entry> cameras) {}
 
-    private static double number(JsonNode node, String field, String where) {
-        JsonNode value = node.get(field);
-        if (!value.isNumber()) {
-            throw new RegistryException(where + ": " + field + " must be a number, got '" + value.asText() + "'");
-        }
-        return value.doubleValue();
-    }
+    /** One camera as written; null for what it leaves out. */
+    record Entry(String id, String url, Boolean enabled, Double fps, Boolean realtime, Integer width,
+            Integer height, JsonNode roi, String transport) {
 
-    private static Integer integer(JsonNode node, String field, String where) {
-        JsonNode value = node.get(field);
-        if (value == null) {
-            return null;
+        CameraEntry toEntry(String where) {
+            return CameraEntry.builder(id, url)
+                    .enabled(enabled == null || enabled)
+                    .realtime(realtime != null && realtime)
+                    .fps(fps)
+                    .size(width, height)
+                    .roi(YamlCameraRegistry.roi(roi, where))
+                    .transport(YamlCameraRegistry.transport(transport, where))
+                    .build();
         }
-        if (!value.canConvertToInt() || !value.isIntegralNumber()) {
-            throw new RegistryException(where + ": " + field + " must be a whole number, got '" + value.asText() + "'");
-        }
-        return value.intValue();
     }
 
     /** {@code [x, y, width, height]} or {@code "x,y,width,height"}. */
     private static Roi roi(JsonNode value, String where) {
-        if (value == null) {
+        if (value == null || value.isNull()) {
             return null;
         }
         if (value.isTextual()) {
@@ -237,16 +268,16 @@ public final class YamlCameraRegistry implements CameraRegistry {
         return Roi.of(numbers[0], numbers[1], numbers[2], numbers[3]);
     }
 
-    private static CameraSpec.Transport transport(JsonNode value, String where) {
+    private static CameraSpec.Transport transport(String value, String where) {
         if (value == null) {
             return null;
         }
         for (CameraSpec.Transport transport : CameraSpec.Transport.values()) {
-            if (transport.name().equalsIgnoreCase(value.asText())) {
+            if (transport.name().equalsIgnoreCase(value)) {
                 return transport;
             }
         }
-        throw new RegistryException(where + ": transport must be tcp or udp, got '" + value.asText() + "'");
+        throw new RegistryException(where + ": transport must be tcp or udp, got '" + value + "'");
     }
 
     private static String where(JsonLocation location) {

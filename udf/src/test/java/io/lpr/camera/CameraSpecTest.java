@@ -129,4 +129,17 @@ class CameraSpecTest {
         assertThat(cameras.get(2).baseEpochMillis()).isEqualTo(5);
         assertThat(source.getBoundedness()).isEqualTo(org.apache.flink.api.connector.source.Boundedness.BOUNDED);
     }
+
+    @Test
+    void aBuilderMakesChangedCopiesAndChecksWhatItBuilds() {
+        CameraSpec gate = CameraSpec.builder("gate", "rtsp://10.0.0.5/s").sampleFps(5).size(1280, 720)
+                .transport(CameraSpec.Transport.UDP).timeoutMillis(2_000).build();
+        assertThat(gate.toBuilder().build()).isEqualTo(gate);
+        assertThat(gate.toBuilder().sampleFps(2).build()).isEqualTo(gate.withSampleFps(2)).isNotEqualTo(gate);
+        assertThat(CameraSpec.of("gate", "rtsp://10.0.0.5/s")).isEqualTo(CameraSpec.builder("gate", "rtsp://10.0.0.5/s").build());
+        assertThatThrownBy(() -> CameraSpec.builder("file", "/v.mp4").transport(CameraSpec.Transport.UDP).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("applies to rtsp:// cameras only");
+        assertThatThrownBy(() -> gate.toBuilder().size(640, 0).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("camera gate: frame size");
+    }
 }

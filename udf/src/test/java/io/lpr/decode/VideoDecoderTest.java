@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.bytedeco.javacv.OpenCVFrameConverter;
@@ -173,6 +174,63 @@ class VideoDecoderTest {
         assertThat(metrics.framesAnalysed()).isEqualTo(frames.size());
         assertThat(frames).hasSizeGreaterThan(20);
         assertThat(frames).extracting(f -> f.sequence).isSorted().doesNotHaveDuplicates();
+    }
+
+    /**
+     * A run of ten packets of garbage a second into the clip: FFmpeg drops what it cannot decode (up to the next
+     * keyframe), and the camera goes on to the end of the file, its frames in order, the gap kept in event time.
+     */
+    @Test
+    void aRunOfBadFramesMidStreamCostsThoseFramesAndDecodingGoesOn() throws IOException {
+        Path clip10s = TestClips.make(dir, "ten-seconds.mp4", 10, 10, 320, 240);
+        Path damaged = withGarbagePackets(clip10s, dir.resolve("bad-run.mp4"), 10, 10);
+        CameraMetrics metrics = CameraMetrics.unregistered();
+        List<Frame> frames = new ArrayList<>();
+        try (VideoDecoder decoder = VideoDecoder.open(
+                CameraSpec.of("cam", damaged.toString()).withSize(0, 0).withBaseEpochMillis(BASE),
+                CameraSplit.NONE_EMITTED, metrics)) {
+            for (Frame f; (f = decoder.next()) != null; ) {
+                frames.add(f);
+            }
+            assertThat(decoder.isEndOfStream()).isTrue();
+            assertThat(decoder.endReason()).as("a file that ends is not a broken stream").isNull();
+        }
+        assertThat(frames).hasSizeLessThanOrEqualTo(90).hasSizeGreaterThanOrEqualTo(20);
+        assertThat(frames).extracting(f -> f.sequence).isSorted().doesNotHaveDuplicates();
+        assertThat(frames).extracting(f -> f.eventTime).isSorted().doesNotHaveDuplicates()
+                .startsWith(BASE, BASE + 100)
+                .anyMatch(t -> t >= BASE + 9_000);
+        long longestGap = 0;
+        for (int i = 1; i < frames.size(); i++) {
+            longestGap = Math.max(longestGap, frames.get(i).eventTime - frames.get(i - 1).eventTime);
+        }
+        assertThat(longestGap).as("the lost run shows as a gap in event time").isGreaterThanOrEqualTo(1_000);
+        assertThat(metrics.framesAnalysed()).isEqualTo(frames.size());
+    }
+
+    /** The clip with the data of {@code count} video packets from {@code first} on replaced by random bytes. */
+    private static Path withGarbagePackets(Path source, Path target, int first, int count) throws IOException {
+        try (FFmpegFrameGrabber in = new FFmpegFrameGrabber(source.toFile())) {
+            in.start();
+            try (FFmpegFrameRecorder out = new FFmpegFrameRecorder(target.toFile(), in.getImageWidth(),
+                    in.getImageHeight(), 0)) {
+                out.setFormat("mp4");
+                out.setVideoCodec(in.getVideoCodec());
+                out.setFrameRate(in.getFrameRate());
+                out.start(in.getFormatContext());
+                Random random = new Random(11);
+                AVPacket packet;
+                for (int i = 0; (packet = in.grabPacket()) != null; i++) {
+                    if (i >= first && i < first + count) {
+                        byte[] garbage = new byte[packet.size()];
+                        random.nextBytes(garbage);
+                        packet.data().position(0).put(garbage);
+                    }
+                    out.recordPacket(packet);
+                }
+            }
+        }
+        return target;
     }
 
     /** Frames of a region of interest are that region of the full frame, resized after cropping. */

@@ -98,6 +98,18 @@ class YamlCameraRegistryTest {
         assertRefused("cameras:\n  - {id: a, url: /a.mp4, fps: 1, fps: 2}\n", "Duplicate field 'fps'");
     }
 
+    @Test
+    void aRefusalNamesTheLineOfTheProblem() {
+        assertRefused("cameras:\n  - {id: a, url: /a.mp4}\n\n  - {id: b, url: /b.mp4, fsp: 5}\n",
+                "cameras.yaml:4, camera #2 (b): unknown setting 'fsp'");
+        assertRefused("cameras:\n  - id: a\n    url: /a.mp4\n  - id: b\n    realtime: true\n",
+                "cameras.yaml:4, camera #2 (b) has no url");
+        assertRefused("cameras:\n  - id: a\n    url: /a.mp4\n    width: 1280.5\n    height: 720\n",
+                "cameras.yaml:4, camera #1 (a): width must be a whole number");
+        assertRefused("cameras:\n  - id: a\n    url: /a.mp4\n  - id: b\n    url: /b.mp4\n    fps: 0\n    width: 10\n",
+                "cameras.yaml:4, camera #2: camera b: give both width and height");
+    }
+
     private void assertRefused(String yaml, String reason) {
         assertThatThrownBy(() -> YamlCameraRegistry.open(write(yaml)))
                 .as(yaml)

@@ -2,22 +2,21 @@ package io.lpr.source.enumerator;
 
 import io.lpr.camera.CameraSpec;
 import io.lpr.registry.CameraRegistry;
+import io.lpr.source.enumerator.CameraAssignments.Assignment;
+import io.lpr.source.enumerator.CameraAssignments.State;
 import io.lpr.source.split.CameraSplit;
 import io.lpr.source.split.StopCameraEvent;
 import io.lpr.status.CameraState;
-import io.lpr.status.CameraStatus;
 import io.lpr.status.CameraStatusBoard;
 import io.lpr.status.CameraStatusEvent;
 import io.lpr.status.CameraStatusTable;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.stream.Collectors;
+import java.util.TreeSet;
 import org.apache.flink.api.connector.source.ReaderInfo;
 import org.apache.flink.api.connector.source.SourceEvent;
 import org.apache.flink.api.connector.source.SplitEnumerator;
@@ -51,20 +50,11 @@ public final class CameraEnumerator implements SplitEnumerator<CameraSplit, Came
     private final CameraRegistry registry;
     private final long pollIntervalMillis;
     private final boolean bounded;
-    /** Null when no database was given. */
-    private final CameraStatusTable statusTable;
     private final CameraStatusBoard statuses = new CameraStatusBoard();
+    private final StatusWriter statusWriter;
 
-    /** Cameras handed to a reader and not stopped since; files that ended stay, so they are not read again. */
-    private final Set<String> assigned;
-    /** The spec each assigned camera was handed out with; unknown after a version 1 restore until reported. */
-    private final Map<String, CameraSpec> assignedSpecs;
-    /** The reader each camera runs on; absent once its split ended or while that reader is away. */
-    private final Map<String, Integer> owners = new HashMap<>();
-    /** Cameras told to stop whose reader has not confirmed yet, with the spec to start then (null: none). */
-    private final Map<String, CameraSpec> stopping = new HashMap<>();
-    /** Splits waiting for their reader to register, by owning subtask. */
-    private final Map<Integer, List<CameraSplit>> pending = new TreeMap<>();
+    /** Each camera's place: pending for a reader, assigned to one, or stopping. */
+    private final CameraAssignments cameras;
     /** The registry's cameras at the last good poll, by id; null before the first. */
     private Map<String, CameraSpec> desired;
     /** Whether the registry has been read once, well or not; until then registering readers wait. */
@@ -72,10 +62,6 @@ public final class CameraEnumerator implements SplitEnumerator<CameraSplit, Came
     /** Readers that registered before the first poll, so their reported cameras are checked against it. */
     private final Set<Integer> waitingReaders = new HashSet<>();
     private String lastPollError;
-    private String lastStatusError;
-    private boolean statusWriteRunning;
-    /** Touched on the worker thread only. */
-    private volatile boolean statusTableCreated;
 
     /**
      * @param bounded whether the cameras are a fixed list of files
@@ -93,11 +79,9 @@ public final class CameraEnumerator implements SplitEnumerator<CameraSplit, Came
         this.registry = registry;
         this.pollIntervalMillis = pollIntervalMillis;
         this.bounded = bounded;
-        this.statusTable = statusTable;
-        this.assigned = new HashSet<>(restored.assignedCameras());
-        this.assignedSpecs = new HashMap<>();
-        assigned.forEach(id -> restored.assignedSpec(id).ifPresent(spec -> assignedSpecs.put(id, spec)));
-        restored.unassignedSplits().forEach(split -> pending.computeIfAbsent(leastLoaded(), k -> new ArrayList<>()).add(split));
+        this.statusWriter = new StatusWriter(context, statuses, statusTable);
+        this.cameras = CameraAssignments.restore(restored);
+        restored.unassignedSplits().forEach(split -> cameras.pend(split, leastLoaded()));
     }
 
     @Override
@@ -119,14 +103,15 @@ public final class CameraEnumerator implements SplitEnumerator<CameraSplit, Came
     public void addSplitsBack(List<CameraSplit> splits, int subtaskId) {
         for (CameraSplit split : splits) {
             String id = split.splitId();
-            if (owners.remove(id, subtaskId) && stopping.containsKey(id)) {
+            boolean wasStopping = cameras.is(id, State.STOPPING);
+            if (cameras.release(id, subtaskId) && wasStopping) {
                 stopped(id);
-            } else if (assigned.remove(id)) {
-                assignedSpecs.remove(id);
+            } else if (cameras.is(id, State.ASSIGNED)) {
+                cameras.remove(id);
                 CameraSpec wanted = desired == null ? split.camera() : desired.get(id);
                 if (wanted != null) {
                     CameraSplit back = sameCamera(wanted, split.camera()) ? split : new CameraSplit(withBase(wanted));
-                    pending.computeIfAbsent(subtaskId, k -> new ArrayList<>()).add(back);
+                    cameras.pend(back, subtaskId);
                 }
             }
         }
@@ -141,23 +126,20 @@ public final class CameraEnumerator implements SplitEnumerator<CameraSplit, Came
         ReaderInfo reader = context.registeredReaders().get(subtaskId);
         List<CameraSplit> reported = reader == null ? List.of() : reader.getReportedSplitsOnRegistration();
         // Whatever this reader ran before it came back and does not report is not running any more.
-        Set<String> lost = owners.entrySet().stream()
-                .filter(owner -> owner.getValue() == subtaskId)
-                .map(Map.Entry::getKey)
-                .collect(Collectors.toSet());
+        Set<String> lost = new HashSet<>(cameras.ownedBy(subtaskId));
         List<CameraSplit> resumed = new ArrayList<>();
         for (CameraSplit split : reported) {
             lost.remove(split.splitId());
             CameraSplit kept = resumable(split, subtaskId);
             if (kept != null) {
                 resumed.add(kept);
-                owners.put(kept.splitId(), subtaskId);
-                assignedSpecs.put(kept.splitId(), kept.camera());
+                cameras.assign(kept, subtaskId);
             }
         }
         for (String id : lost) {
-            owners.remove(id);
-            if (stopping.containsKey(id)) {
+            boolean wasStopping = cameras.is(id, State.STOPPING);
+            cameras.release(id, subtaskId);
+            if (wasStopping) {
                 stopped(id);
             }
         }
@@ -176,19 +158,17 @@ public final class CameraEnumerator implements SplitEnumerator<CameraSplit, Came
         }
         CameraStatusEvent status = (CameraStatusEvent) event;
         statuses.update(status, System.currentTimeMillis());
-        writeStatuses();
+        statusWriter.write();
         String id = status.cameraId();
-        if (status.state() == CameraState.FINISHED && owners.remove(id, subtaskId)
-                && stopping.containsKey(id)) {
+        boolean wasStopping = cameras.is(id, State.STOPPING);
+        if (status.state() == CameraState.FINISHED && cameras.release(id, subtaskId) && wasStopping) {
             stopped(id);
         }
     }
 
     @Override
     public CameraEnumeratorState snapshotState(long checkpointId) {
-        List<CameraSplit> unassigned = new ArrayList<>();
-        pending.values().forEach(unassigned::addAll);
-        return new CameraEnumeratorState(assigned, assignedSpecs, unassigned);
+        return cameras.snapshot();
     }
 
     @Override
@@ -235,34 +215,33 @@ public final class CameraEnumerator implements SplitEnumerator<CameraSplit, Came
         Map<String, CameraSpec> wanted = new LinkedHashMap<>();
         cameras.forEach(camera -> wanted.put(camera.id(), camera));
         reconcile(wanted);
-        writeStatuses();
+        statusWriter.write();
     }
 
     /** Brings the running cameras in line with {@code wanted}. */
     private void reconcile(Map<String, CameraSpec> wanted) {
         desired = wanted;
-        for (String id : List.copyOf(assigned)) {
+        for (Assignment assigned : cameras.inState(State.ASSIGNED)) {
+            String id = assigned.id();
             CameraSpec camera = wanted.get(id);
-            CameraSpec running = assignedSpecs.get(id);
+            CameraSpec running = assigned.spec();
             if (camera == null) {
                 stop(id, null, "it is no longer in the registry");
             } else if (running != null && !sameCamera(running, camera)) {
                 stop(id, withBase(camera), "its settings changed");
             }
         }
-        for (List<CameraSplit> waiting : pending.values()) {
-            waiting.removeIf(split -> !wanted.containsKey(split.splitId()));
-            waiting.replaceAll(split -> sameCamera(split.camera(), wanted.get(split.splitId()))
-                    ? split : new CameraSplit(withBase(wanted.get(split.splitId()))));
-        }
-        stopping.replaceAll((id, next) -> {
+        cameras.replacePending(split -> {
+            CameraSpec camera = wanted.get(split.splitId());
+            return camera == null ? null : sameCamera(split.camera(), camera) ? split : new CameraSplit(withBase(camera));
+        });
+        cameras.replaceReplacements((id, next) -> {
             CameraSpec camera = wanted.get(id);
             return camera == null ? null : next != null && sameCamera(next, camera) ? next : withBase(camera);
         });
         List<CameraSplit> added = new ArrayList<>();
         for (CameraSpec camera : wanted.values()) {
-            String id = camera.id();
-            if (!assigned.contains(id) && !stopping.containsKey(id) && !isPending(id)) {
+            if (cameras.get(camera.id()) == null) {
                 added.add(new CameraSplit(withBase(camera)));
             }
         }
@@ -273,16 +252,14 @@ public final class CameraEnumerator implements SplitEnumerator<CameraSplit, Came
     }
 
     private void stop(String id, CameraSpec replacement, String why) {
-        assigned.remove(id);
-        assignedSpecs.remove(id);
-        Integer owner = owners.get(id);
+        Integer owner = cameras.owner(id);
         if (owner != null && context.registeredReaders().containsKey(owner)) {
             LOG.info("Stopping camera {} on reader {}: {}", id, owner, why);
-            stopping.put(id, replacement);
+            cameras.stopping(id, replacement);
             context.sendEventToSourceReader(owner, new StopCameraEvent(id));
         } else {
             // Not running (a file that ended, or its reader is away and drops it when it is back).
-            owners.remove(id);
+            cameras.remove(id);
             LOG.info("Camera {} stops: {}", id, why);
             if (replacement != null) {
                 addNewSplits(List.of(new CameraSplit(replacement)));
@@ -292,7 +269,7 @@ public final class CameraEnumerator implements SplitEnumerator<CameraSplit, Came
 
     /** The camera's reader has let it go: start its replacement, if any. */
     private void stopped(String id) {
-        CameraSpec replacement = stopping.remove(id);
+        CameraSpec replacement = cameras.remove(id).replacement();
         LOG.info("Camera {} stopped{}", id, replacement == null ? "" : "; starting it again with its new settings");
         if (replacement != null) {
             addNewSplits(List.of(new CameraSplit(replacement)));
@@ -302,28 +279,24 @@ public final class CameraEnumerator implements SplitEnumerator<CameraSplit, Came
     /** A split a registering reader reports from its checkpoint, as it should resume; null to drop it. */
     private CameraSplit resumable(CameraSplit split, int subtaskId) {
         String id = split.splitId();
-        if (!assigned.contains(id)) {
+        if (!cameras.is(id, State.ASSIGNED)) {
             LOG.info("Reader {} had camera {}, which has stopped since; not resuming it", subtaskId, id);
             return null;
         }
-        Integer owner = owners.get(id);
+        Integer owner = cameras.owner(id);
         if (owner != null && owner != subtaskId && context.registeredReaders().containsKey(owner)) {
             LOG.warn("Reader {} had camera {}, which reader {} runs; not resuming it twice", subtaskId, id, owner);
             return null;
         }
         CameraSpec camera = desired == null ? split.camera() : desired.get(id);
         if (camera == null) {
-            assigned.remove(id);
-            assignedSpecs.remove(id);
-            owners.remove(id);
+            cameras.remove(id);
             LOG.info("Camera {} left the registry while the job was down; not resuming it", id);
             return null;
         }
         if (!sameCamera(camera, split.camera())) {
             LOG.info("Camera {} changed while the job was down; starting it again with its new settings", id);
-            owners.remove(id);
-            assigned.remove(id);
-            pending.computeIfAbsent(subtaskId, k -> new ArrayList<>()).add(new CameraSplit(withBase(camera)));
+            cameras.pend(new CameraSplit(withBase(camera)), subtaskId);
             return null;
         }
         return split;
@@ -331,10 +304,10 @@ public final class CameraEnumerator implements SplitEnumerator<CameraSplit, Came
 
     /** Gives each split to the least-loaded reader, and assigns those whose reader is there already. */
     private void addNewSplits(List<CameraSplit> splits) {
-        Set<Integer> owners = new HashSet<>();
+        Set<Integer> owners = new TreeSet<>();
         for (CameraSplit split : splits) {
             int owner = leastLoaded();
-            pending.computeIfAbsent(owner, k -> new ArrayList<>()).add(split);
+            cameras.pend(split, owner);
             owners.add(owner);
         }
         owners.forEach(this::assignPending);
@@ -342,9 +315,7 @@ public final class CameraEnumerator implements SplitEnumerator<CameraSplit, Came
 
     /** The subtask with the fewest running and waiting cameras, the lowest on a tie. */
     private int leastLoaded() {
-        int[] load = new int[context.currentParallelism()];
-        owners.values().forEach(subtask -> load[subtask]++);
-        pending.forEach((subtask, splits) -> load[subtask] += splits.size());
+        int[] load = cameras.load(context.currentParallelism());
         int least = 0;
         for (int subtask = 1; subtask < load.length; subtask++) {
             if (load[subtask] < load[least]) {
@@ -358,54 +329,15 @@ public final class CameraEnumerator implements SplitEnumerator<CameraSplit, Came
         if (!context.registeredReaders().containsKey(subtaskId) || waitingReaders.contains(subtaskId)) {
             return;
         }
-        List<CameraSplit> splits = pending.remove(subtaskId);
-        if (splits != null && !splits.isEmpty()) {
+        List<CameraSplit> splits = cameras.takePending(subtaskId);
+        if (!splits.isEmpty()) {
             LOG.info("Assigning cameras {} to reader {}", ids(splits), subtaskId);
             context.assignSplits(new SplitsAssignment<>(Map.of(subtaskId, splits)));
-            for (CameraSplit split : splits) {
-                assigned.add(split.splitId());
-                assignedSpecs.put(split.splitId(), split.camera());
-                owners.put(split.splitId(), subtaskId);
-            }
+            splits.forEach(split -> cameras.assign(split, subtaskId));
         }
         if (bounded) {
             context.signalNoMoreSplits(subtaskId);
         }
-    }
-
-    /** Writes changed states to the table, one write at a time, on the worker thread. */
-    private void writeStatuses() {
-        if (statusTable == null || statusWriteRunning || !statuses.hasChanges()) {
-            return;
-        }
-        List<CameraStatus> changes = statuses.takeChanges();
-        statusWriteRunning = true;
-        context.callAsync(() -> {
-            if (!statusTableCreated) {
-                statusTable.createIfAbsent();
-                statusTableCreated = true;
-            }
-            statusTable.upsert(changes);
-            return null;
-        }, (ignored, error) -> {
-            statusWriteRunning = false;
-            if (error != null) {
-                // Written again with the next change or poll.
-                statuses.markChanged(changes);
-                String message = error.getMessage() != null ? error.getMessage() : error.toString();
-                if (!message.equals(lastStatusError)) {
-                    LOG.warn("Camera states not written: {}", message);
-                    lastStatusError = message;
-                }
-                return;
-            }
-            lastStatusError = null;
-            writeStatuses();
-        });
-    }
-
-    private boolean isPending(String id) {
-        return pending.values().stream().anyMatch(splits -> splits.stream().anyMatch(s -> s.splitId().equals(id)));
     }
 
     /** Cameras without a base time get the time they are first seen, kept in their split from then on. */

@@ -3,6 +3,8 @@ package io.lpr.source.reader;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lpr.camera.CameraSpec;
+import io.lpr.status.CameraState;
+import io.lpr.status.CameraStatusEvent;
 import io.lpr.event.Frame;
 import io.lpr.source.split.CameraSplit;
 import io.lpr.testing.TestClips;
@@ -47,6 +49,16 @@ class CameraSplitReaderTest {
         List<Long> afterLast = readToEnd(new CameraSplit(camera).withLastEmittedSequence(18))
                 .stream().map(f -> f.sequence).toList();
         assertThat(afterLast).isEmpty();
+    }
+
+    @Test
+    void aFileThatEndsFinishesWithTheCountsAsItsReason() {
+        try (ReaderDriver reader = new ReaderDriver(new CameraSplit(camera))) {
+            reader.fetchUntil(reader::finished, 10_000, "the split finishes");
+            assertThat(reader.statuses).extracting(CameraStatusEvent::state)
+                    .containsExactly(CameraState.CONNECTING, CameraState.CONNECTED, CameraState.FINISHED);
+            assertThat(reader.lastStatus().reason()).isEqualTo("end of video after 20 frames (10 analysed, 0 undecodable)");
+        }
     }
 
     @Test

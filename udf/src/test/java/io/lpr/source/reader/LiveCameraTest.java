@@ -8,10 +8,13 @@ import io.lpr.event.Frame;
 import io.lpr.status.CameraMetrics;
 import io.lpr.status.CameraState;
 import io.lpr.status.CameraStatusEvent;
+import io.lpr.decode.FrameClock;
+import io.lpr.testing.Await;
 import io.lpr.testing.RtspServer;
 import io.lpr.testing.TestClips;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,7 +31,6 @@ class LiveCameraTest {
 
     @BeforeAll
     static void startServer() throws IOException {
-        RtspServer.assumeAvailable();
         clip = TestClips.make(dir, "live.mp4", 4, 10, 320, 240);
         server = RtspServer.start(clip, "cam");
     }
@@ -46,6 +48,7 @@ class LiveCameraTest {
 
     @Test
     void sampledLiveFramesCarryStreamTimeNearTheWallClock() {
+        long started = System.currentTimeMillis();
         try (ReaderDriver reader = new ReaderDriver(camera("gate", server.url()).withSampleFps(5))) {
             reader.fetchUntil(() -> reader.frames.size() >= 10, 15_000, "10 frames");
             long now = System.currentTimeMillis();
@@ -57,14 +60,14 @@ class LiveCameraTest {
                 assertThat(f.pixels).hasSize(320 * 240 * 3);
             });
             assertThat(frames).extracting(f -> f.sequence).isSorted().doesNotHaveDuplicates();
+            // Stream time, anchored to the wall clock: never further from it than the clock's tolerance.
             assertThat(frames).extracting(f -> f.eventTime).isSorted().doesNotHaveDuplicates()
-                    .allSatisfy(t -> assertThat(t).isBetween(now - 5_000, now + 1_000));
-            // 5 of 10 fps: every other frame, 200 ms apart on the stream clock (the burst of frames
-            // read while probing the stream may lose some to newer ones: gaps of 400 ms, 600 ms).
+                    .allSatisfy(t -> assertThat(t).isBetween(started - FrameClock.TOLERANCE_MILLIS,
+                            now + FrameClock.TOLERANCE_MILLIS));
+            // 5 of 10 fps: at most one frame per 200 ms of stream time (the burst of frames read while
+            // probing the stream may lose some to newer ones: longer gaps).
             for (int i = 1; i < frames.size(); i++) {
-                long gap = frames.get(i).eventTime - frames.get(i - 1).eventTime;
-                assertThat(gap).isGreaterThanOrEqualTo(150);
-                assertThat(Math.abs(gap - 200 * Math.round(gap / 200.0))).as("gap %d ms", gap).isLessThanOrEqualTo(50);
+                assertThat(frames.get(i).eventTime - frames.get(i - 1).eventTime).isGreaterThanOrEqualTo(199);
             }
             CameraMetrics metrics = reader.metrics();
             assertThat(metrics.framesDecoded()).isGreaterThanOrEqualTo(2 * metrics.framesAnalysed() - 2);
@@ -95,30 +98,34 @@ class LiveCameraTest {
         }
     }
 
-    /** Downstream takes a frame every 300 ms of a 10 fps camera: the camera drops, never lags. */
+    /**
+     * Downstream takes a frame only after the camera decoded three more: the camera drops the older ones and
+     * hands on the newest, never a backlog.
+     */
     @Test
     void aSlowJobMakesALiveCameraDropOldFramesNotFallBehind() throws InterruptedException {
         try (ReaderDriver reader = new ReaderDriver(camera("slow", server.url()))) {
             reader.fetchUntil(() -> !reader.frames.isEmpty(), 15_000, "the first frame");
-            for (int i = 0; i < 8; i++) {
-                Thread.sleep(300);
-                for (Frame frame : reader.fetch()) {
-                    assertThat(System.currentTimeMillis() - frame.eventTime).as("lag").isLessThan(1_000);
-                }
-            }
             CameraMetrics metrics = reader.metrics();
-            assertThat(metrics.framesDropped()).isGreaterThanOrEqualTo(10);
+            for (int i = 0; i < 5; i++) {
+                long decoded = metrics.framesDecoded();
+                Await.until(() -> metrics.framesDecoded() >= decoded + 3, Duration.ofSeconds(15),
+                        "three more frames decoded", reader::lastStatus);
+                long newest = metrics.framesDecoded();
+                List<Frame> got = reader.fetch();
+                assertThat(got).as("one frame per fetch: the newest, never a backlog").hasSizeLessThanOrEqualTo(1);
+                got.forEach(frame -> assertThat(frame.sequence).isGreaterThanOrEqualTo(newest - 2));
+            }
+            assertThat(metrics.framesDropped()).isGreaterThanOrEqualTo(5 * 2);
             assertThat(metrics.framesAnalysed() + metrics.framesDropped())
                     .isBetween(metrics.framesDecoded() - 2, metrics.framesDecoded());
-            assertThat(metrics.lagMillis()).isLessThan(1_000);
         }
     }
 
     @Test
-    void aSlowJobHoldsBackAFileCameraWhichNeverDrops() throws InterruptedException {
+    void aSlowJobHoldsBackAFileCameraWhichNeverDrops() {
         try (ReaderDriver reader = new ReaderDriver(CameraSpec.of("file", clip.toString()).withSize(0, 0))) {
             for (int i = 0; i < 5; i++) {
-                Thread.sleep(100);
                 reader.fetch();
             }
             assertThat(reader.frames).extracting(f -> f.sequence).containsExactly(0L, 1L, 2L, 3L, 4L);
@@ -135,10 +142,7 @@ class LiveCameraTest {
             assertThat(reader.lastStatus().state()).isEqualTo(CameraState.FINISHED);
             assertThat(reader.lastStatus().reason()).isEqualTo("stopped");
         }
-        long deadline = System.currentTimeMillis() + 5_000;
-        while (Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals("camera stopme"))) {
-            assertThat(System.currentTimeMillis()).as("the camera's thread ends").isLessThan(deadline);
-            Thread.sleep(20);
-        }
+        Await.until(() -> Thread.getAllStackTraces().keySet().stream().noneMatch(t -> t.getName().equals("camera stopme")),
+                Duration.ofSeconds(30), "the camera's thread ends");
     }
 }

@@ -1,0 +1,81 @@
+package io.lpr.cli;
+
+import static io.lpr.cli.LprCliTest.CAR;
+import static io.lpr.cli.LprCliTest.MODELS;
+import static io.lpr.cli.LprCliTest.lpr;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code lpr demo} and {@code lpr bench} as a user runs them, on short clips: they run and print their tables. */
+class DemoAndBenchCommandTest {
+    @TempDir
+    Path dir;
+
+    private String home;
+
+    /** The demo writes its clip under the project home; here, the test's own directory. */
+    @BeforeEach
+    void homeInTempDir() {
+        home = System.getProperty("lpr.home");
+        System.setProperty("lpr.home", dir.toString());
+    }
+
+    @AfterEach
+    void restoreHome() {
+        if (home == null) {
+            System.clearProperty("lpr.home");
+        } else {
+            System.setProperty("lpr.home", home);
+        }
+    }
+
+    @Test
+    void demoFindsThePlateOfTheSamplePhotoAsOneEvent() {
+        String sink = "jdbc:sqlite:" + dir.resolve("plates.db");
+        LprCliTest.Result r = lpr("demo", "--models", MODELS, "--image", CAR.toString(), "--seconds", "4",
+                "--sink", sink, "--set", "lpr.camera.sample-fps=2");
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        List<String> lines = r.out().lines().toList();
+        assertThat(lines.get(0)).isEqualTo("1 plate event(s) from camera 'demo' in " + sink + ":");
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(1)).startsWith("demo").containsAnyOf("B840CK197", "B840OK197");
+        assertThat(lines.get(2)).isEqualTo(ServeCommand.howToSee(sink)).contains("./lpr serve --db " + sink);
+        assertThat(dir.resolve("job/target/demo/demo-4s.mp4")).isRegularFile();
+    }
+
+    @Test
+    void benchPrintsOneRowPerStageAndLeavesNoTempFiles() throws Exception {
+        long before = benchTempDirs();
+        LprCliTest.Result r = lpr("bench", "--models", MODELS, "--image", CAR.toString(), "--frames", "1",
+                "--crops", "1", "--seconds", "1", "--set", "lpr.camera.sample-fps=2");
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        List<String> lines = r.out().lines().toList();
+        assertThat(lines.get(0)).startsWith("stage").contains("throughput", "bare forward", "measured/bare");
+        assertThat(lines.subList(1, lines.size() - 1)).satisfiesExactly(
+                row -> assertThat(row).startsWith("detector, 1920x1080 frame (tiles [640, 832] + whole frame)"),
+                row -> assertThat(row).startsWith("recogniser, batch 1 "),
+                row -> assertThat(row).startsWith("recogniser, batch 8 "),
+                row -> assertThat(row).startsWith("recogniser, batch 32 "),
+                row -> assertThat(row).startsWith("decode H.264 1080p, keep 2.0 fps").contains("ffmpeg"),
+                row -> assertThat(row).startsWith("end to end, 2 frames of the clip"));
+        assertThat(lines.subList(1, lines.size() - 1)).allSatisfy(row -> assertThat(row).matches(".*\\d+\\.\\d\\dx$"));
+        assertThat(lines.get(lines.size() - 1)).startsWith("(bare forward:");
+        assertThat(benchTempDirs()).isEqualTo(before);
+    }
+
+    private static long benchTempDirs() throws Exception {
+        try (Stream<Path> entries = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return entries.filter(p -> p.getFileName().toString().startsWith("lpr-bench")).count();
+        }
+    }
+}

@@ -3,10 +3,12 @@ package io.lpr.cli;
 import io.lpr.db.Database;
 import io.lpr.web.WebServer;
 import java.io.PrintWriter;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.apache.flink.util.ExceptionUtils;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -46,7 +48,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         Database database = databaseOptions.database(settingsOptions.configuration());
         CountDownLatch stopped = new CountDownLatch(1);
-        try (WebServer server = WebServer.start(database.readOnly(), bind, port, token)) {
+        try (WebServer server = start(database, token)) {
             Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "lpr-serve-stop"));
             PrintWriter out = spec.commandLine().getOut();
             out.printf("lpr: serving %s at http://%s:%d/ (Ctrl-C stops)%n", database.maskedUrl(), hostInUrl(bind),
@@ -55,6 +57,18 @@ final class ServeCommand implements Callable<Integer> {
             stopped.await();
         }
         return 0;
+    }
+
+    private WebServer start(Database database, String token) {
+        try {
+            return WebServer.start(database.readOnly(), bind, port, token);
+        } catch (RuntimeException e) {
+            if (ExceptionUtils.findThrowable(e, BindException.class).isPresent()) {
+                throw new UserException("cannot listen on " + hostInUrl(bind) + ":" + port
+                        + ": the address is in use (another lpr serve?); give another --port");
+            }
+            throw e;
+        }
     }
 
     /** The line that tells where to look at the events of {@code db} in a browser. */

@@ -4,9 +4,9 @@ import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
-import io.lpr.registry.RegistryException;
 import io.lpr.db.Database;
 import io.lpr.db.DatabaseException;
+import io.lpr.registry.RegistryException;
 import io.lpr.sink.EventStore;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -15,8 +15,9 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code lpr serve}: the events, their crops and the cameras as web pages and a JSON API (docs/api.md),
  * read-only on the job's database. Every failure is a status with a one-line message: 400 for a bad
- * parameter, 404 for an unknown event, 503 while the database is missing or locked (the server stays up
- * and answers again once it is back), 500 with no detail for a bug (logged here).
+ * parameter, 401/403 for a request without the token or from a non-loopback name ({@link AccessToken}), 404
+ * for an unknown event, 503 while the database is missing or locked (the server stays up and answers again
+ * once it is back), 500 with no detail for a bug (logged here).
  */
 public final class WebServer implements AutoCloseable {
     /** Where {@code lpr serve} reads its optional access token. */

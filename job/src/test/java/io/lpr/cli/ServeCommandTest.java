@@ -80,6 +80,18 @@ class ServeCommandTest {
     }
 
     @Test
+    void aPortInUseIsOneLine() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            EventStore.ensureSchema(Database.of("jdbc:sqlite:" + dir.resolve("plates.db"), null, null));
+            LprCliTest.Result r = lpr("serve", "--db", "jdbc:sqlite:" + dir.resolve("plates.db"),
+                    "--port", Integer.toString(taken.getLocalPort()));
+            assertThat(r.exit()).isEqualTo(1);
+            assertThat(r.err()).isEqualTo("lpr: cannot listen on 127.0.0.1:" + taken.getLocalPort()
+                    + ": the address is in use (another lpr serve?); give another --port" + System.lineSeparator());
+        }
+    }
+
+    @Test
     void aPortOutOfRangeIsRefused() {
         LprCliTest.Result r = lpr("serve", "--port", "70000");
         assertThat(r.exit()).isEqualTo(1);

@@ -44,7 +44,7 @@ import picocli.CommandLine.Spec;
  * Measures every stage in one run and prints one table: each figure beside the bare model forward time on
  * the same input (DJL's "Inference" timing), so what the pipeline adds shows as a ratio.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = ApiBenchCommand.class,
         description = "Measures detector, recogniser, decoding and end-to-end speed; prints a table.")
 final class BenchCommand implements Callable<Integer> {
     private static final String INFERENCE = "Inference";

@@ -87,6 +87,7 @@ final class DemoCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.printf("%d plate event(s) from camera '%s' in %s:%n", events.size(), CAMERA, Database.mask(sink));
         events.forEach(e -> out.println(EventFormat.line(e)));
+        out.println(ServeCommand.howToSee(sink));
         out.flush();
         return 0;
     }

@@ -20,6 +20,7 @@ import picocli.CommandLine;
             RunCommand.class,
             RecognizeCommand.class,
             QueryCommand.class,
+            ServeCommand.class,
             CamerasCommand.class,
             BenchCommand.class,
             ClusterCommand.class,

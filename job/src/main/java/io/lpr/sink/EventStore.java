@@ -18,6 +18,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.Optional;
 
 /**
  * The {@code plate_events} table outside Flink: schema creation, direct upserts and the reader behind
@@ -128,10 +129,7 @@ public final class EventStore {
     public static List<PlateEvent> query(Database db, EventQuery query) {
         db.requireExisting();
         SqlDialect dialect = db.dialect();
-        List<String> columns = query.withCrops()
-                ? PlateEventsTable.COLUMNS
-                : PlateEventsTable.COLUMNS.stream().filter(c -> !c.equals("crop_jpeg")).toList();
-        StringBuilder sql = new StringBuilder("SELECT ").append(String.join(", ", columns))
+        StringBuilder sql = new StringBuilder("SELECT ").append(columns(query.withCrops()))
                 .append(" FROM ").append(PlateEventsTable.TABLE).append(" WHERE 1 = 1");
         List<Param> params = new ArrayList<>();
         if (query.cameraId() != null) {
@@ -161,8 +159,9 @@ public final class EventStore {
         }
         sql.append(" ORDER BY first_seen DESC, event_id DESC");
         if (query.near() == null) {
-            sql.append(" LIMIT ?");
+            sql.append(" LIMIT ? OFFSET ?");
             params.add((ps, i) -> ps.setInt(i, query.limit()));
+            params.add((ps, i) -> ps.setInt(i, query.offset()));
         }
 
         try (Connection connection = db.open(); PreparedStatement ps = connection.prepareStatement(sql.toString())) {
@@ -170,11 +169,18 @@ public final class EventStore {
                 params.get(i).bind(ps, i + 1);
             }
             List<PlateEvent> events = new ArrayList<>();
+            // Near misses are matched here, so their page is skipped here too; other queries page in SQL.
+            int skip = query.near() == null ? 0 : query.offset();
             try (ResultSet rs = ps.executeQuery()) {
                 while (events.size() < query.limit() && rs.next()) {
                     PlateEvent e = read(rs, dialect, query.withCrops());
-                    if (query.near() == null
-                            || PlateMatch.editDistance(e.plateText, PlateMatch.normalize(query.near())) <= EventQuery.NEAR_EDITS) {
+                    if (query.near() != null
+                            && PlateMatch.editDistance(e.plateText, PlateMatch.normalize(query.near())) > EventQuery.NEAR_EDITS) {
+                        continue;
+                    }
+                    if (skip > 0) {
+                        skip--;
+                    } else {
                         events.add(e);
                     }
                 }
@@ -184,6 +190,26 @@ public final class EventStore {
         } catch (SQLException e) {
             throw new DatabaseException("cannot query " + db.maskedUrl() + ": " + Database.firstLine(e), e);
         }
+    }
+
+    /** The event with this id, with its crop when {@code withCrop}; empty when there is none. */
+    public static Optional<PlateEvent> find(Database db, String eventId, boolean withCrop) {
+        db.requireExisting();
+        String sql = "SELECT " + columns(withCrop) + " FROM " + PlateEventsTable.TABLE + " WHERE event_id = ?";
+        try (Connection connection = db.open(); PreparedStatement ps = connection.prepareStatement(sql)) {
+            ps.setString(1, eventId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(read(rs, db.dialect(), withCrop)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new DatabaseException("cannot query " + db.maskedUrl() + ": " + Database.firstLine(e), e);
+        }
+    }
+
+    private static String columns(boolean withCrop) {
+        return String.join(", ", withCrop
+                ? PlateEventsTable.COLUMNS
+                : PlateEventsTable.COLUMNS.stream().filter(c -> !c.equals("crop_jpeg")).toList());
     }
 
     private static PlateEvent read(ResultSet rs, SqlDialect dialect, boolean withCrop) throws SQLException {

@@ -36,7 +36,9 @@ final class PlateEventsTable {
                         + "runner_ups TEXT, "
                         + "offset_ms BIGINT)",
                 "CREATE INDEX IF NOT EXISTS plate_events_camera_first_seen ON " + TABLE + " (camera_id, first_seen)",
-                "CREATE INDEX IF NOT EXISTS plate_events_plate_text ON " + TABLE + " (plate_text)");
+                "CREATE INDEX IF NOT EXISTS plate_events_plate_text ON " + TABLE + " (plate_text)",
+                // Newest first across all cameras (lpr query, lpr serve) reads this index instead of sorting.
+                "CREATE INDEX IF NOT EXISTS plate_events_first_seen ON " + TABLE + " (first_seen, event_id)");
     }
 
     /** Runner-up texts with their votes as stored: {@code B840OK197:3,B840CK19:1}. */

@@ -46,8 +46,9 @@ class DemoAndBenchCommandTest {
         assertThat(r.exit()).as(r.err()).isZero();
         List<String> lines = r.out().lines().toList();
         assertThat(lines.get(0)).isEqualTo("1 plate event(s) from camera 'demo' in " + sink + ":");
-        assertThat(lines).hasSize(2);
+        assertThat(lines).hasSize(3);
         assertThat(lines.get(1)).startsWith("demo").containsAnyOf("B840CK197", "B840OK197");
+        assertThat(lines.get(2)).isEqualTo(ServeCommand.howToSee(sink)).contains("./lpr serve --db " + sink);
         assertThat(dir.resolve("job/target/demo/demo-4s.mp4")).isRegularFile();
     }
 

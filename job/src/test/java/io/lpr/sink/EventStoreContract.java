@@ -39,7 +39,8 @@ abstract class EventStoreContract {
         EventStore.ensureSchema(database());
 
         assertThat(EventStore.count(database())).isEqualTo(1);
-        assertThat(indexes()).contains("plate_events_camera_first_seen", "plate_events_plate_text");
+        assertThat(indexes()).contains("plate_events_camera_first_seen", "plate_events_plate_text",
+                "plate_events_first_seen");
     }
 
     @Test
@@ -186,6 +187,25 @@ abstract class EventStoreContract {
         env.setParallelism(2);
         env.fromData(events).sinkTo(PlateEventSinks.jdbc(database(), 2, 0));
         env.execute("plate events -> " + database());
+    }
+
+    @Test
+    void pagesSkipTheNewestAndOneEventIsFoundById() {
+        EventStore.ensureSchema(database());
+        PlateEvent withCrop = event("cam-1", "B840CK197", T0, 5);
+        withCrop.cropJpeg = new byte[] {(byte) 0xFF, (byte) 0xD8, 1, 2};
+        EventStore.upsert(database(), List.of(withCrop, event("cam-1", "A123BC77", T0 + 60_000, 3),
+                event("cam-2", "K095AE177", T0 + 120_000, 4)));
+
+        assertThat(plates(EventStore.query(database(), new EventQuery(null, null, null, null, 2, false, 1))))
+                .containsExactly("B840CK197", "A123BC77");
+        assertThat(EventStore.query(database(), new EventQuery(null, null, null, null, 2, false, 3))).isEmpty();
+
+        PlateEvent found = EventStore.find(database(), withCrop.eventId, true).orElseThrow();
+        assertThat(found.plateText).isEqualTo("B840CK197");
+        assertThat(found.cropJpeg).containsExactly(withCrop.cropJpeg);
+        assertThat(EventStore.find(database(), withCrop.eventId, false).orElseThrow().cropJpeg).isNull();
+        assertThat(EventStore.find(database(), "no-such-event", true)).isEmpty();
     }
 
     static PlateEvent event(String camera, String plate, long firstSeen, int frames) {

@@ -66,6 +66,18 @@ public final class Database implements Serializable {
                 passwordEnv != null && !passwordEnv.isBlank() ? passwordEnv : DEFAULT_PASSWORD_ENV);
     }
 
+    /**
+     * The same database, opened read-only by the driver ({@code lpr serve}): nothing can write through it, and
+     * a missing SQLite file is never created.
+     */
+    public Database readOnly() {
+        String flags = switch (dialect) {
+            case SQLITE -> "open_mode=1"; // SQLITE_OPEN_READONLY, without SQLITE_OPEN_CREATE
+            case POSTGRES -> "readOnly=true&readOnlyMode=always"; // a read-only session, in auto-commit mode too
+        };
+        return new Database(url + (url.contains("?") ? "&" : "?") + flags, user, passwordEnv);
+    }
+
     public String url() {
         return url;
     }

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class DatabaseTest {
     @Test
@@ -26,6 +29,23 @@ class DatabaseTest {
                 .isInstanceOf(DatabaseException.class)
                 .hasMessage("unsupported database URL jdbc:mysql://db/lpr?user=a&password=***: "
                         + "expected jdbc:sqlite:FILE or jdbc:postgresql://HOST[:PORT]/DATABASE");
+    }
+
+    @Test
+    void aReadOnlyCopyCannotWriteAndNeverCreatesTheFile(@TempDir Path dir) throws Exception {
+        Database db = Database.of("jdbc:sqlite:" + dir.resolve("plates.db"), null, null);
+        try (Connection c = db.open(); Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE t (x INTEGER)");
+        }
+        try (Connection c = db.readOnly().open(); Statement st = c.createStatement()) {
+            assertThat(st.executeQuery("SELECT COUNT(*) FROM t").next()).isTrue();
+            assertThatThrownBy(() -> st.execute("INSERT INTO t VALUES (1)")).hasMessageContaining("SQLITE_READONLY");
+        }
+        Database missing = Database.of("jdbc:sqlite:" + dir.resolve("missing.db"), null, null).readOnly();
+        assertThatThrownBy(missing::open).isInstanceOf(DatabaseException.class);
+        assertThat(dir.resolve("missing.db")).doesNotExist();
+        assertThat(Database.of("jdbc:postgresql://db/lpr?ssl=true", "lpr", null).readOnly().url())
+                .isEqualTo("jdbc:postgresql://db/lpr?ssl=true&readOnly=true&readOnlyMode=always");
     }
 
     @Test

@@ -1,0 +1,78 @@
+package io.lpr.web;
+
+import io.javalin.http.Context;
+import io.lpr.registry.CameraEntry;
+import io.lpr.status.CameraStatus;
+import io.lpr.status.CameraStatusTable;
+import io.lpr.registry.CameraTable;
+import io.lpr.db.Database;
+import io.lpr.db.DatabaseException;
+import io.lpr.camera.StreamUrls;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code /api/cameras}: each camera's state from {@code camera_status}, with its URL (credentials masked)
+ * when the {@code cameras} table knows it. A database the job has not yet written either table to has no
+ * cameras; that is not an error.
+ */
+final class CamerasApi {
+    private final Database db;
+
+    CamerasApi(Database db) {
+        this.db = db;
+    }
+
+    /** One camera; {@code url} is null for a camera given on the job's command line. */
+    record CameraJson(String id, String state, String reason, String since, long framesAnalysed, long reconnects,
+            String updatedAt, String url) {}
+
+    record Cameras(List<CameraJson> cameras) {}
+
+    void list(Context ctx) {
+        ctx.json(new Cameras(cameras()));
+    }
+
+    List<CameraJson> cameras() {
+        if (!hasTable(CameraStatusTable.NAME)) {
+            return List.of();
+        }
+        Map<String, String> urls = new HashMap<>();
+        if (hasTable(CameraTable.NAME)) {
+            for (CameraEntry entry : new CameraTable(db).list()) {
+                urls.put(entry.id(), StreamUrls.mask(entry.url()));
+            }
+        }
+        return new CameraStatusTable(db).list().stream().map(s -> json(s, urls.get(s.cameraId()))).toList();
+    }
+
+    private static CameraJson json(CameraStatus s, String url) {
+        return new CameraJson(s.cameraId(), s.state(), s.reason(), Instant.ofEpochMilli(s.sinceMillis()).toString(),
+                s.framesAnalysed(), s.reconnects(), Instant.ofEpochMilli(s.updatedMillis()).toString(), url);
+    }
+
+    /** Asked of the catalogue, so a read-only connection never tries to create the table. */
+    private boolean hasTable(String name) {
+        db.requireExisting();
+        try (Connection connection = db.open()) {
+            DatabaseMetaData meta = connection.getMetaData();
+            for (String candidate : List.of(name, name.toUpperCase(Locale.ROOT))) {
+                try (ResultSet rs = meta.getTables(null, null, candidate, new String[] {"TABLE"})) {
+                    if (rs.next()) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        } catch (SQLException e) {
+            throw new DatabaseException("cannot read " + db.maskedUrl() + ": " + Database.mask(Database.firstLine(e)), e);
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package io.lpr.web;
+
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.staticfiles.Location;
+import io.lpr.db.Database;
+import io.lpr.db.DatabaseException;
+import io.lpr.registry.RegistryException;
+import io.lpr.sink.EventStore;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code lpr serve}: the events, their crops and the cameras as web pages and a JSON API (docs/api.md),
+ * read-only on the job's database. Every failure is a status with a one-line message: 400 for a bad
+ * parameter, 401/403 for a request without the token or from a non-loopback name ({@link AccessToken}), 404
+ * for an unknown event, 503 while the database is missing or locked (the server stays up and answers again
+ * once it is back), 500 with no detail for a bug (logged here).
+ */
+public final class WebServer implements AutoCloseable {
+    /** Where {@code lpr serve} reads its optional access token. */
+    public static final String TOKEN_ENV = AccessToken.ENV;
+    private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
+
+    private final Javalin app;
+
+    private WebServer(Javalin app) {
+        this.app = app;
+    }
+
+    /**
+     * Starts serving; port 0 picks a free one ({@link #port()}).
+     *
+     * @param db opened read-only ({@link Database#readOnly})
+     * @param token the access token, or null for none
+     */
+    public static WebServer start(Database db, String host, int port, String token) {
+        AccessToken access = AccessToken.of(token);
+        Javalin app = Javalin.create(config -> configure(config, db, access));
+        app.start(host, port);
+        return new WebServer(app);
+    }
+
+    private static void configure(JavalinConfig config, Database db, AccessToken access) {
+        EventsApi events = new EventsApi(db);
+        CamerasApi cameras = new CamerasApi(db);
+        Pages pages = new Pages(events);
+        config.startup.showJavalinBanner = false;
+        config.startup.showOldJavalinVersionWarning = false;
+        config.staticFiles.add(files -> {
+            files.hostedPath = "/assets";
+            files.directory = "/io/lpr/web/assets";
+            files.location = Location.CLASSPATH;
+        });
+        config.routes.before(ctx -> {
+            securityHeaders(ctx);
+            if (!ctx.path().equals("/healthz")) {
+                access.check(ctx);
+            }
+        });
+        config.routes.get("/", pages::events);
+        config.routes.get("/events/{id}", pages::event);
+        config.routes.get("/cameras", pages::cameras);
+        config.routes.get("/api/events", events::list);
+        config.routes.get("/api/events/{id}", events::one);
+        config.routes.get("/api/events/{id}/crop", events::crop);
+        config.routes.get("/api/cameras", cameras::list);
+        config.routes.get("/healthz", ctx -> ctx.json(Map.of("status", "ok", "events", EventStore.count(db))));
+
+        config.routes.exception(BadRequest.class, (e, ctx) -> fail(ctx, 400, e.getMessage()));
+        config.routes.exception(NotFound.class, (e, ctx) -> fail(ctx, 404, e.getMessage()));
+        config.routes.exception(AccessToken.Unauthorized.class, (e, ctx) -> fail(ctx, 401, e.getMessage()));
+        config.routes.exception(AccessToken.Forbidden.class, (e, ctx) -> fail(ctx, 403, e.getMessage()));
+        config.routes.exception(DatabaseException.class, (e, ctx) -> unavailable(ctx, e));
+        config.routes.exception(RegistryException.class, (e, ctx) -> unavailable(ctx, e));
+        config.routes.exception(Exception.class, (e, ctx) -> {
+            LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+            fail(ctx, 500, "internal error; the server log has the details");
+        });
+    }
+
+    /** Pages only from here, scripts and styles only from here, nothing framed, no sniffing. */
+    private static void securityHeaders(Context ctx) {
+        ctx.header("Content-Security-Policy", "default-src 'self'; img-src 'self'; object-src 'none'; "
+                + "frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("Referrer-Policy", "no-referrer");
+    }
+
+    private static void unavailable(Context ctx, RuntimeException e) {
+        LOG.warn("{} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+        fail(ctx, 503, "database unavailable: " + e.getMessage());
+    }
+
+    /** JSON for the API and health check, an HTML page for the pages. */
+    private static void fail(Context ctx, int status, String message) {
+        ctx.status(status);
+        if (ctx.path().startsWith("/api/") || ctx.path().equals("/healthz")) {
+            ctx.json(Map.of("status", status, "error", message));
+        } else {
+            ctx.html(Pages.error(status, message));
+        }
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+}

@@ -1,0 +1,159 @@
+// The pages of `lpr serve`, filled from the JSON API (docs/api.md). Every value goes in as text
+// (textContent, attributes through the DOM), never as HTML, so a plate or camera id cannot inject markup.
+'use strict';
+
+const REFRESH_MS = 5000;
+
+function el(tag, text, attrs) {
+  const node = document.createElement(tag);
+  if (text !== undefined && text !== null) node.textContent = String(text);
+  for (const [name, value] of Object.entries(attrs || {})) node.setAttribute(name, value);
+  return node;
+}
+
+function cell(row, content) {
+  const td = document.createElement('td');
+  if (content instanceof Node) td.appendChild(content); else td.textContent = content ?? '';
+  row.appendChild(td);
+  return td;
+}
+
+function time(iso) {
+  return iso ? iso.replace('T', ' ') : '';
+}
+
+function showError(message) {
+  const box = document.getElementById('error');
+  box.textContent = message || '';
+  box.hidden = !message;
+}
+
+async function getJson(url) {
+  const response = await fetch(url, { headers: { Accept: 'application/json' } });
+  const body = await response.json().catch(() => ({ error: response.status + ' ' + response.statusText }));
+  if (!response.ok) throw new Error(body.error || response.statusText);
+  return body;
+}
+
+function stamp() {
+  document.getElementById('status').textContent = 'updated ' + new Date().toISOString().substring(11, 19) + ' UTC';
+}
+
+// A refresh keeps running through failures: a database that comes back shows again without a reload.
+function every(ms, task) {
+  const run = () => task().then(() => { showError(''); stamp(); }, e => showError(e.message));
+  run();
+  setInterval(run, ms);
+}
+
+function eventsPage() {
+  const params = new URLSearchParams(location.search);
+  for (const name of ['plate', 'camera', 'since', 'until']) {
+    document.getElementById(name).value = params.get(name) || '';
+  }
+  // Empty fields stay out of the URL, so a submitted form reads like a hand-written link.
+  document.getElementById('filters').addEventListener('submit', event => {
+    for (const input of event.target.querySelectorAll('input')) input.disabled = !input.value.trim();
+  });
+  every(REFRESH_MS, async () => {
+    const page = await getJson('/api/events' + location.search);
+    renderEvents(page);
+    renderPaging(params, page);
+  });
+}
+
+function renderEvents(page) {
+  const body = document.querySelector('#events tbody');
+  const rows = page.events.map(e => {
+    const row = el('tr', null, { 'data-id': e.id });
+    const img = el('img', null, { src: e.crop, alt: 'crop of ' + e.plate, class: 'crop', loading: 'lazy' });
+    img.addEventListener('error', () => img.replaceWith(el('span', 'no crop', { class: 'muted' })));
+    cell(row, img);
+    cell(row, el('a', e.plate, { href: e.page, class: 'plate' }));
+    cell(row, confidence(e));
+    cell(row, e.camera);
+    cell(row, time(e.firstSeen));
+    cell(row, time(e.lastSeen));
+    cell(row, e.frames);
+    return row;
+  });
+  body.replaceChildren(...rows);
+  document.getElementById('empty').hidden = rows.length > 0;
+}
+
+function confidence(e) {
+  return 'det ' + e.detectionScore.toFixed(2) + ' · text ' + e.textScore.toFixed(1);
+}
+
+function renderPaging(params, page) {
+  const link = (id, offset, show) => {
+    const a = document.getElementById(id);
+    const p = new URLSearchParams(params);
+    if (offset > 0) p.set('offset', offset); else p.delete('offset');
+    a.href = '/?' + p.toString();
+    a.hidden = !show;
+  };
+  link('newer', Math.max(0, page.offset - page.limit), page.offset > 0);
+  link('older', page.offset + page.limit, page.next !== null);
+}
+
+async function eventPage() {
+  const id = decodeURIComponent(location.pathname.split('/').pop());
+  try {
+    const e = await getJson('/api/events/' + encodeURIComponent(id));
+    document.title = 'lpr: ' + e.plate;
+    document.getElementById('plate').textContent = e.plate;
+    const img = document.getElementById('crop');
+    img.addEventListener('error', () => img.replaceWith(el('p', 'no crop stored for this event', { class: 'muted' })));
+    img.src = e.crop;
+    const details = document.getElementById('details');
+    const box = e.box ? `${fmt(e.box.x1)},${fmt(e.box.y1)} – ${fmt(e.box.x2)},${fmt(e.box.y2)} `
+        + `(${fmt(e.box.x2 - e.box.x1)}×${fmt(e.box.y2 - e.box.y1)} px)` : 'none';
+    for (const [term, value] of [['Camera', e.camera], ['First seen (UTC)', time(e.firstSeen)],
+        ['Last seen (UTC)', time(e.lastSeen)], ['Frames', e.frames], ['Votes', e.votes],
+        ['Detector confidence', e.detectionScore.toFixed(3)], ['Text score (lower is better)', e.textScore.toFixed(1)],
+        ['Box in the frame', box], ['Event id', e.id]]) {
+      details.append(el('dt', term), el('dd', value));
+    }
+    // Jobs that store the vote's runner-up texts give them as e.texts; older events only say how many
+    // frames read the winning text (votes) out of all frames with a read.
+    const texts = e.texts || [{ text: e.plate, votes: e.votes }];
+    if (!e.texts && e.frames > e.votes) texts.push({ text: 'other texts (not stored)', votes: e.frames - e.votes });
+    const rows = texts.map(t => {
+      const row = el('tr');
+      cell(row, t.text);
+      cell(row, t.votes);
+      return row;
+    });
+    document.querySelector('#texts tbody').replaceChildren(...rows);
+  } catch (err) {
+    showError(err.message);
+  }
+}
+
+function fmt(n) {
+  return Math.round(n);
+}
+
+function camerasPage() {
+  every(REFRESH_MS, async () => {
+    const { cameras } = await getJson('/api/cameras');
+    const rows = cameras.map(c => {
+      const row = el('tr', null, { 'data-id': c.id });
+      cell(row, c.id);
+      cell(row, el('span', c.state, { class: 'state state-' + c.state }));
+      cell(row, c.reason);
+      cell(row, time(c.since));
+      cell(row, c.framesAnalysed);
+      cell(row, c.reconnects);
+      cell(row, time(c.updatedAt));
+      cell(row, c.url ?? '');
+      return row;
+    });
+    document.querySelector('#cameras tbody').replaceChildren(...rows);
+    document.getElementById('empty').hidden = rows.length > 0;
+  });
+}
+
+const pages = { events: eventsPage, event: eventPage, cameras: camerasPage };
+pages[document.body.dataset.page]();

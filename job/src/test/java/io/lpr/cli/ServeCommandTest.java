@@ -1,0 +1,131 @@
+package io.lpr.cli;
+
+import static io.lpr.cli.LprCliTest.lpr;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lpr.event.PlateEvent;
+import io.lpr.db.Database;
+import io.lpr.sink.EventStore;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code lpr serve} as a user starts it: a real process, stopped with SIGTERM; and the mistakes it refuses. */
+class ServeCommandTest {
+    private static final Pattern SERVING = Pattern.compile("lpr: serving .* at (http://127\\.0\\.0\\.1:\\d+/) .*");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void servesTheEventsUntilStopped() throws Exception {
+        String db = "jdbc:sqlite:" + dir.resolve("plates.db");
+        PlateEvent event = new PlateEvent();
+        event.eventId = "e1";
+        event.cameraId = "gate";
+        event.plateText = "B840CK197";
+        event.firstSeen = 1_714_564_800_000L;
+        event.lastSeen = event.firstSeen + 1000;
+        EventStore.ensureSchema(Database.of(db, null, null));
+        EventStore.upsert(Database.of(db, null, null), List.of(event));
+
+        Process serve = new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx256m",
+                        "-Dlog4j2.configurationFile=" + Paths.get("../flink-conf/log4j-cli.properties").toAbsolutePath(),
+                        "-cp", System.getProperty("java.class.path"),
+                        "io.lpr.cli.LprCli", "serve", "--db", db, "--port", "0")
+                .redirectErrorStream(true)
+                .start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8))) {
+            String url = null;
+            StringBuilder seen = new StringBuilder();
+            for (String line; url == null && (line = out.readLine()) != null; ) {
+                seen.append(line).append('\n');
+                Matcher m = SERVING.matcher(line);
+                url = m.matches() ? m.group(1) : null;
+            }
+            assertThat(url).as("the serving line in: %s", seen).isNotNull();
+            HttpResponse<String> events = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(url + "api/events")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(events.statusCode()).isEqualTo(200);
+            assertThat(events.body()).contains("\"plate\":\"B840CK197\"");
+
+            serve.destroy(); // SIGTERM
+            assertThat(serve.waitFor(30, TimeUnit.SECONDS)).as("stopped on SIGTERM").isTrue();
+        } finally {
+            serve.destroyForcibly();
+        }
+    }
+
+    @Test
+    void bindingBeyondThisMachineNeedsAToken() {
+        LprCliTest.Result r = lpr("serve", "--db", "jdbc:sqlite:" + dir.resolve("plates.db"), "--bind", "0.0.0.0");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).isEqualTo("lpr: --bind 0.0.0.0 reaches beyond this machine: set LPR_SERVE_TOKEN to the "
+                + "access token clients must send (bearer token or basic-auth password)" + System.lineSeparator());
+    }
+
+    @Test
+    void aPortInUseIsOneLine() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            EventStore.ensureSchema(Database.of("jdbc:sqlite:" + dir.resolve("plates.db"), null, null));
+            LprCliTest.Result r = lpr("serve", "--db", "jdbc:sqlite:" + dir.resolve("plates.db"),
+                    "--port", Integer.toString(taken.getLocalPort()));
+            assertThat(r.exit()).isEqualTo(1);
+            assertThat(r.err()).isEqualTo("lpr: cannot listen on 127.0.0.1:" + taken.getLocalPort()
+                    + ": the address is in use (another lpr serve?); give another --port" + System.lineSeparator());
+        }
+    }
+
+    @Test
+    void aPortOutOfRangeIsRefused() {
+        LprCliTest.Result r = lpr("serve", "--port", "70000");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).startsWith("lpr: --port 70000 is not a TCP port");
+    }
+
+    @Test
+    void benchApiPrintsP50AndP99PerQueryAndLeavesNoTempFiles() throws Exception {
+        long before = apiBenchTempDirs();
+        LprCliTest.Result r = lpr("bench", "api", "--events", "1000", "--requests", "10");
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        List<String> lines = r.out().lines().toList();
+        assertThat(lines.get(0)).isEqualTo("lpr serve on SQLite, 1,000 events, 10 sequential requests per query");
+        assertThat(lines.get(1)).matches("query +p50 ms +p99 ms +bytes");
+        assertThat(lines.subList(2, lines.size())).extracting(line -> line.substring(0, 24).strip()).containsExactly(
+                "newest page (50)", "partial plate", "plate prefix + camera", "camera + 1 h range",
+                "page at offset 10000", "one event", "one crop (JPEG)");
+        assertThat(lines.subList(2, lines.size())).allSatisfy(line -> assertThat(line).matches(".{24} +\\d+\\.\\d +\\d+\\.\\d +\\d+"));
+        assertThat(apiBenchTempDirs()).isEqualTo(before);
+    }
+
+    private static long apiBenchTempDirs() throws Exception {
+        try (Stream<Path> entries = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return entries.filter(p -> p.getFileName().toString().startsWith("lpr-api-bench")).count();
+        }
+    }
+
+    @Test
+    void theDemoEndsWithWhereToSeeItsEvents() {
+        assertThat(ServeCommand.howToSee(Database.DEFAULT_URL))
+                .isEqualTo("See them with their crops: ./lpr serve   then open http://127.0.0.1:8080/");
+        assertThat(ServeCommand.howToSee("jdbc:postgresql://db/lpr?password=secret"))
+                .isEqualTo("See them with their crops: ./lpr serve --db 'jdbc:postgresql://db/lpr?password=***'"
+                        + "   then open http://127.0.0.1:8080/");
+    }
+}

@@ -1,0 +1,179 @@
+package io.lpr.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lpr.event.PlateEvent;
+import io.lpr.db.Database;
+import io.lpr.db.DatabaseException;
+import io.lpr.sink.EventStore;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The JSON API over real HTTP against a database the event store filled; run on SQLite and PostgreSQL. */
+abstract class WebServerContract {
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    WebServer server;
+    Http http;
+
+    /** A fresh, empty database for one test. */
+    abstract Database writable();
+
+    /** The same database as the server opens it: read-only. */
+    abstract Database readOnly();
+
+    @BeforeEach
+    void startServer() {
+        WebFixture.fill(writable());
+        server = WebServer.start(readOnly(), "127.0.0.1", 0, null);
+        http = new Http(server.port());
+    }
+
+    @AfterEach
+    void stopServer() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    static JsonNode json(HttpResponse<String> response, int status) throws Exception {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+        return JSON.readTree(response.body());
+    }
+
+    static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    static List<String> plates(JsonNode page) {
+        List<String> plates = new ArrayList<>();
+        page.get("events").forEach(e -> plates.add(e.get("plate").asText()));
+        return plates;
+    }
+
+    @Test
+    void listsEventsNewestFirstWithWhatThePageShows() throws Exception {
+        JsonNode page = json(http.get("/api/events"), 200);
+        assertThat(plates(page)).containsExactly(WebFixture.HOSTILE, "K095AE177", "O459OO97", "B840CK197");
+        JsonNode first = page.get("events").get(3);
+        PlateEvent expected = WebFixture.events().get(0);
+        assertThat(first.get("id").asText()).isEqualTo(expected.eventId);
+        assertThat(first.get("camera").asText()).isEqualTo("gate");
+        assertThat(first.get("firstSeen").asText()).isEqualTo("2024-05-01T12:00:00Z");
+        assertThat(first.get("lastSeen").asText()).isEqualTo("2024-05-01T12:00:02.400Z");
+        assertThat(first.get("frames").asInt()).isEqualTo(12);
+        assertThat(first.get("votes").asInt()).isEqualTo(9);
+        assertThat(first.get("detectionScore").floatValue()).isEqualTo(0.91f);
+        assertThat(first.get("textScore").floatValue()).isEqualTo(-102.3f);
+        assertThat(first.get("box").get("x1").floatValue()).isEqualTo(232.44186f);
+        assertThat(first.get("crop").asText()).isEqualTo("/api/events/" + expected.eventId + "/crop");
+        assertThat(first.get("page").asText()).isEqualTo("/events/" + expected.eventId);
+        assertThat(page.get("next").isNull()).isTrue();
+    }
+
+    @Test
+    void filtersByCameraPlateAndTimeAsLprQueryDoes() throws Exception {
+        assertThat(plates(json(http.get("/api/events?camera=gate"), 200))).containsExactly("K095AE177", "B840CK197");
+        assertThat(plates(json(http.get("/api/events?plate=B840CK197"), 200))).containsExactly("B840CK197");
+        assertThat(plates(json(http.get("/api/events?plate=" + encode(WebFixture.PARTIAL_PLATE)), 200)))
+                .containsExactly("B840CK197");
+        assertThat(plates(json(http.get("/api/events?plate=" + encode(WebFixture.PLATE_PREFIX) + "&camera=yard"), 200)))
+                .containsExactly("O459OO97");
+        assertThat(plates(json(http.get("/api/events?since=2024-05-01T12:01:00Z&until=2024-05-01T12:03:00Z"), 200)))
+                .containsExactly("K095AE177", "O459OO97");
+        // A time without zone is UTC, as the page's fields say.
+        assertThat(plates(json(http.get("/api/events?until=2024-05-01T12:00:30"), 200))).containsExactly("B840CK197");
+        assertThat(plates(json(http.get("/api/events?plate=X000XX00"), 200))).isEmpty();
+    }
+
+    @Test
+    void pagesKeepTheFilters() throws Exception {
+        JsonNode first = json(http.get("/api/events?camera=gate&limit=1"), 200);
+        assertThat(plates(first)).containsExactly("K095AE177");
+        String next = first.get("next").asText();
+        assertThat(next).contains("camera=gate").contains("offset=1");
+        JsonNode second = json(http.get(next), 200);
+        assertThat(plates(second)).containsExactly("B840CK197");
+        assertThat(second.get("offset").asInt()).isEqualTo(1);
+        assertThat(second.get("next").isNull()).isTrue();
+    }
+
+    @Test
+    void servesOneEventAndItsCropAsJpeg() throws Exception {
+        PlateEvent expected = WebFixture.events().get(0);
+        JsonNode event = json(http.get("/api/events/" + expected.eventId), 200);
+        assertThat(event.get("plate").asText()).isEqualTo("B840CK197");
+        HttpResponse<byte[]> crop = http.bytes("/api/events/" + expected.eventId + "/crop");
+        assertThat(crop.statusCode()).isEqualTo(200);
+        assertThat(crop.headers().firstValue("Content-Type")).hasValue("image/jpeg");
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(crop.body()));
+        assertThat(image.getWidth()).isEqualTo(93);
+        assertThat(image.getHeight()).isEqualTo(40);
+        // The hostile event was stored without a crop.
+        PlateEvent noCrop = WebFixture.events().get(3);
+        assertThat(json(http.get("/api/events/" + noCrop.eventId + "/crop"), 404).get("error").asText())
+                .isEqualTo("event " + noCrop.eventId + " has no crop");
+    }
+
+    @Test
+    void listsCamerasWithTheirStateAndUrlsMasked() throws Exception {
+        HttpResponse<String> response = http.get("/api/cameras");
+        JsonNode cameras = json(response, 200).get("cameras");
+        assertThat(cameras).hasSize(2);
+        assertThat(cameras.get(0).get("id").asText()).isEqualTo("gate");
+        assertThat(cameras.get(0).get("state").asText()).isEqualTo("connected");
+        assertThat(cameras.get(0).get("framesAnalysed").asLong()).isEqualTo(1234);
+        assertThat(cameras.get(0).get("url").asText()).isEqualTo("rtsp://admin:***@10.0.0.5/stream1");
+        assertThat(cameras.get(1).get("state").asText()).isEqualTo("backoff");
+        assertThat(cameras.get(1).get("reason").asText()).isEqualTo("connection refused");
+        assertThat(cameras.get(1).get("reconnects").asLong()).isEqualTo(3);
+        assertThat(cameras.get(1).get("url").isNull()).isTrue();
+        assertThat(response.body()).doesNotContain("s3cret");
+    }
+
+    @Test
+    void anUnknownEventIs404() throws Exception {
+        assertThat(json(http.get("/api/events/00000000-0000-0000-0000-000000000000"), 404).get("error").asText())
+                .isEqualTo("no event 00000000-0000-0000-0000-000000000000");
+        assertThat(http.get("/events/00000000-0000-0000-0000-000000000000").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void injectionLookingInputIsRefusedAndChangesNothing() throws Exception {
+        for (String query : List.of("plate=%27%20OR%201%3D1%20--", "plate=%25%27%20OR%20%271%27%3D%271",
+                "camera=gate%27%3B%20DROP%20TABLE%20plate_events%3B--", "limit=1%3B%20DELETE%20FROM%20plate_events")) {
+            String error = json(http.get("/api/events?" + query), 400).get("error").asText();
+            assertThat(error).as(query).contains("is not valid: expected");
+        }
+        assertThat(json(http.get("/api/events/1%27%20OR%20%271%27%3D%271"), 400).get("error").asText())
+                .startsWith("event id '1' OR '1'='1' is not valid");
+        assertThat(EventStore.count(writable())).isEqualTo(4);
+    }
+
+    @Test
+    void theServersDatabaseIsReadOnly() {
+        assertThatThrownBy(() -> EventStore.upsert(readOnly(), WebFixture.events()))
+                .isInstanceOf(DatabaseException.class)
+                .hasMessageMatching("(?is).*read-?only.*");
+    }
+
+    @Test
+    void healthCountsTheEvents() throws Exception {
+        JsonNode health = json(http.get("/healthz"), 200);
+        assertThat(health.get("status").asText()).isEqualTo("ok");
+        assertThat(health.get("events").asLong()).isEqualTo(4);
+    }
+}

@@ -50,7 +50,10 @@ final class SettingKeys {
 
     private static synchronized Set<String> lpr() {
         if (lprKeys == null) {
-            lprKeys = keysOf(LprOptions.class);
+            Set<String> keys = new HashSet<>(keysOf(LprOptions.class));
+            keys.addAll(keysOf(PlateOptions.class));
+            keys.addAll(keysOf(KafkaOptions.class));
+            lprKeys = keys;
         }
         return lprKeys;
     }

@@ -69,6 +69,15 @@ class CliMistakesTest {
     }
 
     @Test
+    void settingsOfEveryLprOptionClassAreKnown() {
+        String missing = dir.resolve("missing.mp4").toString();
+        Result r = lpr("run", "--models", MODELS, "--camera", "a=" + missing, "--sink", sqlite("p.db"),
+                "--set", "lpr.dedup.window=2 min", "--set", "lpr.recognizer.min-confidence=0.6",
+                "--set", "lpr.kafka.topic=events");
+        assertThat(r.err().strip()).as("the next check is reached").isEqualTo("lpr: camera a: no such video file: " + missing);
+    }
+
+    @Test
     void anExistingSqliteFileTheJobCannotWriteIsRefusedAtStartWithOneLine() throws Exception {
         Path file = dir.resolve("plates.db");
         EventStore.ensureSchema(Database.of("jdbc:sqlite:" + file, null, null));

@@ -33,7 +33,16 @@ public final class PlateEventJson {
             new Field("votes", (o, e) -> o.put("votes", e.votes)),
             new Field("detection_score", (o, e) -> o.put("detection_score", e.detectionScore)),
             new Field("text_score", (o, e) -> o.put("text_score", e.textScore)),
-            new Field("box", PlateEventJson::box));
+            new Field("box", PlateEventJson::box),
+            new Field("confidence", (o, e) -> o.put("confidence", e.confidence)),
+            new Field("runner_ups", PlateEventJson::runnerUps),
+            new Field("offset_ms", (o, e) -> {
+                if (e.offsetMs == null) {
+                    o.putNull("offset_ms");
+                } else {
+                    o.put("offset_ms", e.offsetMs);
+                }
+            }));
 
     private final boolean withCrop;
 
@@ -58,6 +67,13 @@ public final class PlateEventJson {
             return JSON.writeValueAsBytes(toJson(event));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("cannot write event " + event.eventId + " as JSON", e);
+        }
+    }
+
+    private static void runnerUps(ObjectNode o, PlateEvent e) {
+        var list = o.putArray("runner_ups");
+        for (int i = 0; i < e.runnerUps.length; i++) {
+            list.addObject().put("plate", e.runnerUps[i]).put("votes", e.runnerUpVotes[i]);
         }
     }
 

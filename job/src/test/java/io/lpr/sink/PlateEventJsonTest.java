@@ -27,6 +27,10 @@ class PlateEventJsonTest {
         e.textScore = -102.5f;
         e.box = new Box(10, 20, 110, 45);
         e.cropJpeg = new byte[] {(byte) 0xff, (byte) 0xd8, 1, 2};
+        e.confidence = 0.87f;
+        e.runnerUps = new String[] {"B840OK197"};
+        e.runnerUpVotes = new int[] {3};
+        e.offsetMs = 4_200L;
         return e;
     }
 
@@ -45,6 +49,10 @@ class PlateEventJsonTest {
         assertThat(json.path("detection_score").floatValue()).isEqualTo(0.91f);
         assertThat(json.path("text_score").floatValue()).isEqualTo(-102.5f);
         assertThat(json.path("box").path("x2").floatValue()).isEqualTo(110f);
+        assertThat(json.path("confidence").floatValue()).isEqualTo(0.87f);
+        assertThat(json.path("runner_ups").get(0).path("plate").asText()).isEqualTo("B840OK197");
+        assertThat(json.path("runner_ups").get(0).path("votes").asInt()).isEqualTo(3);
+        assertThat(json.path("offset_ms").asLong()).isEqualTo(4_200L);
         assertThat(Base64.getDecoder().decode(json.path("crop_jpeg").asText())).isEqualTo(event().cropJpeg);
     }
 
@@ -55,6 +63,8 @@ class PlateEventJsonTest {
         JsonNode json = new ObjectMapper().readTree(new PlateEventJson(false).bytes(e));
         assertThat(json.has("crop_jpeg")).isFalse();
         assertThat(json.path("box").isNull()).isTrue();
+        e.offsetMs = null;
+        assertThat(new ObjectMapper().readTree(new PlateEventJson(false).bytes(e)).path("offset_ms").isNull()).isTrue();
     }
 
     @Test

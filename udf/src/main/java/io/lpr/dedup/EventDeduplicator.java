@@ -42,7 +42,10 @@ public final class EventDeduplicator {
         }
         vote(entry, passage);
         PlateEvent e = entry.event;
-        e.firstSeen = Math.min(e.firstSeen, passage.firstSeen);
+        if (passage.firstSeen < e.firstSeen) {
+            e.firstSeen = passage.firstSeen;
+            e.offsetMs = passage.offsetMs;
+        }
         e.lastSeen = Math.max(e.lastSeen, passage.lastSeen);
         e.frames += passage.frames;
         e.detectionScore = Math.max(e.detectionScore, passage.detectionScore);
@@ -159,6 +162,7 @@ public final class EventDeduplicator {
         c.cameraId = e.cameraId;
         c.plateText = e.plateText;
         c.firstSeen = e.firstSeen;
+        c.offsetMs = e.offsetMs;
         c.lastSeen = e.lastSeen;
         c.frames = e.frames;
         c.votes = e.votes;

@@ -25,6 +25,7 @@ public class EventDeduplicatorTest {
         e.confidence = confidence;
         e.cropJpeg = new byte[] {(byte) votes};
         e.eventId = EventIds.of(camera, text, first);
+        e.offsetMs = first;
         return e;
     }
 
@@ -40,6 +41,7 @@ public class EventDeduplicatorTest {
         PlateEvent last = out.get(3);
         assertThat(last.plateText).isEqualTo("B840CK197");
         assertThat(last.firstSeen).isZero();
+        assertThat(last.offsetMs).as("where the first passage starts in its video").isZero();
         assertThat(last.lastSeen).isEqualTo(60 * MINUTE);
         assertThat(last.frames).isEqualTo(2540);
         assertThat(last.votes).isEqualTo(2340);
@@ -48,6 +50,14 @@ public class EventDeduplicatorTest {
         assertThat(last.confidence).isEqualTo(0.9f);
         assertThat(last.cropJpeg).containsExactly((byte) 300 & 0xff);
         assertThat(dedup.entries()).hasSize(1);
+    }
+
+    @Test
+    void aLatePassageThatStartedEarlierMovesTheStartAndItsVideoOffset() {
+        dedup.add(passage("gate", "A123BC77", 20_000, 30_000, 5, 0.9f));
+        PlateEvent merged = dedup.add(passage("gate", "A123BC77", 5_000, 8_000, 2, 0.8f));
+        assertThat(merged.firstSeen).isEqualTo(5_000);
+        assertThat(merged.offsetMs).isEqualTo(5_000L);
     }
 
     @Test

@@ -79,22 +79,22 @@ final class BenchCommand implements Callable<Integer> {
         Configuration configuration = settingsOptions.configuration().build();
         LprSettings settings = LprSettings.from(configuration);
         JobRunner.requireModels(settings);
-        Path photo = DemoCommand.sampleImage(image, settings.models);
+        Path photo = DemoCommand.sampleImage(image, settings.models());
         PrintWriter err = spec.commandLine().getErr();
 
         double detectorBareMsPerFrame;
         double recognizerBareMsPerCrop;
         int platesPerFrame;
         try (Mat source = Images.read(photo);
-                Mat analysed = Images.resized(source, settings.frameWidth, settings.frameHeight, INTER_AREA)) {
+                Mat analysed = Images.resized(source, settings.frameWidth(), settings.frameHeight(), INTER_AREA)) {
             Frame frame = new Frame("bench", 0, 0, analysed.cols(), analysed.rows(), Images.toBgr(analysed));
             err.println("lpr: timing the detector ...");
             err.flush();
             List<PlateCandidate> candidates;
-            try (DetectorModel model = DetectorModel.load(settings.detector, settings.models)) {
+            try (DetectorModel model = DetectorModel.load(settings.detector(), settings.models())) {
                 PlateDetector detector = model.newDetector();
                 try (PlateFinder finder = new PlateFinder(
-                        detector, new CameraGuides(GuideConfig.fullTiling(), settings.detector))) {
+                        detector, new CameraGuides(GuideConfig.fullTiling(), settings.detector()))) {
                     candidates = finder.find(frame).candidates(); // warm-up, and the crops for the recogniser
                     Metrics metrics = new Metrics();
                     detector.setMetrics(metrics);
@@ -115,7 +115,7 @@ final class BenchCommand implements Callable<Integer> {
 
             err.println("lpr: timing the recogniser ...");
             err.flush();
-            try (RecognizerModel model = RecognizerModel.load(settings.recognizer.withMaxBatch(32), settings.models);
+            try (RecognizerModel model = RecognizerModel.load(settings.recognizer().withMaxBatch(32), settings.models());
                     PlateRecognizer recognizer = model.newRecognizer()) {
                 List<Mat> mats = new ArrayList<>();
                 for (PlateCandidate c : candidates) {
@@ -161,11 +161,11 @@ final class BenchCommand implements Callable<Integer> {
         Path clip = clipDir.resolve("clip.mp4");
         try {
             try (Mat mat = Images.read(photo)) {
-                DemoClip.write(mat, clip, seconds, CLIP_FPS, settings.frameWidth, settings.frameHeight);
+                DemoClip.write(mat, clip, seconds, CLIP_FPS, settings.frameWidth(), settings.frameHeight());
             }
             DecodeBench.Result decoded = DecodeBench.measure(clip, settings);
             // Time per frame against FFmpeg's, like the other rows: 1.11x is 0.90x of FFmpeg's rate.
-            rows.add(new String[] {"decode H.264 " + settings.frameHeight + "p, keep " + settings.sampleFps
+            rows.add(new String[] {"decode H.264 " + settings.frameHeight() + "p, keep " + settings.sampleFps()
                     + " fps of " + CLIP_FPS + " (CPU time)",
                 String.format("%.1f decoded/cpu-s (%.1f/s wall)", decoded.perCpuSecond(), decoded.perSecond()),
                 String.format("ffmpeg %.1f/cpu-s", decoded.ffmpegPerCpuSecond()),
@@ -213,11 +213,11 @@ final class BenchCommand implements Callable<Integer> {
         err.flush();
         double clipSeconds = Math.min(seconds, STATIC_CLIP_SECONDS);
         Path clip = GuidedBench.writeClip(images, dir, clipSeconds);
-        try (DetectorModel detector = DetectorModel.load(settings.detector, settings.models);
-                RecognizerModel recognizer = RecognizerModel.load(settings.recognizer, settings.models)) {
+        try (DetectorModel detector = DetectorModel.load(settings.detector(), settings.models());
+                RecognizerModel recognizer = RecognizerModel.load(settings.recognizer(), settings.models())) {
             GuidedBench bench = new GuidedBench(settings, detector, recognizer);
             double[] full = bench.perFrame(clip, GuideConfig.fullTiling());
-            double[] guided = bench.perFrame(clip, settings.guide.guided() ? settings.guide : GuideConfig.DEFAULTS);
+            double[] guided = bench.perFrame(clip, settings.guide().guided() ? settings.guide() : GuideConfig.DEFAULTS);
             row("detector, static camera, 2 cars crossing, full tiling",
                     String.format("%.1f calls, %.1f ms per frame", full[0], full[1]), full[2], full[1]);
             row(String.format("detector, same, guided (%.1fx fewer calls)", full[0] / guided[0]),
@@ -225,7 +225,7 @@ final class BenchCommand implements Callable<Integer> {
             err.println("lpr: counting the cameras one machine keeps up with (real time) ...");
             err.flush();
             GuidedBench.Capacity capacity = bench.camerasKeptUpWith(clip, clipSeconds);
-            rows.add(new String[] {"cameras kept up with at " + settings.sampleFps + " fps, real time (guided)",
+            rows.add(new String[] {"cameras kept up with at " + settings.sampleFps() + " fps, real time (guided)",
                 capacity.cameras() + (capacity.cameras() == GuidedBench.MAX_CAMERAS ? " or more" : "") + " cameras",
                 "", String.format("%.2fx", capacity.realTimeFactor())});
         }
@@ -264,8 +264,8 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private static String describeTiles(LprSettings settings) {
-        String tiles = settings.detector.tileSizes().isEmpty() ? "" : "tiles " + settings.detector.tileSizes();
-        String whole = settings.detector.runsWholeFrame() ? "whole frame" : "";
+        String tiles = settings.detector().tileSizes().isEmpty() ? "" : "tiles " + settings.detector().tileSizes();
+        String whole = settings.detector().runsWholeFrame() ? "whole frame" : "";
         return tiles.isEmpty() ? whole : whole.isEmpty() ? tiles : tiles + " + " + whole;
     }
 }

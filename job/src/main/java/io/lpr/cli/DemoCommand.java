@@ -65,7 +65,7 @@ final class DemoCommand implements Callable<Integer> {
                 .set(LprOptions.SINK_URL.key(), sink)
                 .build());
         ensureModels(settings, err);
-        Path clip = video != null ? video : makeClip(settings.models, err);
+        Path clip = video != null ? video : makeClip(settings.models(), err);
 
         // The clip's events are timed by the clip itself, from when its recording started.
         Instant recorded = Instant.ofEpochMilli(FileClock.startMillis(clip));
@@ -94,7 +94,7 @@ final class DemoCommand implements Callable<Integer> {
 
     /** Models missing from the default folder are fetched (that needs the internet); elsewhere it is an error. */
     private void ensureModels(LprSettings settings, PrintWriter err) throws Exception {
-        ModelDirectory models = settings.models;
+        ModelDirectory models = settings.models();
         if (hasModels(settings)) {
             return;
         }

@@ -69,7 +69,7 @@ final class GuidedBench {
         }
         long calls = 0;
         PlateDetector plates = detector.newDetector();
-        try (CameraGuides guides = new CameraGuides(guide, settings.detector);
+        try (CameraGuides guides = new CameraGuides(guide, settings.detector());
                 PlateFinder finder = new PlateFinder(plates, guides)) {
             Metrics metrics = new Metrics();
             plates.setMetrics(metrics);
@@ -112,13 +112,13 @@ final class GuidedBench {
     private long droppedFrames(Path clip, int cameras) throws Exception {
         List<VideoDecoder> decoders = new ArrayList<>();
         long dropped = 0;
-        try (CameraGuides guides = new CameraGuides(settings.guide, settings.detector);
+        try (CameraGuides guides = new CameraGuides(settings.guide(), settings.detector());
                 PlateFinder finder = new PlateFinder(detector.newDetector(), guides);
                 PlateReader reader = new PlateReader(recognizer.newRecognizer())) {
             for (int c = 0; c < cameras; c++) {
                 decoders.add(open(clip, "cam" + c));
             }
-            long interval = Math.round(1000 / (settings.sampleFps > 0 ? settings.sampleFps : 25));
+            long interval = Math.round(1000 / (settings.sampleFps() > 0 ? settings.sampleFps() : 25));
             long start = System.currentTimeMillis();
             for (long due = start; ; due += interval) {
                 long wait = due - System.currentTimeMillis();
@@ -156,7 +156,7 @@ final class GuidedBench {
     }
 
     private VideoDecoder open(Path clip, String cameraId) throws Exception {
-        return VideoDecoder.open(CameraSpec.of(cameraId, clip.toString()).withSampleFps(settings.sampleFps)
-                .withSize(settings.frameWidth, settings.frameHeight), -1, CameraMetrics.unregistered());
+        return VideoDecoder.open(CameraSpec.of(cameraId, clip.toString()).withSampleFps(settings.sampleFps())
+                .withSize(settings.frameWidth(), settings.frameHeight()), -1, CameraMetrics.unregistered());
     }
 }

@@ -50,11 +50,11 @@ final class RecognizeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         LprSettings settings = LprSettings.from(settingsOptions.configuration().build());
         int failures = 0;
-        try (DetectorModel detectorModel = DetectorModel.load(settings.detector, settings.models);
-                RecognizerModel recognizerModel = RecognizerModel.load(settings.recognizer, settings.models);
-                PlateFinder finder = new PlateFinder(detectorModel.newDetector(settings.plateShape),
-                        new CameraGuides(GuideConfig.fullTiling(), settings.detector));
-                PlateReader reader = new PlateReader(recognizerModel.newRecognizer(settings.reading))) {
+        try (DetectorModel detectorModel = DetectorModel.load(settings.detector(), settings.models());
+                RecognizerModel recognizerModel = RecognizerModel.load(settings.recognizer(), settings.models());
+                PlateFinder finder = new PlateFinder(detectorModel.newDetector(settings.plateShape()),
+                        new CameraGuides(GuideConfig.fullTiling(), settings.detector()));
+                PlateReader reader = new PlateReader(recognizerModel.newRecognizer(settings.reading()))) {
             for (Path image : images) {
                 ObjectNode out = json.createObjectNode().put("image", image.toString());
                 try {
@@ -73,8 +73,8 @@ final class RecognizeCommand implements Callable<Integer> {
     private ArrayNode plates(Path path, LprSettings settings, PlateFinder finder, PlateReader reader)
             throws IOException {
         try (Mat image = Images.read(path)) {
-            int width = settings.frameWidth == 0 ? image.cols() : settings.frameWidth;
-            int height = settings.frameHeight == 0 ? image.rows() : settings.frameHeight;
+            int width = settings.frameWidth() == 0 ? image.cols() : settings.frameWidth();
+            int height = settings.frameHeight() == 0 ? image.rows() : settings.frameHeight();
             byte[] pixels;
             try (Mat analysed = Images.resized(image, width, height, INTER_AREA)) {
                 pixels = Images.toBgr(analysed);

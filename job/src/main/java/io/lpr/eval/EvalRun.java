@@ -93,16 +93,16 @@ public final class EvalRun {
         if (images.isEmpty()) {
             return;
         }
-        try (DetectorModel detectorModel = DetectorModel.load(settings.detector, settings.models);
-                RecognizerModel recognizerModel = RecognizerModel.load(settings.recognizer, settings.models);
-                PlateFinder finder = new PlateFinder(detectorModel.newDetector(settings.plateShape),
-                        new CameraGuides(GuideConfig.fullTiling(), settings.detector));
-                PlateReader reader = new PlateReader(recognizerModel.newRecognizer(settings.reading))) {
+        try (DetectorModel detectorModel = DetectorModel.load(settings.detector(), settings.models());
+                RecognizerModel recognizerModel = RecognizerModel.load(settings.recognizer(), settings.models());
+                PlateFinder finder = new PlateFinder(detectorModel.newDetector(settings.plateShape()),
+                        new CameraGuides(GuideConfig.fullTiling(), settings.detector()));
+                PlateReader reader = new PlateReader(recognizerModel.newRecognizer(settings.reading()))) {
             for (EvalManifest.Entry entry : images) {
                 List<PlateRead> found;
                 try (Mat image = Images.read(dir.resolve(entry.file()))) {
-                    int width = settings.frameWidth == 0 ? image.cols() : settings.frameWidth;
-                    int height = settings.frameHeight == 0 ? image.rows() : settings.frameHeight;
+                    int width = settings.frameWidth() == 0 ? image.cols() : settings.frameWidth();
+                    int height = settings.frameHeight() == 0 ? image.rows() : settings.frameHeight();
                     byte[] pixels;
                     try (Mat analysed = Images.resized(image, width, height, INTER_AREA)) {
                         pixels = Images.toBgr(analysed);

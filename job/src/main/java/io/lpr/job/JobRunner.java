@@ -37,9 +37,9 @@ public final class JobRunner {
 
     /** The cameras given as ID=URL, with the job-wide camera settings. */
     public static List<CameraSpec> cameras(LprSettings settings) {
-        List<CameraSpec> cameras = settings.cameras.stream()
+        List<CameraSpec> cameras = settings.cameras().stream()
                 .map(CameraSpec::parse)
-                .map(c -> settings.cameraDefaults().apply(c.withRealtime(settings.realtime), null, null, null, null))
+                .map(c -> settings.cameraDefaults().apply(c.withRealtime(settings.realtime()), null, null, null, null))
                 .toList();
         CameraSpec.requireUniqueIds(cameras);
         return cameras;
@@ -55,10 +55,10 @@ public final class JobRunner {
         if (!fixed.isEmpty()) {
             registries.add(CameraRegistry.fixed(fixed));
         }
-        if (settings.camerasFile != null) {
-            registries.add(YamlCameraRegistry.open(Path.of(settings.camerasFile), settings.cameraDefaults()));
+        if (settings.camerasFile() != null) {
+            registries.add(YamlCameraRegistry.open(Path.of(settings.camerasFile()), settings.cameraDefaults()));
         }
-        if (settings.camerasTable) {
+        if (settings.camerasTable()) {
             registries.add(JdbcCameraRegistry.open(database(settings), settings.cameraDefaults()));
         }
         if (registries.isEmpty()) {
@@ -68,15 +68,15 @@ public final class JobRunner {
         CameraSource source = registries.size() == 1 && !fixed.isEmpty()
                 ? CameraSource.of(fixed)
                 : CameraSource.of(CameraRegistry.union(registries))
-                        .withPollInterval(Duration.ofMillis(settings.camerasPollMs));
+                        .withPollInterval(Duration.ofMillis(settings.camerasPollMs()));
         return source.withStatusTable(database(settings));
     }
 
     /** Fails with one line naming the file when a model is missing, before any Flink machinery starts. */
     public static void requireModels(LprSettings settings) {
-        settings.models.file(settings.detector.modelFile());
-        settings.models.file(settings.recognizer.stnFile());
-        settings.models.file(settings.recognizer.lprnetFile());
+        settings.models().file(settings.detector().modelFile());
+        settings.models().file(settings.recognizer().stnFile());
+        settings.models().file(settings.recognizer().lprnetFile());
     }
 
     /** Opens each video file once, so an unreadable one is a line naming the camera before the job starts. */

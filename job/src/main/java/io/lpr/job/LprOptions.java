@@ -101,7 +101,7 @@ public final class LprOptions {
             .defaultValue(BatchingConfig.DEFAULTS.workers()).withDescription("Detector threads per task manager, each with its own predictor.");
 
     public static final ConfigOption<Integer> DETECTOR_CAPACITY = key("lpr.detector.capacity").intType()
-            .defaultValue(1)
+            .defaultValue(BatchingConfig.DETECTOR_DEFAULTS.capacity())
             .withDescription("Frames in flight per detector subtask before it holds back the cameras. A frame is about a "
                     + "second of CPU work and a stop drains every one in flight, so keep it near lpr.detector.workers "
                     + "(64 made a stop take a minute).");

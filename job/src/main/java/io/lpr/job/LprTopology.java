@@ -43,25 +43,25 @@ public final class LprTopology {
     public static DataStream<PlateRead> reads(
             StreamExecutionEnvironment env, Source<Frame, ?, ?> source, LprSettings settings) {
         WatermarkStrategy<Frame> watermarks = WatermarkStrategy.<Frame>forBoundedOutOfOrderness(
-                        Duration.ofMillis(settings.outOfOrdernessMs))
+                        Duration.ofMillis(settings.outOfOrdernessMs()))
                 .withTimestampAssigner((frame, ts) -> frame.eventTime)
-                .withIdleness(Duration.ofMillis(settings.idlenessMs));
+                .withIdleness(Duration.ofMillis(settings.idlenessMs()));
         DataStream<Frame> frames = env.fromSource(source, watermarks, "cameras").uid("cameras");
 
         DataStream<PlateCandidate> candidates = AsyncDataStream.orderedWait(
                         frames,
-                        new DetectPlates(settings.detector, settings.guide, settings.models, settings.detectorBatching,
-                                settings.plateShape),
-                        settings.detectorBatching.timeout().toMillis(), TimeUnit.MILLISECONDS,
-                        settings.detectorBatching.capacity())
+                        new DetectPlates(settings.detector(), settings.guide(), settings.models(),
+                                settings.detectorBatching(), settings.plateShape()),
+                        settings.detectorBatching().timeout().toMillis(), TimeUnit.MILLISECONDS,
+                        settings.detectorBatching().capacity())
                 .name("detect-plates").uid("detect-plates");
 
         return AsyncDataStream.orderedWait(
                         candidates,
-                        new RecognizePlates(settings.recognizer, settings.models, settings.recognizerBatching,
-                                settings.reading),
-                        settings.recognizerBatching.timeout().toMillis(), TimeUnit.MILLISECONDS,
-                        settings.recognizerBatching.capacity())
+                        new RecognizePlates(settings.recognizer(), settings.models(), settings.recognizerBatching(),
+                                settings.reading()),
+                        settings.recognizerBatching().timeout().toMillis(), TimeUnit.MILLISECONDS,
+                        settings.recognizerBatching().capacity())
                 .name("recognize-plates").uid("recognize-plates");
     }
 
@@ -73,14 +73,14 @@ public final class LprTopology {
         DataStream<PlateEvent> passages = reads
                 .filter(PlateRead::readable).name("readable-plates").uid("readable-plates")
                 .keyBy(read -> read.candidate.cameraId)
-                .process(new TrackPassages(settings.tracker))
+                .process(new TrackPassages(settings.tracker()))
                 .name("track-passages").uid("track-passages");
-        if (!settings.dedup.enabled()) {
+        if (!settings.dedup().enabled()) {
             return passages;
         }
         return passages
-                .keyBy(DedupEvents.key(settings.dedup))
-                .process(new DedupEvents(settings.dedup))
+                .keyBy(DedupEvents.key(settings.dedup()))
+                .process(new DedupEvents(settings.dedup()))
                 .name("dedup-events").uid("dedup-events");
     }
 }

@@ -25,13 +25,13 @@ class LprSettingsTest {
     @Test
     void defaultsAreTheReferencesChoices() {
         LprSettings s = LprSettings.from(new JobConfiguration().build());
-        assertThat(s.frameWidth).isEqualTo(1920);
-        assertThat(s.frameHeight).isEqualTo(1080);
-        assertThat(s.detector.format()).isEqualTo(DetectorConfig.Format.ONNX_END2END);
-        assertThat(s.detector.tileSizes()).containsExactly(640, 832);
-        assertThat(s.recognizer.maxBatch()).isEqualTo(32);
-        assertThat(s.tracker.passageGapMs()).isEqualTo(3_000);
-        assertThat(s.sinkUrl).isEqualTo("jdbc:sqlite:plates.db");
+        assertThat(s.frameWidth()).isEqualTo(1920);
+        assertThat(s.frameHeight()).isEqualTo(1080);
+        assertThat(s.detector().format()).isEqualTo(DetectorConfig.Format.ONNX_END2END);
+        assertThat(s.detector().tileSizes()).containsExactly(640, 832);
+        assertThat(s.recognizer().maxBatch()).isEqualTo(32);
+        assertThat(s.tracker().passageGapMs()).isEqualTo(3_000);
+        assertThat(s.sinkUrl()).isEqualTo("jdbc:sqlite:plates.db");
     }
 
     @Test
@@ -52,11 +52,11 @@ class LprSettingsTest {
                 .overrides(List.of("lpr.camera.sample-fps=3"))
                 .build());
 
-        assertThat(s.cameras).containsExactly("gate=/v/gate.mp4", "yard=/v/yard.mp4");
-        assertThat(s.sampleFps).isEqualTo(3.0);
-        assertThat(s.detector.tileSizes()).containsExactly(832);
-        assertThat(s.detector.wholeFrame()).isFalse();
-        assertThat(s.tracker.passageGapMs()).isEqualTo(5_000);
+        assertThat(s.cameras()).containsExactly("gate=/v/gate.mp4", "yard=/v/yard.mp4");
+        assertThat(s.sampleFps()).isEqualTo(3.0);
+        assertThat(s.detector().tileSizes()).containsExactly(832);
+        assertThat(s.detector().wholeFrame()).isFalse();
+        assertThat(s.tracker().passageGapMs()).isEqualTo(5_000);
     }
 
     @Test
@@ -65,13 +65,13 @@ class LprSettingsTest {
                 "lpr.detector.device=gpu", "lpr.recognizer.device=CPU",
                 "lpr.detector.capacity=8", "lpr.detector.timeout=30 s", "lpr.detector.max-consecutive-failures=3",
                 "lpr.recognizer.capacity=16", "lpr.recognizer.timeout=1 min")).build());
-        assertThat(s.detector.device()).isEqualTo(Device.GPU);
-        assertThat(s.recognizer.device()).isEqualTo(Device.CPU);
-        assertThat(s.detectorBatching.capacity()).isEqualTo(8);
-        assertThat(s.detectorBatching.timeout()).isEqualTo(Duration.ofSeconds(30));
-        assertThat(s.detectorBatching.maxConsecutiveFailures()).isEqualTo(3);
-        assertThat(s.recognizerBatching.capacity()).isEqualTo(16);
-        assertThat(s.recognizerBatching.timeout()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(s.detector().device()).isEqualTo(Device.GPU);
+        assertThat(s.recognizer().device()).isEqualTo(Device.CPU);
+        assertThat(s.detectorBatching().capacity()).isEqualTo(8);
+        assertThat(s.detectorBatching().timeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(s.detectorBatching().maxConsecutiveFailures()).isEqualTo(3);
+        assertThat(s.recognizerBatching().capacity()).isEqualTo(16);
+        assertThat(s.recognizerBatching().timeout()).isEqualTo(Duration.ofMinutes(1));
 
         assertThatThrownBy(() -> LprSettings.from(new JobConfiguration()
                         .overrides(List.of("lpr.detector.device=tpu")).build()))
@@ -85,27 +85,39 @@ class LprSettingsTest {
     @Test
     void eachDefaultIsTheOneItsConfigHolds() {
         LprSettings s = LprSettings.from(new JobConfiguration().build());
-        assertThat(s.detector).isEqualTo(DetectorConfig.DEFAULTS);
-        assertThat(s.recognizer).isEqualTo(RecognizerConfig.DEFAULTS);
-        assertThat(s.tracker).isEqualTo(TrackerConfig.DEFAULTS);
-        assertThat(s.recognizerBatching).isEqualTo(BatchingConfig.DEFAULTS);
+        assertThat(s.detector()).isEqualTo(DetectorConfig.DEFAULTS);
+        assertThat(s.recognizer()).isEqualTo(RecognizerConfig.DEFAULTS);
+        assertThat(s.tracker()).isEqualTo(TrackerConfig.DEFAULTS);
+        assertThat(s.recognizerBatching()).isEqualTo(BatchingConfig.DEFAULTS);
+        assertThat(s.detectorBatching()).isEqualTo(BatchingConfig.DETECTOR_DEFAULTS);
         assertThat(s.cameraDefaults().width()).isEqualTo(CameraSpec.DEFAULT_WIDTH);
+    }
+
+    @Test
+    void printsEverySettingWithItsPasswordsMasked() {
+        LprSettings s = LprSettings.from(new JobConfiguration().overrides(List.of(
+                "lpr.cameras=gate=rtsp://admin:hunter2@127.0.0.1:8554/gate",
+                "lpr.sink.jdbc-url=jdbc:postgresql://127.0.0.1/lpr?user=lpr&password=hunter2")).build());
+        assertThat(s.toString())
+                .startsWith("LprSettings[models=")
+                .contains("gate=rtsp://admin:***@127.0.0.1:8554/gate", "sampleFps=5.0", "sinkUser=null")
+                .doesNotContain("hunter2");
     }
 
     @Test
     void detectionIsGuidedByDefaultAndFullTilingOnRequest() {
         LprSettings defaults = LprSettings.from(new JobConfiguration().build());
-        assertThat(defaults.guide.guided()).isTrue();
-        assertThat(defaults.guide.sweepPeriodMs()).isEqualTo(10_000);
-        assertThat(defaults.guide.trackTtlMs()).isEqualTo(2_000);
+        assertThat(defaults.guide().guided()).isTrue();
+        assertThat(defaults.guide().sweepPeriodMs()).isEqualTo(10_000);
+        assertThat(defaults.guide().trackTtlMs()).isEqualTo(2_000);
 
         LprSettings full = LprSettings.from(new JobConfiguration()
                 .overrides(List.of("lpr.detector.guided=false", "lpr.detector.sweep-period=4 s",
                         "lpr.detector.motion-height=90"))
                 .build());
-        assertThat(full.guide.guided()).isFalse();
-        assertThat(full.guide.sweepPeriodMs()).isEqualTo(4_000);
-        assertThat(full.guide.motionHeight()).isEqualTo(90);
+        assertThat(full.guide().guided()).isFalse();
+        assertThat(full.guide().sweepPeriodMs()).isEqualTo(4_000);
+        assertThat(full.guide().motionHeight()).isEqualTo(90);
 
         assertThatThrownBy(() -> LprSettings.from(new JobConfiguration()
                         .overrides(List.of("lpr.detector.sweep-period=0 s")).build()))

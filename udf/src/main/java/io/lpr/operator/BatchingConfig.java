@@ -22,6 +22,13 @@ public record BatchingConfig(int workers, int maxBatch, Duration maxDelay, int c
             // 8 crops read fastest (docs/performance.md), so 8 per subtask.
             new BatchingConfig(1, 32, Duration.ofMillis(20), 8, Duration.ofMinutes(2), 20);
 
+    /**
+     * The detector's defaults: a frame's tiles already go through the model together, so frames are not batched
+     * with each other; and a frame is about a second of CPU work while a stop drains every frame in flight, so one
+     * in flight per subtask, near the one worker.
+     */
+    public static final BatchingConfig DETECTOR_DEFAULTS = DEFAULTS.withBatch(1, Duration.ZERO).withCapacity(1);
+
     public BatchingConfig {
         if (workers < 1 || maxBatch < 1 || maxDelay == null || maxDelay.isNegative() || capacity < 1
                 || timeout == null || timeout.isNegative() || timeout.isZero() || maxConsecutiveFailures < 1) {

@@ -121,7 +121,10 @@ class ClusterFailoverIT {
         RestApi rest = cluster.rest();
 
         // 1. Cancel a job whose models have run on both TaskManagers; later jobs reuse those JVMs.
-        String cancelled = submit(PG.newDatabase(), "cancelled", List.of("a=" + clips.get("a")), "--set", "lpr.camera.realtime=true");
+        // A minute of video played in real time: still running when the REST metrics (updated every few seconds)
+        // show its first records, whatever the machine's speed.
+        Path minute = clip("minute.mp4", 60);
+        String cancelled = submit(PG.newDatabase(), "cancelled", List.of("a=" + minute), "--set", "lpr.camera.realtime=true");
         WATCH.awaitRecordsOutOfFirstVertex(cancelled, 1);
         rest.cancel(cancelled);
         WATCH.awaitState(cancelled, "CANCELED");

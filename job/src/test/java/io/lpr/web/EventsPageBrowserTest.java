@@ -104,8 +104,8 @@ class EventsPageBrowserTest {
         wait.until(d -> naturalWidth(crop) > 0);
         assertThat(naturalWidth(crop)).isEqualTo(93);
         assertThat(browser.findElement(By.id("details")).getText())
-                .contains("232,814 – 325,842 (92×28 px)").contains("gate");
-        assertThat(browser.findElement(By.id("texts")).getText()).contains("B840CK197 9").contains("other texts (not stored) 3");
+                .contains("232,814 – 325,842 (92×28 px)").contains("gate").contains("87 %");
+        assertThat(browser.findElement(By.id("texts")).getText()).contains("B840CK197 9").contains("B840OK197 3");
         screenshot("event-page.png");
     }
 

@@ -53,7 +53,10 @@ final class WebFixture {
     /** gate B840CK197 (oldest), yard O459OO97, gate K095AE177, then an event with hostile text (newest). */
     static List<PlateEvent> events() {
         List<PlateEvent> events = new ArrayList<>();
-        events.add(event("gate", CAR, T0));
+        PlateEvent car = event("gate", CAR, T0);
+        car.runnerUps = new String[] {"B840OK197"};
+        car.runnerUpVotes = new int[] {3};
+        events.add(car);
         events.add(event("yard", FRONT, T0.plusSeconds(60)));
         events.add(event("gate", BEHIND, T0.plusSeconds(120)));
         events.add(event(HOSTILE, HOSTILE, T0.plusSeconds(180), null));
@@ -77,6 +80,7 @@ final class WebFixture {
         e.votes = 9;
         e.detectionScore = 0.91f;
         e.textScore = -102.3f;
+        e.confidence = 0.87f;
         e.box = CAR.box();
         e.cropJpeg = crop;
         return e;

@@ -76,6 +76,10 @@ abstract class WebServerContract {
         assertThat(first.get("lastSeen").asText()).isEqualTo("2024-05-01T12:00:02.400Z");
         assertThat(first.get("frames").asInt()).isEqualTo(12);
         assertThat(first.get("votes").asInt()).isEqualTo(9);
+        assertThat(first.get("confidence").floatValue()).isEqualTo(0.87f);
+        assertThat(first.get("texts").get(0).get("text").asText()).isEqualTo("B840CK197");
+        assertThat(first.get("texts").get(1).get("text").asText()).isEqualTo("B840OK197");
+        assertThat(first.get("texts").get(1).get("votes").asInt()).isEqualTo(3);
         assertThat(first.get("detectionScore").floatValue()).isEqualTo(0.91f);
         assertThat(first.get("textScore").floatValue()).isEqualTo(-102.3f);
         assertThat(first.get("box").get("x1").floatValue()).isEqualTo(232.44186f);

@@ -82,7 +82,7 @@ function renderEvents(page) {
 }
 
 function confidence(e) {
-  return 'det ' + e.detectionScore.toFixed(2) + ' · text ' + e.textScore.toFixed(1);
+  return Math.round(e.confidence * 100) + ' %';
 }
 
 function renderPaging(params, page) {
@@ -110,15 +110,15 @@ async function eventPage() {
     const box = e.box ? `${fmt(e.box.x1)},${fmt(e.box.y1)} – ${fmt(e.box.x2)},${fmt(e.box.y2)} `
         + `(${fmt(e.box.x2 - e.box.x1)}×${fmt(e.box.y2 - e.box.y1)} px)` : 'none';
     for (const [term, value] of [['Camera', e.camera], ['First seen (UTC)', time(e.firstSeen)],
-        ['Last seen (UTC)', time(e.lastSeen)], ['Frames', e.frames], ['Votes', e.votes],
+        ['Last seen (UTC)', time(e.lastSeen)], ['Confidence', confidence(e)], ['Frames', e.frames], ['Votes', e.votes],
         ['Detector confidence', e.detectionScore.toFixed(3)], ['Text score (lower is better)', e.textScore.toFixed(1)],
         ['Box in the frame', box], ['Event id', e.id]]) {
       details.append(el('dt', term), el('dd', value));
     }
-    // Jobs that store the vote's runner-up texts give them as e.texts; older events only say how many
-    // frames read the winning text (votes) out of all frames with a read.
-    const texts = e.texts || [{ text: e.plate, votes: e.votes }];
-    if (!e.texts && e.frames > e.votes) texts.push({ text: 'other texts (not stored)', votes: e.frames - e.votes });
+    // The winning text, then the runner-ups the vote considered; events stored before runner-ups were kept
+    // only say how many frames read something else.
+    const texts = e.texts.slice();
+    if (texts.length === 1 && e.frames > e.votes) texts.push({ text: 'other texts (not stored)', votes: e.frames - e.votes });
     const rows = texts.map(t => {
       const row = el('tr');
       cell(row, t.text);

@@ -13,6 +13,7 @@ import io.lpr.sink.EventStore;
 import io.lpr.sink.PlateEventJson;
 import io.lpr.testing.KafkaBroker;
 import io.lpr.testing.PostgresServer;
+import io.lpr.testing.RtspServer;
 import io.lpr.video.DemoClip;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -173,12 +174,13 @@ class ClusterFailoverIT {
         assertThat(summary(afterOutage)).as("passages after a database outage vs the reference").isEqualTo(summary(expected));
         assertKafkaHoldsExactly("outage", afterOutage);
 
-        // 5. A camera played in real time, as a live one, stopped with a savepoint through the REST API: the open
-        //    passage is drained into an event, stored once, and the savepoint is there to resume from.
-        {
-            List<String> camera = List.of("gate=" + clips.get("c"));
+        // 5. A live RTSP camera (a real RTSP server on 127.0.0.1 looping a clip), stopped with a savepoint through
+        //    the REST API: the open passage is drained into an event, stored once, and the savepoint is there to
+        //    resume from.
+        try (RtspServer server = RtspServer.start(clips.get("c"), "gate")) {
+            List<String> camera = List.of("gate=" + server.url());
             String liveDb = PG.newDatabase();
-            String live = submit(liveDb, "live", camera, "--set", "lpr.camera.realtime=true");
+            String live = submit(liveDb, "live", camera);
             WATCH.awaitRecordsOutOfFirstVertex(live, 2);
             String savepoint = rest.stopWithSavepoint(live, dir.resolve("savepoints"), true, Duration.ofMinutes(3));
             WATCH.awaitState(live, "FINISHED");
@@ -192,7 +194,7 @@ class ClusterFailoverIT {
             assertKafkaHoldsExactly("live", liveEvents);
 
             // ... and `lpr run --cluster ... --from-savepoint` resumes from it.
-            String resumed = submit(liveDb, "live", camera, "--set", "lpr.camera.realtime=true", "--from-savepoint", savepoint);
+            String resumed = submit(liveDb, "live", camera, "--from-savepoint", savepoint);
             String savepointName = Path.of(URI.create(savepoint)).getFileName().toString();
             ClusterWatch.await("the resumed job restored from " + savepointName, () -> rest.get("/jobs/" + resumed
                     + "/checkpoints").path("latest").path("restored").path("external_path").asText().endsWith(savepointName));

@@ -59,6 +59,12 @@ class ClusterFailoverIT {
     static final KafkaBroker KAFKA = new KafkaBroker();
 
     static final List<String> PLATE_READS = List.of("B840CK197", "B840OK197");
+    /**
+     * The files play at their own frame rate, as cameras would: a fast machine would otherwise finish a run
+     * before the TaskManager is killed or the database stopped. Event times come from the files, so the
+     * passages are the same at any pace.
+     */
+    static final String[] PACED = {"--set", "lpr.camera.realtime=true"};
     static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -132,7 +138,7 @@ class ClusterFailoverIT {
 
         // 2. The reference run, scraped for metrics while it runs.
         String referenceDb = PG.newDatabase();
-        String reference = submit(referenceDb, "reference", cameras());
+        String reference = submit(referenceDb, "reference", cameras(), PACED);
         WATCH.awaitRows(db(referenceDb), 1, reference);
         MetricsCheck.assertScrape(cluster, PG.password());
         WATCH.awaitState(reference, "FINISHED");
@@ -144,7 +150,7 @@ class ClusterFailoverIT {
 
         // 3. The same run, with the TaskManager running tasks killed once a checkpoint and an event are done.
         String failoverDb = PG.newDatabase();
-        String failover = submit(failoverDb, "failover", cameras());
+        String failover = submit(failoverDb, "failover", cameras(), PACED);
         WATCH.awaitCheckpoints(failover, 1);
         WATCH.awaitRows(db(failoverDb), 1, failover);
         ClusterWatch.Recovery recovery = WATCH.killTaskManagerRunning(failover, db(failoverDb));
@@ -160,7 +166,7 @@ class ClusterFailoverIT {
         // 4. PostgreSQL stopped for 20 s mid-run: the job fails, restarts from its checkpoint until the database
         //    is back, and ends with the reference's passages, once each.
         String outageDb = PG.newDatabase();
-        String outage = submit(outageDb, "outage", cameras());
+        String outage = submit(outageDb, "outage", cameras(), PACED);
         WATCH.awaitCheckpoints(outage, 1);
         WATCH.awaitRows(db(outageDb), 1, outage);
         long restartsBefore = WATCH.restarts(outage);

@@ -23,6 +23,7 @@ public final class RtspServer implements AutoCloseable {
             + "gstreamer1.0-plugins-good gstreamer1.0-plugins-bad gstreamer1.0-tools";
     private static final long START_TIMEOUT_MS = 20_000;
     private static Boolean available;
+    private static Path copiedScript;
 
     private final Path clip;
     private final String mount;
@@ -171,15 +172,27 @@ public final class RtspServer implements AutoCloseable {
         }
     }
 
-    private static Path script() throws IOException {
+    /** The server script: a file in this module's test classes, or copied out of its test jar (other modules). */
+    private static synchronized Path script() throws IOException {
         java.net.URL script = RtspServer.class.getResource("/rtsp/serve.py");
         if (script == null) {
             throw new IOException("rtsp/serve.py is not on the test classpath");
         }
-        try {
-            return Path.of(script.toURI());
-        } catch (URISyntaxException e) {
-            throw new IOException("rtsp/serve.py is not a file: " + script, e);
+        if (script.getProtocol().equals("file")) {
+            try {
+                return Path.of(script.toURI());
+            } catch (URISyntaxException e) {
+                throw new IOException("rtsp/serve.py is not a file: " + script, e);
+            }
         }
+        if (copiedScript == null) {
+            Path copy = Files.createTempFile("lpr-rtsp-serve", ".py");
+            copy.toFile().deleteOnExit();
+            try (var in = script.openStream()) {
+                Files.copy(in, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+            copiedScript = copy;
+        }
+        return copiedScript;
     }
 }

@@ -4,6 +4,7 @@ import io.lpr.event.Box;
 import io.lpr.event.PlateCandidate;
 import io.lpr.event.PlateEvent;
 import io.lpr.event.PlateRead;
+import io.lpr.plate.PlateMatch;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -99,7 +100,7 @@ public final class PassageTracker {
             float iou = track.lastBox.iou(c.box);
             boolean sameText = track.indexOf(read.text) >= 0;
             boolean near = near(track.lastBox, c.box);
-            boolean similarText = near && editDistance(track.leaderText(), read.text) <= config.maxTextDistance();
+            boolean similarText = near && PlateMatch.editDistance(track.leaderText(), read.text) <= config.maxTextDistance();
             if (iou >= config.minIou() || sameText || similarText) {
                 float rank = iou + (sameText ? 1 : 0);
                 if (best == null || rank > bestIou) {
@@ -174,27 +175,5 @@ public final class PassageTracker {
         event.cropJpeg = track.cropPixels == null ? null : cropEncoder.apply(track);
         event.eventId = EventIds.of(cameraId, event.plateText, event.firstSeen);
         return event;
-    }
-
-    static int editDistance(String a, String b) {
-        if (a == null || b == null) {
-            return Integer.MAX_VALUE;
-        }
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int subst = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                cur[j] = Math.min(subst, Math.min(prev[j], cur[j - 1]) + 1);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
     }
 }

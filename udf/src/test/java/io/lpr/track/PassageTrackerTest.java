@@ -119,11 +119,4 @@ class PassageTrackerTest {
         tracker.add(read(2_000, 1500, "B222BB77", -90));
         assertThat(tracker.nextClose()).isEqualTo(1_000 + config.passageGapMs());
     }
-
-    @Test
-    void editDistance() {
-        assertThat(PassageTracker.editDistance("B840CK197", "B840OK197")).isEqualTo(1);
-        assertThat(PassageTracker.editDistance("B840CK197", "B840CK19")).isEqualTo(1);
-        assertThat(PassageTracker.editDistance("A111AA77", "B222BB77")).isEqualTo(6);
-    }
 }

@@ -73,7 +73,7 @@ public final class LprTopology {
         DataStream<PlateEvent> passages = reads
                 .filter(PlateRead::readable).name("readable-plates").uid("readable-plates")
                 .keyBy(read -> read.candidate.cameraId)
-                .process(new TrackPassages(settings.tracker()))
+                .process(new TrackPassages(settings.tracker(), settings.reading().grammar()))
                 .name("track-passages").uid("track-passages");
         if (!settings.dedup().enabled()) {
             return passages;

@@ -11,7 +11,10 @@ public class PlateEvent {
     public long lastSeen;
     /** Offset of the first frame into the video file, ms, the same on every run; null for a live stream. */
     public Long offsetMs;
-    /** Frames in which the plate was read (any text), and of those, frames that read the winning text. */
+    /**
+     * Frames in which the plate was read (any text), and of those, frames that read the winning text; for a
+     * text composed position by position, the fewest frames that read any one of its characters there.
+     */
     public int frames;
     public int votes;
     /** Best detector confidence (0..1) and best text score (lower is better) over the passage. */

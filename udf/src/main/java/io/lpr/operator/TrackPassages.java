@@ -3,6 +3,7 @@ package io.lpr.operator;
 import io.lpr.event.PlateEvent;
 import io.lpr.event.PlateRead;
 import io.lpr.image.Images;
+import io.lpr.plate.PlateGrammar;
 import io.lpr.track.PassageTracker;
 import io.lpr.track.PlateTrack;
 import io.lpr.track.TrackerConfig;
@@ -24,11 +25,14 @@ public class TrackPassages extends KeyedProcessFunction<String, PlateRead, Plate
     private static final int CROP_JPEG_QUALITY = 90;
 
     private final TrackerConfig config;
+    private final PlateGrammar grammar;
     private transient ListState<PlateTrack> tracks;
     private transient Counter events;
 
-    public TrackPassages(TrackerConfig config) {
+    /** The grammar is the recogniser's: a text the tracker composes from several reads must be one it could read. */
+    public TrackPassages(TrackerConfig config, PlateGrammar grammar) {
         this.config = config;
+        this.grammar = grammar;
     }
 
     @Override
@@ -64,6 +68,6 @@ public class TrackPassages extends KeyedProcessFunction<String, PlateRead, Plate
         for (PlateTrack t : tracks.get()) {
             open.add(t);
         }
-        return new PassageTracker(config, open);
+        return new PassageTracker(config, grammar, open);
     }
 }

@@ -4,6 +4,7 @@ import io.lpr.event.Box;
 import io.lpr.event.PlateCandidate;
 import io.lpr.event.PlateEvent;
 import io.lpr.event.PlateRead;
+import io.lpr.plate.PlateGrammar;
 import io.lpr.plate.PlateMatch;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,15 +16,21 @@ import java.util.stream.IntStream;
 /**
  * Groups the readable plate reads of ONE camera into passages and votes on their text. A read joins the
  * open track whose last box it overlaps, or whose texts it (nearly) repeats near the same place; a track
- * closes once the plate has been unseen for the passage gap, and becomes one {@link PlateEvent}.
+ * closes once the plate has been unseen for the passage gap, and becomes one {@link PlateEvent} whose text
+ * {@link PositionVote} settles.
  */
 public final class PassageTracker {
     private final TrackerConfig config;
+    private final PlateGrammar grammar;
     private final List<PlateTrack> tracks;
 
-    /** Works on the given list in place, so a Flink operator can hand in and take back its state. */
-    public PassageTracker(TrackerConfig config, List<PlateTrack> tracks) {
+    /**
+     * Works on the given list in place, so a Flink operator can hand in and take back its state; the grammar
+     * is the recogniser's, so a text composed from several reads is held to the formats a read is.
+     */
+    public PassageTracker(TrackerConfig config, PlateGrammar grammar, List<PlateTrack> tracks) {
         this.config = config;
+        this.grammar = grammar;
         this.tracks = tracks;
     }
 
@@ -53,9 +60,12 @@ public final class PassageTracker {
         track.frames++;
         track.bestDetectionScore = Math.max(track.bestDetectionScore, c.score);
         vote(track, read);
-        // The crop shown is from the most confident read of the text that is winning.
-        String leader = track.leaderText();
-        if (read.text.equals(leader) && (!leader.equals(track.cropText) || read.confidence > track.cropConfidence)) {
+        // The crop shown is from the read nearest the text that is winning (a composed text may never have been
+        // read whole), the most confident of those. Chosen as reads arrive: the track keeps one crop, not all.
+        String winner = PositionVote.decide(track, grammar).text();
+        int distance = PlateMatch.editDistance(read.text, winner);
+        int cropDistance = PlateMatch.editDistance(track.cropText, winner);
+        if (distance < cropDistance || (distance == cropDistance && read.confidence > track.cropConfidence)) {
             track.cropText = read.text;
             track.cropConfidence = read.confidence;
             track.bestBox = c.box;
@@ -152,23 +162,23 @@ public final class PassageTracker {
         return i;
     }
 
-    private static PlateEvent toEvent(PlateTrack track, String cameraId, Function<PlateTrack, byte[]> cropEncoder) {
-        int leader = track.leader();
+    private PlateEvent toEvent(PlateTrack track, String cameraId, Function<PlateTrack, byte[]> cropEncoder) {
+        PositionVote.Verdict verdict = PositionVote.decide(track, grammar);
         PlateEvent event = new PlateEvent();
         event.cameraId = cameraId;
-        event.plateText = track.texts[leader];
+        event.plateText = verdict.text();
         event.firstSeen = track.firstSeen;
         event.lastSeen = track.lastSeen;
         event.offsetMs = track.firstOffsetMs < 0 ? null : track.firstOffsetMs;
         event.frames = track.frames;
-        event.votes = track.votes[leader];
+        event.votes = verdict.votes();
         event.detectionScore = track.bestDetectionScore;
-        event.textScore = track.textScores[leader];
+        event.textScore = verdict.textScore();
         event.box = track.bestBox;
-        // Mean probability of the winning text over the passage's reads: 0..1, and it means what it says.
-        event.confidence = Math.min(1f, track.weights[leader] / track.frames);
+        event.confidence = verdict.confidence();
+        // Every other text some frame read, the whole-string leader too when a composed text won.
         Integer[] others = IntStream.range(0, track.texts.length)
-                .filter(i -> i != leader && track.votes[i] > 0).boxed()
+                .filter(i -> !track.texts[i].equals(verdict.text()) && track.votes[i] > 0).boxed()
                 .sorted((a, b) -> Integer.compare(track.votes[b], track.votes[a])).toArray(Integer[]::new);
         event.runnerUps = Arrays.stream(others).map(i -> track.texts[i]).toArray(String[]::new);
         event.runnerUpVotes = Arrays.stream(others).mapToInt(i -> track.votes[i]).toArray();

@@ -24,7 +24,10 @@ public class PlateTrack {
      */
     public float[] weights = new float[0];
     public float bestDetectionScore;
-    /** Box and crop (packed BGR) of the most confident read of the winning text, with its text and confidence. */
+    /**
+     * Box and crop (packed BGR) of the read nearest the winning text (fewest edits, then most confident), with
+     * its text and confidence.
+     */
     public Box bestBox;
     public String cropText;
     public float cropConfidence;

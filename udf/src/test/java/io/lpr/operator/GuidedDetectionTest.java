@@ -13,6 +13,7 @@ import io.lpr.guide.CameraGuides;
 import io.lpr.guide.GuideConfig;
 import io.lpr.image.Images;
 import io.lpr.model.ModelDirectory;
+import io.lpr.plate.PlateGrammar;
 import io.lpr.recognize.RecognizerConfig;
 import io.lpr.recognize.RecognizerModel;
 import io.lpr.status.CameraMetrics;
@@ -120,7 +121,7 @@ class GuidedDetectionTest {
     }
 
     private static Run run(Path clip, GuideConfig guide, double sampleFps) throws Exception {
-        PassageTracker tracker = new PassageTracker(TrackerConfig.DEFAULTS, new ArrayList<>());
+        PassageTracker tracker = new PassageTracker(TrackerConfig.DEFAULTS, PlateGrammar.russian(), new ArrayList<>());
         long calls = 0;
         long frames = 0;
         try (CameraGuides guides = new CameraGuides(guide, detector.config());

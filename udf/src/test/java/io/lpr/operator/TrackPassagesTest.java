@@ -8,6 +8,7 @@ import io.lpr.event.PlateCandidate;
 import io.lpr.event.PlateEvent;
 import io.lpr.event.PlateRead;
 import io.lpr.image.Images;
+import io.lpr.plate.PlateGrammar;
 import io.lpr.track.TrackerConfig;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -24,7 +25,7 @@ class TrackPassagesTest {
 
     private static KeyedOneInputStreamOperatorTestHarness<String, PlateRead, PlateEvent> harness() throws Exception {
         var harness = new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new TrackPassages(TrackerConfig.DEFAULTS)),
+                new KeyedProcessOperator<>(new TrackPassages(TrackerConfig.DEFAULTS, PlateGrammar.russian())),
                 read -> read.candidate.cameraId,
                 Types.STRING);
         harness.open();
@@ -71,7 +72,7 @@ class TrackPassagesTest {
             snapshot = h.snapshot(1, 1_300);
         }
         var restored = new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new TrackPassages(TrackerConfig.DEFAULTS)),
+                new KeyedProcessOperator<>(new TrackPassages(TrackerConfig.DEFAULTS, PlateGrammar.russian())),
                 (PlateRead read) -> read.candidate.cameraId,
                 Types.STRING);
         try (restored) {

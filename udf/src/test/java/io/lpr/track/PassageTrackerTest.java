@@ -1,19 +1,21 @@
 package io.lpr.track;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.lpr.event.Box;
 import io.lpr.event.Frame;
 import io.lpr.event.PlateCandidate;
 import io.lpr.event.PlateEvent;
 import io.lpr.event.PlateRead;
+import io.lpr.plate.PlateGrammar;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PassageTrackerTest {
     private final TrackerConfig config = TrackerConfig.DEFAULTS;
-    private final PassageTracker tracker = new PassageTracker(config, new ArrayList<>());
+    private final PassageTracker tracker = new PassageTracker(config, PlateGrammar.russian(), new ArrayList<>());
 
     private static PlateRead read(long time, float x, String text, float textScore) {
         Frame frame = new Frame("cam", time, time / 100, 1920, 1080, null);
@@ -46,7 +48,7 @@ class PassageTrackerTest {
         assertThat(e.lastSeen).isEqualTo(1_600);
         assertThat(e.textScore).isEqualTo(-92f);
         assertThat(e.box).isEqualTo(new Box(110, 800, 200, 830)); // the most confident read of the winning text
-        assertThat(e.confidence).isCloseTo((0.90f + 0.92f + 0.91f) / 4, org.assertj.core.api.Assertions.within(1e-5f));
+        assertThat(e.confidence).isCloseTo((0.90f + 0.92f + 0.91f) / 4, within(1e-5f));
         assertThat(e.runnerUps).containsExactly("B840OK197");
         assertThat(e.runnerUpVotes).containsExactly(1);
         assertThat(e.eventId).isEqualTo(EventIds.of("cam", "B840CK197", 1_000));
@@ -73,9 +75,103 @@ class PassageTrackerTest {
         PlateEvent e = close(10_000).get(0);
         assertThat(e.plateText).isEqualTo("B840CK197");
         assertThat(e.votes).isEqualTo(2);
-        assertThat(e.confidence).isCloseTo((3 * 0.40f + 2 * 0.80f) / 5, org.assertj.core.api.Assertions.within(1e-5f));
+        assertThat(e.confidence).isCloseTo((3 * 0.40f + 2 * 0.80f) / 5, within(1e-5f));
         assertThat(e.runnerUps).containsExactly("B840OK197");
         assertThat(e.runnerUpVotes).containsExactly(3);
+    }
+
+    /** A read whose only valid text is its own, with its probability, in a box at x. */
+    private static PlateRead sure(long time, float x, String text, float p) {
+        PlateRead read = read(time, x, text, -100 * p);
+        read.alternatives = new String[] {text};
+        read.alternativeProbabilities = new float[] {p};
+        return read;
+    }
+
+    /** Each frame misreads one symbol, a different one: no frame read O459OO97, every position says so. */
+    @Test
+    void framesWrongInDifferentPlacesComposeTheTextEveryPositionVotesFor() {
+        tracker.add(sure(1_000, 100, "O459OO37", 0.60f));
+        tracker.add(sure(1_200, 105, "O458OO97", 0.55f));
+        tracker.add(sure(1_400, 110, "O459OO93", 0.50f));
+
+        PlateEvent e = close(10_000).get(0);
+        assertThat(e.plateText).isEqualTo("O459OO97");
+        assertThat(e.votes).isEqualTo(2); // positions 3, 6 and 7 each read so by two frames
+        float share = 1.65f / 3;
+        assertThat(e.confidence).isCloseTo(share * (1.10f / 1.65f) * (1.05f / 1.65f) * (1.15f / 1.65f), within(1e-5f))
+                .isBetween(0f, 1f);
+        assertThat(e.runnerUps).containsExactlyInAnyOrder("O459OO37", "O458OO97", "O459OO93");
+        assertThat(e.runnerUpVotes).containsExactly(1, 1, 1);
+        assertThat(e.textScore).isCloseTo(-60f, within(1e-3f)); // the best read it was composed from
+        assertThat(e.eventId).isEqualTo(EventIds.of("cam", "O459OO97", 1_000));
+    }
+
+    /** The crop is from a read one symbol off the composed text, not the surest read (two symbols off). */
+    @Test
+    void aComposedTextShowsTheCropOfTheReadNearestIt() {
+        tracker.add(sure(1_000, 100, "O451OO93", 0.70f));
+        tracker.add(sure(1_200, 105, "O449OO97", 0.45f));
+        tracker.add(sure(1_400, 110, "O459OO37", 0.46f));
+
+        PlateEvent e = close(10_000).get(0);
+        assertThat(e.plateText).isEqualTo("O459OO97");
+        assertThat(e.box).isEqualTo(new Box(110, 800, 200, 830));
+        assertThat(e.votes).isEqualTo(2);
+        assertThat(e.runnerUps).containsExactlyInAnyOrder("O451OO93", "O449OO97", "O459OO37");
+    }
+
+    /** Two series written under one name vote together; a mix of their patterns is no plate, so the leader stays. */
+    @Test
+    void aCompositionTheGrammarRejectsFallsBackToTheLeader() {
+        PlateGrammar twoWays = PlateGrammar.parse(List.of("series:@###@@##", "series:#@##@@##"));
+        PassageTracker strict = new PassageTracker(config, twoWays, new ArrayList<>());
+        strict.add(sure(1_000, 100, "A123BC77", 0.60f));
+        strict.add(sure(1_200, 105, "1A23BC77", 0.35f));
+        strict.add(sure(1_400, 110, "1B23BC77", 0.35f)); // positions alone say 1123BC77: neither pattern
+
+        PlateEvent e = strict.closeIdle(10_000, "cam", t -> new byte[] {1}).get(0);
+        assertThat(e.plateText).isEqualTo("A123BC77");
+        assertThat(e.votes).isEqualTo(1);
+        assertThat(e.confidence).isCloseTo(0.60f / 3, within(1e-5f));
+        assertThat(e.box).isEqualTo(new Box(100, 800, 190, 830));
+    }
+
+    /**
+     * Every frame reads C, and its second and third choices both say O there: the symbol only the runner-up
+     * choices carry does not overrule what the frames read, and the event is what whole-string voting gives.
+     */
+    @Test
+    void framesThatAgreeKeepTheirText() {
+        for (long t = 1_000; t <= 1_400; t += 200) {
+            PlateRead read = read(t, 100, "B840CK197", -40);
+            read.confidence = 0.40f;
+            read.alternatives = new String[] {"B840CK197", "B840OK197", "B840OK177"};
+            read.alternativeProbabilities = new float[] {0.40f, 0.30f, 0.25f};
+            tracker.add(read);
+        }
+
+        PlateEvent e = close(10_000).get(0);
+        assertThat(e.plateText).isEqualTo("B840CK197");
+        assertThat(e.votes).isEqualTo(3);
+        assertThat(e.confidence).isCloseTo(0.40f, within(1e-5f));
+        assertThat(e.runnerUps).isEmpty();
+    }
+
+    /** 8-symbol reads of the same track do not vote on the 9-symbol text's positions (they would make it K094AE177). */
+    @Test
+    void textsOfDifferentLengthsDoNotMixPositions() {
+        tracker.add(sure(1_000, 100, "K095AE137", 0.60f));
+        tracker.add(sure(1_200, 100, "K094AE177", 0.55f));
+        tracker.add(sure(1_400, 100, "K095AE173", 0.50f));
+        tracker.add(sure(1_600, 100, "K094AE13", 0.45f));
+        tracker.add(sure(1_800, 100, "K094AE33", 0.45f));
+
+        PlateEvent e = close(10_000).get(0);
+        assertThat(e.plateText).isEqualTo("K095AE177");
+        assertThat(e.frames).isEqualTo(5);
+        assertThat(e.confidence).isBetween(0f, 1f);
+        assertThat(e.runnerUps).hasSize(5).contains("K094AE13", "K094AE33");
     }
 
     @Test

@@ -100,9 +100,10 @@ public final class PositionVote {
         String heaviest = keys[leader];
         float heaviestMass = heaviest == null ? 0 : mass(track, keys, heaviest);
         for (String key : keys) {
-            if (key != null && mass(track, keys, key) > heaviestMass) {
+            float m = key == null ? 0 : mass(track, keys, key);
+            if (m > heaviestMass) {
                 heaviest = key;
-                heaviestMass = mass(track, keys, key);
+                heaviestMass = m;
             }
         }
         if (heaviest == null) {

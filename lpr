@@ -13,7 +13,7 @@ needs_build() {
 
 if needs_build; then
   echo "lpr: building (first run, or sources changed)..." >&2
-  if ! (cd "$root" && mvn -q -B -DskipTests -pl job -am compile dependency:build-classpath \
+  if ! (cd "$root" && mvn -q -B -DskipTests -pl job -am test-compile dependency:build-classpath \
         -Dmdep.outputFile="$classpath_file" -Dmdep.includeScope=compile) >&2; then
     rm -f "$classpath_file"
     echo "lpr: build failed (see above)" >&2

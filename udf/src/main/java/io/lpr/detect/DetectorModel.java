@@ -12,6 +12,7 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession.SessionOptions;
 import io.lpr.model.ModelDirectory;
 import io.lpr.model.ModelException;
+import io.lpr.model.OnnxRuntimeNatives;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -43,6 +44,9 @@ public final class DetectorModel implements AutoCloseable {
         Path file = dir.file(config.modelFile());
         boolean onnx = config.format() == DetectorConfig.Format.ONNX_END2END;
         String engine = onnx ? "OnnxRuntime" : "PyTorch";
+        if (onnx) {
+            OnnxRuntimeNatives.useCache();
+        }
         Device device = config.device().djl(engine, "detector");
         SessionOptions sessionOptions = onnx ? onnxSessionOptions(config) : null;
         Model raw = Model.newInstance("plate-detector", device, engine);

@@ -12,10 +12,12 @@ import io.lpr.event.PlateEvent;
 import io.lpr.guide.CameraGuides;
 import io.lpr.guide.GuideConfig;
 import io.lpr.image.Images;
+import io.lpr.job.JobConfiguration;
 import io.lpr.job.JobRunner;
 import io.lpr.job.LprOptions;
 import io.lpr.job.LprSettings;
 import io.lpr.job.LprTopology;
+import io.lpr.local.LocalRun;
 import io.lpr.operator.PlateFinder;
 import io.lpr.recognize.PlateRecognizer;
 import io.lpr.recognize.RecognizerModel;
@@ -175,15 +177,18 @@ final class BenchCommand implements Callable<Integer> {
 
             err.println("lpr: running the job on a " + seconds + " s clip, " + clip + " ...");
             err.flush();
-            Configuration withClip = settingsOptions.configuration()
-                    .set(LprOptions.CAMERAS.key(), List.of("bench=" + clip))
-                    .build();
-            LprSettings run = LprSettings.from(withClip);
-            StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(withClip);
-            env.setParallelism(1);
-            LprTopology.build(env, CameraSource.of(JobRunner.cameras(run)), run,
-                    Map.of("discard", new DiscardingSink<PlateEvent>()));
-            JobExecutionResult result = env.execute("lpr-bench");
+            JobConfiguration withClip = settingsOptions.configuration()
+                    .set(LprOptions.CAMERAS.key(), List.of("bench=" + clip));
+            JobExecutionResult result;
+            try (LocalRun local = LocalRun.of(withClip.build(), null, err)) {
+                local.openForTemporaryFiles(withClip);
+                LprSettings run = LprSettings.from(withClip.build());
+                StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(withClip.build());
+                env.setParallelism(1);
+                LprTopology.build(env, CameraSource.of(JobRunner.cameras(run)), run,
+                        Map.of("discard", new DiscardingSink<PlateEvent>()));
+                result = env.execute("lpr-bench");
+            }
             double msPerFrame = result.getNetRuntime() / (double) analysedFrames;
             double bareMsPerFrame = detectorBareMsPerFrame + platesPerFrame * recognizerBareMsPerCrop;
             row("end to end, " + analysedFrames + " frames of the clip (job start included)",

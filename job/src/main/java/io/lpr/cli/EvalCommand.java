@@ -2,6 +2,8 @@ package io.lpr.cli;
 
 import io.lpr.eval.EvalRun;
 import io.lpr.eval.EvalScore;
+import io.lpr.job.JobConfiguration;
+import io.lpr.local.LocalRun;
 import io.lpr.video.EvalManifest;
 import io.lpr.video.LabelledClips;
 import java.io.PrintWriter;
@@ -49,7 +51,12 @@ final class EvalCommand implements Callable<Integer> {
         EvalManifest manifest = EvalManifest.read(manifestFile);
         err.println("lpr: evaluating " + manifest.files().size() + " file(s) in " + dir + " ...");
         err.flush();
-        EvalScore.Report report = EvalRun.run(dir, manifest, settingsOptions.configuration());
+        JobConfiguration configuration = settingsOptions.configuration();
+        EvalScore.Report report;
+        try (LocalRun local = LocalRun.of(configuration.build(), null, err)) {
+            local.openForTemporaryFiles(configuration);
+            report = EvalRun.run(dir, manifest, configuration);
+        }
         print(report, spec.commandLine().getOut());
         return 0;
     }

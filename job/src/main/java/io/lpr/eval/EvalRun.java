@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.CloseableIterator;
@@ -73,7 +74,7 @@ public final class EvalRun {
         DataStream<EvalOutcome> outcomes = recognised.map(EvalOutcome::of).name("eval-reads").uid("eval-reads")
                 .union(LprTopology.events(recognised, settings).map(EvalOutcome::of).name("eval-events").uid("eval-events"));
         try (CloseableIterator<EvalOutcome> it = outcomes.collectAsync()) {
-            env.executeAsync("lpr-eval");
+            JobClient job = env.executeAsync("lpr-eval");
             while (it.hasNext()) {
                 EvalOutcome o = it.next();
                 String file = fileOfCamera.get(o.cameraId);
@@ -84,6 +85,8 @@ public final class EvalRun {
                             .add(new EvalScore.Read(file, o.frame, o.box, o.text, o.confidence));
                 }
             }
+            // Ended, not just drained: the caller then deletes Flink's temporary files.
+            job.getJobExecutionResult().get();
         }
     }
 

@@ -1,5 +1,6 @@
 package io.lpr.local;
 
+import io.lpr.job.JobConfiguration;
 import io.lpr.job.LprOptions;
 import io.lpr.job.RunningJob;
 import java.io.PrintWriter;
@@ -50,9 +51,7 @@ public final class LocalRun implements AutoCloseable {
 
     /** Creates the work folder and completes {@code configuration}; called once the settings are checked. */
     public void open(Configuration configuration) {
-        folder.create();
-        Runtime.getRuntime().addShutdownHook(new Thread(folder::deleteTmp, "lpr-work-folder-cleanup"));
-        String tmp = folder.tmp().toString();
+        String tmp = openTmp();
         configuration.set(CoreOptions.TMP_DIRS, tmp);
         configuration.set(WebOptions.TMP_DIR, tmp);
         defaultTo(configuration, CheckpointingOptions.CHECKPOINTING_INTERVAL,
@@ -78,6 +77,21 @@ public final class LocalRun implements AutoCloseable {
                     + "checkpoint " + left + "; this run starts afresh (add --resume to continue from it instead)"));
         }
         err.flush();
+    }
+
+    /**
+     * For a command that runs a job to its end and keeps nothing of it ({@code eval}, {@code bench}): only
+     * Flink's temporary files (RPC jar, MiniCluster folder) go to the work folder, deleted on close or exit.
+     */
+    public void openForTemporaryFiles(JobConfiguration configuration) {
+        String tmp = openTmp();
+        configuration.set(CoreOptions.TMP_DIRS.key(), tmp).set(WebOptions.TMP_DIR.key(), tmp);
+    }
+
+    private String openTmp() {
+        folder.create();
+        Runtime.getRuntime().addShutdownHook(new Thread(folder::deleteTmp, "lpr-work-folder-cleanup"));
+        return folder.tmp().toString();
     }
 
     /** The job this run started: its checkpoints are removed once it ends cleanly. */

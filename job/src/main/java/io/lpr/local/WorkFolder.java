@@ -12,8 +12,9 @@ import org.apache.flink.api.common.JobID;
 import org.apache.flink.util.FileUtils;
 
 /**
- * The folder of the tool's own for a run in this process ({@code ./lpr run}, {@code ./lpr demo}); {@code .lpr}
- * in the current directory unless {@code lpr.work-dir} says otherwise:
+ * The folder of the tool's own for a run in this process ({@code ./lpr run}, {@code demo}; {@code eval} and
+ * {@code bench} use only {@code tmp/}); {@code .lpr} in the current directory unless {@code lpr.work-dir} says
+ * otherwise:
  * <ul>
  *   <li>{@code tmp/PID/}: Flink's temporary files (RPC jar, MiniCluster folder, blobs), deleted when the
  *       process exits; a folder left by a process that was killed is deleted by the next run;</li>

@@ -5,10 +5,13 @@ import static io.lpr.cli.LprCliTest.MODELS;
 import static io.lpr.cli.LprCliTest.lpr;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,9 +56,11 @@ class DemoAndBenchCommandTest {
     }
 
     @Test
-    void benchPrintsOneRowPerStageAndLeavesNoTempFiles() {
+    void benchPrintsOneRowPerStageAndLeavesNoTempFiles() throws Exception {
+        Set<String> flinkFilesBefore = LprCliTest.flinkFilesInSystemTmp();
+        Path work = dir.resolve("work");
         LprCliTest.Result r = lpr("bench", "--models", MODELS, "--image", CAR.toString(), "--frames", "1",
-                "--crops", "1", "--seconds", "1", "--set", "lpr.camera.sample-fps=2");
+                "--crops", "1", "--seconds", "1", "--set", "lpr.camera.sample-fps=2", "--set", "lpr.work-dir=" + work);
 
         assertThat(r.exit()).as(r.err()).isZero();
         List<String> lines = r.out().lines().toList();
@@ -77,5 +82,9 @@ class DemoAndBenchCommandTest {
         assertThat(clip.find()).as(r.err()).isTrue();
         assertThat(Path.of(clip.group(1))).doesNotExist();
         assertThat(Path.of(clip.group(1)).getParent()).doesNotExist();
+        assertThat(LprCliTest.flinkFilesInSystemTmp()).isSubsetOf(flinkFilesBefore);
+        try (Stream<Path> left = Files.list(work.resolve("tmp"))) {
+            assertThat(left).isEmpty();
+        }
     }
 }

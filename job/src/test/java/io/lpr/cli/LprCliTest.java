@@ -8,6 +8,11 @@ import io.lpr.event.Box;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import org.junit.jupiter.api.Test;
@@ -32,6 +37,15 @@ class LprCliTest {
         cli.setErr(new PrintWriter(err, true));
         int exit = cli.execute(args);
         return new Result(exit, out.toString(), err.toString());
+    }
+
+    /** What local Flink puts into {@code java.io.tmpdir} when no work folder takes its temporary files. */
+    static Set<String> flinkFilesInSystemTmp() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return files.map(f -> f.getFileName().toString())
+                    .filter(name -> name.startsWith("flink-rpc-") || name.startsWith("minicluster_"))
+                    .collect(Collectors.toSet());
+        }
     }
 
     @Test

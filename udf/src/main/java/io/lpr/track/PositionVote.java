@@ -18,15 +18,17 @@ import java.util.stream.IntStream;
  * keeps the leader's character. That is the text nearest to all the frames' reads, weighted by how sure
  * they were: the most likely text when frames err independently, character by character.
  *
- * <p>The composed text replaces the leader only when the grammar accepts it and each of its characters is
- * backed by at least as much probability as the whole leader text, and by at least as many reads (frames
- * whose own text has that character there) as read the leader. In the leader's own format the first half
- * always holds: a composition differs from the leader only where other texts together outweigh the
- * leader's character. The second half keeps a symbol that only the frames' second and third choices carry
- * from overruling what the frames read: when every frame read the leader, nothing changes; and a text
- * holding more than half its format's probability is that format's composition. A rule comparing an estimated
- * probability of the composition with the leader's mean would not do: with three frames each wrong in one
- * place it still prefers a text two of them contradict.
+ * <p>The composed text replaces the leader only when the grammar accepts it, each of its characters is
+ * backed by at least as much probability as the whole leader text, and each character that overrules the
+ * leader's was read there by a majority of the format's reads (frames whose own text has it there). In the
+ * leader's own format the first condition always holds: a composition differs from the leader only where
+ * other texts together outweigh the leader's character. The majority keeps a symbol that only the frames'
+ * second and third choices carry from overruling what the frames read, and keeps a knife edge split evenly
+ * between frames (half read C, half O in texts of their own) on the whole-string winner: when every frame
+ * read the leader, or half of them did, nothing changes, and a text holding more than half its format's
+ * probability is that format's composition. A rule comparing an estimated probability of the composition
+ * with the leader's mean would not do: with three frames each wrong in one place it still prefers a text
+ * two of them contradict.
  *
  * <p>A composed text's confidence is its probability if positions are independent: the format's share of
  * the passage's probability per frame, times each position's share backing the chosen character. When the
@@ -54,6 +56,11 @@ public final class PositionVote {
             return whole;
         }
         int length = track.texts[group[0]].length();
+        String leaderText = group[0] == leader ? track.texts[leader] : null;
+        int groupReads = 0;
+        for (int i : group) {
+            groupReads += track.votes[i];
+        }
         char[] composed = new char[length];
         float probability = mass / track.frames;
         int reads = Integer.MAX_VALUE;
@@ -69,7 +76,8 @@ public final class PositionVote {
                 }
             }
             int n = readsAt(track, group, p, best);
-            if (bestMass < track.weights[leader] || n < track.votes[leader]) {
+            boolean overrules = leaderText == null || best != leaderText.charAt(p);
+            if (bestMass < track.weights[leader] || (overrules && 2 * n <= groupReads)) {
                 return whole;
             }
             composed[p] = best;

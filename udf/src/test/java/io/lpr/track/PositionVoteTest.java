@@ -78,4 +78,19 @@ class PositionVoteTest {
         assertThat(v.votes()).isEqualTo(2);
         assertThat(v.textScore()).isCloseTo(-60f, within(1e-3f));
     }
+
+    /**
+     * Half the frames read C, half read O in texts of their own: O has more probability at that position,
+     * but no majority of frames read it, so the whole-string winner stays (per position it would flip).
+     */
+    @Test
+    void aKnifeEdgeSplitEvenlyBetweenFramesKeepsTheWholeStringWinner() {
+        PlateTrack t = track(8, new String[] {"B840CK197", "B840OK197", "B840OK193"}, new int[] {4, 2, 2},
+                new float[] {2.8f, 2.4f, 1.1f});
+        assertThat(PositionVote.decide(t, RUSSIAN).text()).isEqualTo("B840CK197");
+
+        PlateTrack fiveOfEight = track(8, new String[] {"B840CK197", "B840OK197", "B840OK193"}, new int[] {3, 3, 2},
+                new float[] {2.8f, 2.4f, 1.1f});
+        assertThat(PositionVote.decide(fiveOfEight, RUSSIAN).text()).isEqualTo("B840OK197");
+    }
 }

@@ -69,7 +69,7 @@ public final class LprOptions {
     public static final ConfigOption<Integer> DETECTOR_INPUT = key("lpr.detector.input-size").intType()
             .defaultValue(DetectorConfig.DEFAULTS.inputSize()).withDescription("Square input side of the detector, pixels.");
     public static final ConfigOption<Float> DETECTOR_CONFIDENCE = key("lpr.detector.confidence").floatType()
-            .defaultValue(DetectorConfig.DEFAULTS.confidence()).withDescription("Lowest detector score kept.");
+            .defaultValue(DetectorConfig.DEFAULTS.confidence()).withDescription("Lowest detector score kept; low, since the plate grammar and the recogniser's confidence floor reject junk.");
     public static final ConfigOption<Float> DETECTOR_NMS_IOU = key("lpr.detector.nms-iou").floatType()
             .defaultValue(DetectorConfig.DEFAULTS.nmsIou()).withDescription("IoU above which two boxes are one plate.");
     public static final ConfigOption<List<Integer>> DETECTOR_TILES = key("lpr.detector.tile-sizes").intType().asList()

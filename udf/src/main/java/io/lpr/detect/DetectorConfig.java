@@ -11,9 +11,11 @@ import java.util.List;
  * @param format the layout of the model's output, which also picks the engine
  * @param modelFile file name inside the model directory
  * @param inputSize side of the square model input, in pixels
- * @param confidence lowest score kept. 0.5: on car.jpg at 1080p the bundled detector scores the reference's
- *     four plates 0.89, 0.80, 0.77 and 0.55 on tiles (the near one 0.64 on the whole frame), and everything
- *     else 0.36 or less; the reference's YOLOv5 used 0.57
+ * @param confidence lowest score kept. 0.3: the plate grammar and the recogniser's confidence floor reject
+ *     junk, so the threshold need not: on real CCTV a readable plate scored 0.50-0.55 in some frames. On
+ *     car.jpg at 1080p the bundled detector scores the reference's four plates 0.89, 0.80, 0.77 and 0.55 on
+ *     tiles, everything else 0.36 or less; the labelled set's extra boxes at 0.3 all read as unreadable
+ *     (docs/accuracy.md); the reference's YOLOv5 used 0.57
  * @param nmsIou IoU at which two boxes are the same plate
  * @param tileSizes square tile sides, in frame pixels, each covering the frame with overlapping tiles. On
  *     1080p CCTV a plate is often 60x15 px and too small once the whole frame is shrunk to the input; 640
@@ -41,7 +43,7 @@ public record DetectorConfig(Format format, String modelFile, int inputSize, flo
     }
 
     public static final DetectorConfig DEFAULTS = new DetectorConfig(Format.ONNX_END2END,
-            "plate-detector.yolov9t-416-end2end.int8.onnx", 416, 0.5f, 0.45f, List.of(640, 832), 0.2f, true,
+            "plate-detector.yolov9t-416-end2end.int8.onnx", 416, 0.3f, 0.45f, List.of(640, 832), 0.2f, true,
             Device.CPU, 2);
 
     /** @throws IllegalArgumentException naming the first bad setting */

@@ -182,8 +182,9 @@ final class BenchCommand implements Callable<Integer> {
             JobExecutionResult result;
             try (LocalRun local = LocalRun.of(withClip.build(), null, err)) {
                 local.openForTemporaryFiles(withClip);
-                LprSettings run = LprSettings.from(withClip.build());
-                StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(withClip.build());
+                Configuration flink = withClip.build();
+                LprSettings run = LprSettings.from(flink);
+                StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flink);
                 env.setParallelism(1);
                 LprTopology.build(env, CameraSource.of(JobRunner.cameras(run)), run,
                         Map.of("discard", new DiscardingSink<PlateEvent>()));

@@ -49,18 +49,16 @@ public final class PositionVote {
                 Math.min(1f, track.weights[leader] / track.frames), track.textScores[leader]);
         int[] group = heaviestGroup(track, grammar, leader);
         float mass = 0;
+        int groupReads = 0;
         for (int i : group) {
             mass += track.weights[i];
+            groupReads += track.votes[i];
         }
         if (group.length == 0 || mass <= 0) {
             return whole;
         }
         int length = track.texts[group[0]].length();
         String leaderText = group[0] == leader ? track.texts[leader] : null;
-        int groupReads = 0;
-        for (int i : group) {
-            groupReads += track.votes[i];
-        }
         char[] composed = new char[length];
         float probability = mass / track.frames;
         int reads = Integer.MAX_VALUE;

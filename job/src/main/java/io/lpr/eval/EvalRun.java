@@ -1,22 +1,13 @@
 package io.lpr.eval;
 
-import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
-
-import io.lpr.detect.DetectorModel;
-import io.lpr.event.Frame;
-import io.lpr.event.PlateCandidate;
 import io.lpr.event.PlateRead;
-import io.lpr.guide.CameraGuides;
-import io.lpr.guide.GuideConfig;
 import io.lpr.image.Images;
 import io.lpr.job.JobConfiguration;
 import io.lpr.job.JobRunner;
 import io.lpr.job.LprOptions;
 import io.lpr.job.LprSettings;
 import io.lpr.job.LprTopology;
-import io.lpr.operator.PlateFinder;
-import io.lpr.operator.PlateReader;
-import io.lpr.recognize.RecognizerModel;
+import io.lpr.job.StillImageReader;
 import io.lpr.source.CameraSource;
 import io.lpr.video.EvalManifest;
 import java.nio.file.Path;
@@ -96,22 +87,11 @@ public final class EvalRun {
         if (images.isEmpty()) {
             return;
         }
-        try (DetectorModel detectorModel = DetectorModel.load(settings.detector(), settings.models());
-                RecognizerModel recognizerModel = RecognizerModel.load(settings.recognizer(), settings.models());
-                PlateFinder finder = new PlateFinder(detectorModel.newDetector(settings.plateShape()),
-                        new CameraGuides(GuideConfig.fullTiling(), settings.detector()));
-                PlateReader reader = new PlateReader(recognizerModel.newRecognizer(settings.reading()))) {
+        try (StillImageReader reader = StillImageReader.open(settings)) {
             for (EvalManifest.Entry entry : images) {
                 List<PlateRead> found;
                 try (Mat image = Images.read(dir.resolve(entry.file()))) {
-                    int width = settings.frameWidth() == 0 ? image.cols() : settings.frameWidth();
-                    int height = settings.frameHeight() == 0 ? image.rows() : settings.frameHeight();
-                    byte[] pixels;
-                    try (Mat analysed = Images.resized(image, width, height, INTER_AREA)) {
-                        pixels = Images.toBgr(analysed);
-                    }
-                    List<PlateCandidate> candidates = finder.find(new Frame(entry.file(), 0, 0, width, height, pixels)).candidates();
-                    found = candidates.isEmpty() ? List.of() : reader.apply(candidates);
+                    found = reader.read(image, entry.file()).reads();
                 }
                 for (PlateRead r : found) {
                     reads.computeIfAbsent(entry.file(), f -> new ArrayList<>())

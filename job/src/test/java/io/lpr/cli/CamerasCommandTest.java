@@ -3,6 +3,7 @@ package io.lpr.cli;
 import static io.lpr.cli.LprCliTest.lpr;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lpr.testing.TestClips;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,10 +16,7 @@ class CamerasCommandTest {
     void addListDisableRemoveWithCredentialsNeverShown() throws Exception {
         String db = "jdbc:sqlite:" + dir.resolve("plates.db");
         // A video file must exist and be a video, as for `run --camera`.
-        java.nio.file.Path yard = dir.resolve("yard.mp4");
-        try (var photo = io.lpr.image.Images.read(LprCliTest.CAR)) {
-            io.lpr.video.DemoClip.write(photo, yard, 1, 1, 320, 240);
-        }
+        Path yard = TestClips.make(dir, "yard.mp4", 1, 1, 320, 240);
         assertThat(lpr("cameras", "add", "--db", db, "gate", "rtsp://admin:s3cret@127.0.0.1:8554/gate", "--fps", "5",
                 "--transport", "udp").exit()).isZero();
         assertThat(lpr("cameras", "add", "--db", db, "yard", yard.toString()).exit()).isZero();

@@ -11,6 +11,7 @@ import io.lpr.event.PlateEvent;
 import io.lpr.sink.EventStore;
 import io.lpr.status.CameraStatus;
 import io.lpr.status.CameraStatusTable;
+import io.lpr.testing.TestClips;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -81,10 +82,7 @@ class CliMistakesTest {
     void anExistingSqliteFileTheJobCannotWriteIsRefusedAtStartWithOneLine() throws Exception {
         Path file = dir.resolve("plates.db");
         EventStore.ensureSchema(Database.of("jdbc:sqlite:" + file, null, null));
-        Path video = dir.resolve("gate.mp4");
-        try (var photo = io.lpr.image.Images.read(CAR)) {
-            io.lpr.video.DemoClip.write(photo, video, 1, 1, 320, 240);
-        }
+        Path video = TestClips.make(dir, "gate.mp4", 1, 1, 320, 240);
         // Opened read-only, as a read-only file, folder or mount opens it.
         Result r = lpr("run", "--models", MODELS, "--camera", "gate=" + video, "--sink",
                 "jdbc:sqlite:" + file + "?open_mode=1", "--set", "lpr.work-dir=" + dir.resolve("work"));
@@ -96,10 +94,7 @@ class CliMistakesTest {
 
     @Test
     void resumeWithoutACheckpointIsOneLine() throws Exception {
-        Path video = dir.resolve("gate.mp4");
-        try (var photo = io.lpr.image.Images.read(CAR)) {
-            io.lpr.video.DemoClip.write(photo, video, 1, 1, 320, 240);
-        }
+        Path video = TestClips.make(dir, "gate.mp4", 1, 1, 320, 240);
         Path work = dir.resolve("work");
         Result r = lpr("run", "--models", MODELS, "--camera", "gate=" + video, "--sink", sqlite("p.db"),
                 "--set", "lpr.work-dir=" + work, "--resume");

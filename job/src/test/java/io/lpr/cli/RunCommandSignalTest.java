@@ -4,22 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lpr.db.Database;
 import io.lpr.event.PlateEvent;
-import io.lpr.image.Images;
 import io.lpr.sink.EventQuery;
 import io.lpr.sink.EventStore;
 import io.lpr.status.CameraStatus;
 import io.lpr.status.CameraStatusTable;
 import io.lpr.testing.LprProcess;
-import io.lpr.video.DemoClip;
+import io.lpr.testing.TestClips;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.bytedeco.opencv.opencv_core.Mat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,10 +38,7 @@ class RunCommandSignalTest {
 
     @Test
     void sigtermStopsFiveCamerasWithinSecondsWithTheOpenPassagesStoredAndNothingLeftBehind() throws Exception {
-        Path clip = dir.resolve("long.mp4");
-        try (Mat photo = Images.read(Paths.get(System.getProperty("lpr.test.images"), "car.jpg"))) {
-            DemoClip.write(photo, clip, 60, 1, 1920, 1080);
-        }
+        Path clip = TestClips.make(dir, "long.mp4", 60, 1, 1920, 1080);
         String sink = "jdbc:sqlite:" + dir.resolve("plates.db");
         Path work = dir.resolve("work");
         List<String> args = new ArrayList<>(List.of("run", "--models", System.getProperty("lpr.test.models"),

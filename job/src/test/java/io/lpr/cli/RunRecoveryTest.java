@@ -6,18 +6,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lpr.db.Database;
 import io.lpr.event.PlateEvent;
-import io.lpr.image.Images;
 import io.lpr.sink.EventQuery;
 import io.lpr.sink.EventStore;
 import io.lpr.testing.LprProcess;
 import io.lpr.testing.PostgresServer;
-import io.lpr.video.DemoClip;
+import io.lpr.testing.TestClips;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.bytedeco.opencv.opencv_core.Mat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -82,11 +79,7 @@ class RunRecoveryTest {
     }
 
     private Path clip(String name, int seconds) throws Exception {
-        Path clip = dir.resolve(name);
-        try (Mat photo = Images.read(Paths.get(System.getProperty("lpr.test.images"), "car.jpg"))) {
-            DemoClip.write(photo, clip, seconds, 1, 1920, 1080);
-        }
-        return clip;
+        return TestClips.make(dir, name, seconds, 1, 1920, 1080);
     }
 
     private static List<String> runArgs(String sink, Path work, String... cameras) {

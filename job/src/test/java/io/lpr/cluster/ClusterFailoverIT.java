@@ -7,14 +7,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lpr.cli.LprCli;
 import io.lpr.db.Database;
 import io.lpr.event.PlateEvent;
-import io.lpr.image.Images;
 import io.lpr.sink.EventQuery;
 import io.lpr.sink.EventStore;
 import io.lpr.sink.PlateEventJson;
 import io.lpr.testing.KafkaBroker;
 import io.lpr.testing.PostgresServer;
 import io.lpr.testing.RtspServer;
-import io.lpr.video.DemoClip;
+import io.lpr.testing.TestClips;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
@@ -27,7 +26,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.bytedeco.opencv.opencv_core.Mat;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -281,10 +279,6 @@ class ClusterFailoverIT {
     }
 
     static Path clip(String name, double seconds) throws Exception {
-        Path clip = dir.resolve(name);
-        try (Mat photo = Images.read(Path.of(System.getProperty("lpr.test.images"), "car.jpg"))) {
-            DemoClip.write(photo, clip, seconds, 5, 1920, 1080);
-        }
-        return clip;
+        return TestClips.make(dir, name, seconds, 5, 1920, 1080);
     }
 }

@@ -4,15 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lpr.db.Database;
 import io.lpr.event.PlateEvent;
-import io.lpr.image.Images;
 import io.lpr.sink.EventQuery;
 import io.lpr.sink.EventStore;
-import io.lpr.video.DemoClip;
+import io.lpr.testing.TestClips;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.List;
-import org.bytedeco.opencv.opencv_core.Mat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,10 +20,7 @@ class FileRerunTest {
 
     @Test
     void theSameFileTwiceIsTheSameEventOnce() throws Exception {
-        Path clip = dir.resolve("gate.mp4");
-        try (Mat photo = Images.read(Paths.get(System.getProperty("lpr.test.images"), "car.jpg"))) {
-            DemoClip.write(photo, clip, 3, 2, 1920, 1080);
-        }
+        Path clip = TestClips.make(dir, "gate.mp4", 3, 2, 1920, 1080);
         String sink = "jdbc:sqlite:" + dir.resolve("plates.db");
         Database db = Database.of(sink, null, null);
 

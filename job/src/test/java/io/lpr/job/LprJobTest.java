@@ -10,10 +10,9 @@ import io.lpr.sink.EventStore;
 import io.lpr.sink.PlateEventSinks;
 import io.lpr.source.CameraSource;
 import io.lpr.testing.PostgresServer;
-import io.lpr.video.DemoClip;
+import io.lpr.testing.TestClips;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.configuration.Configuration;
@@ -51,10 +50,7 @@ class LprJobTest {
 
     @BeforeAll
     static void makeVideos() throws Exception {
-        clip = dir.resolve("gate.mp4");
-        try (Mat photo = Images.read(Paths.get(System.getProperty("lpr.test.images"), "car.jpg"))) {
-            DemoClip.write(photo, clip, 4, 5, 1920, 1080);
-        }
+        clip = TestClips.make(dir, "gate.mp4", 4, 5, 1920, 1080);
         broken = dir.resolve("broken.mp4");
         Files.write(broken, "this is not a video".getBytes());
     }

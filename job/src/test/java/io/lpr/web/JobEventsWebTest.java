@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.lpr.db.Database;
-import io.lpr.image.Images;
 import io.lpr.job.JobConfiguration;
 import io.lpr.job.JobRunner;
 import io.lpr.job.LprOptions;
@@ -14,12 +13,11 @@ import io.lpr.sink.EventStore;
 import io.lpr.sink.PlateEventSinks;
 import io.lpr.source.CameraSource;
 import io.lpr.testing.PostgresServer;
-import io.lpr.video.DemoClip;
+import io.lpr.testing.TestClips;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
@@ -27,7 +25,6 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.bytedeco.opencv.opencv_core.Mat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,10 +49,7 @@ class JobEventsWebTest {
 
     @Test
     void theJobsEventIsServedWithItsCropFromEachDatabase() throws Exception {
-        Path clip = dir.resolve("gate.mp4");
-        try (Mat photo = Images.read(Paths.get(System.getProperty("lpr.test.images"), "car.jpg"))) {
-            DemoClip.write(photo, clip, 3, 5, 1920, 1080);
-        }
+        Path clip = TestClips.make(dir, "gate.mp4", 3, 5, 1920, 1080);
         Configuration configuration = new JobConfiguration()
                 .set(LprOptions.MODELS_DIR.key(), System.getProperty("lpr.test.models"))
                 .set(LprOptions.CAMERAS.key(), List.of("gate=" + clip))

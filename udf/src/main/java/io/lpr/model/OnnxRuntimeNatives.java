@@ -4,6 +4,8 @@ import ai.djl.util.Utils;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.JarURLConnection;
+import java.net.URLConnection;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -11,6 +13,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.jar.JarEntry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * Gives ONNX Runtime its native libraries from a cache folder beside DJL's own ({@code ~/.djl.ai/onnxruntime},
  * or {@code DJL_CACHE_DIR}), as DJL does for PyTorch's. Left to itself, ONNX Runtime unpacks them into a new
  * {@code onnxruntime-java*} folder under {@code java.io.tmpdir} in every process and leaves that folder behind.
- * The cache folder is named by the library's content, so an upgraded jar gets a folder of its own.
+ * The cache folder is named by the library's content (its CRC and size), so an upgraded jar gets a folder of
+ * its own.
  */
 public final class OnnxRuntimeNatives {
     /** ONNX Runtime's own switch: load the libraries from this folder instead of unpacking them. */
@@ -66,8 +70,16 @@ public final class OnnxRuntimeNatives {
         return osName + "-" + archName;
     }
 
-    /** The first 12 hex digits of the resource's SHA-256. */
+    /**
+     * The library's identity without reading its megabytes at every start: the CRC and size its jar records;
+     * outside a jar, the first 12 hex digits of its SHA-256.
+     */
     private static String contentId(ClassLoader loader, String resource) throws IOException {
+        URLConnection connection = loader.getResource(resource).openConnection();
+        if (connection instanceof JarURLConnection jar && jar.getJarEntry().getCrc() >= 0) {
+            JarEntry entry = jar.getJarEntry();
+            return Long.toHexString(entry.getCrc()) + "-" + entry.getSize();
+        }
         try (InputStream in = open(loader, resource)) {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             byte[] buffer = new byte[1 << 16];

@@ -11,25 +11,23 @@ import io.lpr.event.PlateEvent;
 import io.lpr.event.PlateRead;
 import io.lpr.guide.CameraGuides;
 import io.lpr.guide.GuideConfig;
-import io.lpr.image.Images;
 import io.lpr.model.ModelDirectory;
 import io.lpr.plate.PlateGrammar;
 import io.lpr.recognize.RecognizerConfig;
 import io.lpr.recognize.RecognizerModel;
 import io.lpr.status.CameraMetrics;
+import io.lpr.testing.TestClips;
 import io.lpr.track.PassageTracker;
 import io.lpr.track.TrackerConfig;
 import io.lpr.video.ClipScenario;
 import io.lpr.video.ClipScenario.Actor;
 import io.lpr.video.ClipScenario.Route;
-import io.lpr.video.DemoClip;
 import io.lpr.video.EvalManifest;
 import io.lpr.video.LabelledClips;
 import io.lpr.video.VehicleSprite;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.bytedeco.opencv.opencv_core.Mat;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -99,10 +97,7 @@ class GuidedDetectionTest {
 
     @Test
     void theDemoClipGivesTheSameEvent() throws Exception {
-        Path demo = dir.resolve("demo.mp4");
-        try (Mat car = Images.read(IMAGES.resolve("car.jpg"))) {
-            DemoClip.write(car, demo, 4, 5, 1920, 1080);
-        }
+        Path demo = TestClips.make(dir, "demo.mp4", 4, 5, 1920, 1080);
         // Sampled as LprJobTest samples it; the whole picture moves, so guidance saves little here.
         Run full = run(demo, GuideConfig.fullTiling(), 2.5);
         Run guided = run(demo, GuideConfig.DEFAULTS, 2.5);

@@ -17,8 +17,8 @@ import java.util.stream.IntStream;
  * <p>What it emits is a changelog per event id: revision 1 for the first passage, one more per passage that
  * joins, and a last record, marked final, with the same content and the next revision, when the event
  * leaves the window ({@link #expire}). The revision is numbered in the state, so a restored job goes on
- * counting where the checkpoint was; the records a failed attempt emitted after it are emitted again with
- * the same numbers.
+ * counting where the checkpoint was, as the failed attempt did (whose records after the checkpoint an
+ * exactly-once sink discards).
  */
 public final class EventDeduplicator {
     private final DedupConfig config;

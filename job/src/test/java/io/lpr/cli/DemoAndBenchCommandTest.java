@@ -4,6 +4,8 @@ import static io.lpr.cli.LprCliTest.CAR;
 import static io.lpr.cli.LprCliTest.MODELS;
 import static io.lpr.cli.LprCliTest.lpr;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
+import static org.bytedeco.opencv.global.opencv_imgcodecs.imwrite;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +14,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Scalar;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,6 +57,22 @@ class DemoAndBenchCommandTest {
         assertThat(lines.get(1)).startsWith("demo").containsAnyOf("B840CK197", "B840OK197");
         assertThat(lines.get(2)).isEqualTo(ServeCommand.howToSee(sink)).contains("./lpr serve --db " + sink);
         assertThat(dir.resolve("job/target/demo/demo-4s.mp4")).isRegularFile();
+    }
+
+    @Test
+    void demoThatFindsNoEventFailsWithOneLine() {
+        Path blank = dir.resolve("no-plate.jpg");
+        try (Mat grey = new Mat(1080, 1920, CV_8UC3, new Scalar(128, 128, 128, 0))) {
+            assertThat(imwrite(blank.toString(), grey)).isTrue();
+        }
+        String sink = "jdbc:sqlite:" + dir.resolve("plates.db");
+        LprCliTest.Result r = lpr("demo", "--models", MODELS, "--image", blank.toString(), "--seconds", "2",
+                "--sink", sink, "--set", "lpr.camera.sample-fps=2");
+
+        assertThat(r.exit()).as(r.err()).isEqualTo(1);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err().lines().filter(l -> l.startsWith("lpr: the demo found no plate event in ")))
+                .as(r.err()).singleElement().asString().contains("demo-2s.mp4");
     }
 
     @Test

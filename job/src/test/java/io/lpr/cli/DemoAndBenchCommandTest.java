@@ -76,7 +76,7 @@ class DemoAndBenchCommandTest {
     }
 
     @Test
-    void benchPrintsOneRowPerStageAndLeavesNoTempFiles() throws Exception {
+    void benchPrintsOneRowPerStageAndTheStopTimeAndLeavesNoTempFiles() throws Exception {
         Set<String> flinkFilesBefore = LprCliTest.flinkFilesInSystemTmp();
         Path work = dir.resolve("work");
         LprCliTest.Result r = lpr("bench", "--models", MODELS, "--image", CAR.toString(), "--frames", "1",
@@ -95,8 +95,10 @@ class DemoAndBenchCommandTest {
                         .contains("15.0 calls"),
                 row -> assertThat(row).startsWith("detector, same, guided ("),
                 row -> assertThat(row).startsWith("cameras kept up with at 2.0 fps"),
-                row -> assertThat(row).startsWith("end to end, 2 frames of the clip"));
-        assertThat(lines.subList(1, lines.size() - 1)).allSatisfy(row -> assertThat(row).matches(".*\\d+\\.\\d\\dx$"));
+                row -> assertThat(row).startsWith("end to end, 2 frames of the clip"),
+                row -> assertThat(row).startsWith("stop on SIGTERM, 5 live cameras (drain, final savepoint)")
+                        .matches(".* \\d+\\.\\d s \\(3 frames of each handed on\\)\\s*$"));
+        assertThat(lines.subList(1, lines.size() - 2)).allSatisfy(row -> assertThat(row).matches(".*\\d+\\.\\d\\dx$"));
         assertThat(lines.get(lines.size() - 1)).startsWith("(bare forward:");
         Matcher clip = Pattern.compile("running the job on a [0-9.]+ s clip, (\\S+) \\.\\.\\.").matcher(r.err());
         assertThat(clip.find()).as(r.err()).isTrue();

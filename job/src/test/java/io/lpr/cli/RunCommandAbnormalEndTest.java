@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lpr.testing.LprProcess;
 import io.lpr.testing.TestClips;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,8 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code lpr run} in its own JVM, with a temp folder of its own, ended the ways that run no clean-up: {@code kill
- * -9}, and a second SIGTERM while the first one drains (which halts at once). Either way nothing is left in
- * {@code java.io.tmpdir}: the native libraries of SQLite and ONNX Runtime come from the per-user cache, and
+ * -9}, a second SIGTERM while the first one drains, and a stop that fails (both halt at once). Each time nothing
+ * is left in {@code java.io.tmpdir}: the native libraries of SQLite and ONNX Runtime come from the per-user cache, and
  * Flink's temporary files live in the work folder.
  */
 class RunCommandAbnormalEndTest {
@@ -56,6 +57,22 @@ class RunCommandAbnormalEndTest {
 
             assertThat(lpr.output()).contains("lpr: stopping at once");
             assertThat(exit).as(lpr.output()).isEqualTo(130);
+            assertThat(files(dir.resolve("java-tmp"))).as("left in java.io.tmpdir: %s", lpr.output()).isEmpty();
+        }
+    }
+
+    @Test
+    void aFailedStopLeavesNothingInTheTempFolder() throws Exception {
+        try (LprProcess lpr = startLive()) {
+            // The draining savepoint cannot be written (a file took its folder's place): the stop fails.
+            Path savepoints = dir.resolve("work").resolve("savepoints");
+            Files.delete(savepoints);
+            Files.writeString(savepoints, "");
+            lpr.process().destroy(); // SIGTERM
+            int exit = lpr.awaitExit(120);
+
+            assertThat(lpr.output()).contains("lpr: clean stop failed");
+            assertThat(exit).as(lpr.output()).isEqualTo(1);
             assertThat(files(dir.resolve("java-tmp"))).as("left in java.io.tmpdir: %s", lpr.output()).isEmpty();
         }
     }

@@ -18,7 +18,8 @@ import org.apache.flink.metrics.MetricGroup;
 
 /**
  * Finds plates in frames off the task thread; emits a candidate (with its crop) per plate found. Each camera's
- * regions come from its guide ({@link CameraGuides}: motion, tracked plates, a slow sweep), or the full tiling.
+ * regions come from its guide ({@link CameraGuides}: motion, tracked plates, watched weak boxes, a slow sweep), or
+ * the full tiling.
  */
 public class DetectPlates extends InferenceFunction<Frame, FoundPlates, PlateCandidate> {
     private static final long serialVersionUID = 1L;
@@ -36,6 +37,8 @@ public class DetectPlates extends InferenceFunction<Frame, FoundPlates, PlateCan
     private transient Counter regionsFromMotion;
     private transient Counter regionsFromTracks;
     private transient Counter regionsFromSweep;
+    private transient Counter regionsFromWatch;
+    private transient Counter weakBoxes;
 
     /** Keeping boxes of the default plate shape. */
     public DetectPlates(DetectorConfig config, GuideConfig guide, ModelDirectory models, BatchingConfig batching) {
@@ -86,6 +89,8 @@ public class DetectPlates extends InferenceFunction<Frame, FoundPlates, PlateCan
         regionsFromMotion = metrics.counter("regionsFromMotion");
         regionsFromTracks = metrics.counter("regionsFromTracks");
         regionsFromSweep = metrics.counter("regionsFromSweep");
+        regionsFromWatch = metrics.counter("regionsFromWatch");
+        weakBoxes = metrics.counter("weakBoxes");
         metrics.gauge("detectorCallsPerFrame", (Gauge<Double>) () ->
                 frames.getCount() == 0 ? 0.0 : detectorCalls.getCount() / (double) frames.getCount());
     }
@@ -100,6 +105,8 @@ public class DetectPlates extends InferenceFunction<Frame, FoundPlates, PlateCan
         regionsFromMotion.inc(plan.fromMotion());
         regionsFromTracks.inc(plan.fromTracks());
         regionsFromSweep.inc(plan.fromSweep());
+        regionsFromWatch.inc(plan.fromWatch());
+        weakBoxes.inc(found.weakBoxes());
         return found.candidates();
     }
 }

@@ -70,6 +70,10 @@ public final class LprOptions {
             .defaultValue(DetectorConfig.DEFAULTS.inputSize()).withDescription("Square input side of the detector, pixels.");
     public static final ConfigOption<Float> DETECTOR_CONFIDENCE = key("lpr.detector.confidence").floatType()
             .defaultValue(DetectorConfig.DEFAULTS.confidence()).withDescription("Lowest detector score kept; low, since the plate grammar and the recogniser's confidence floor reject junk.");
+    public static final ConfigOption<Float> DETECTOR_WATCH_CONFIDENCE = key("lpr.detector.watch-confidence").floatType()
+            .defaultValue(DetectorConfig.DEFAULTS.watchConfidence()).withDescription("Lowest score of a weak box: below"
+                    + " lpr.detector.confidence it is no plate, but guided detection re-examines its region every frame"
+                    + " while it is seen, as a tracked plate's. At most lpr.detector.confidence (equal: none).");
     public static final ConfigOption<Float> DETECTOR_NMS_IOU = key("lpr.detector.nms-iou").floatType()
             .defaultValue(DetectorConfig.DEFAULTS.nmsIou()).withDescription("IoU above which two boxes are one plate.");
     public static final ConfigOption<List<Integer>> DETECTOR_TILES = key("lpr.detector.tile-sizes").intType().asList()

@@ -10,8 +10,11 @@ import io.lpr.sink.EventStore;
 import io.lpr.testing.LprProcess;
 import io.lpr.testing.PostgresServer;
 import io.lpr.testing.TestClips;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +46,7 @@ class RunLongOutageTest {
     /** Once the server is back: the longest restart backoff (30 s), a restart, the rest of the long clip, with room. */
     private static final Duration ROWS_AFTER_RETURN = Duration.ofMinutes(8);
     private static final Pattern RESTARTED = Pattern.compile("plate events sink to \\S+ restarted \\(attempt (\\d+)\\)");
+    private static final long CLIPS_START_MS = Instant.parse("2026-01-05T08:00:00Z").toEpochMilli();
     private static final List<String> PLATES = List.of("B840CK197", "B840OK197");
 
     @RegisterExtension
@@ -182,6 +186,9 @@ class RunLongOutageTest {
             Path clip = clips.resolve(camera.getKey() + ".mp4");
             if (!clip.toFile().exists()) {
                 TestClips.make(clips, clip.getFileName().toString(), camera.getValue(), 1, 1920, 1080);
+                // A file's frames are timed from its modification time less its length: all three start at the
+                // same instant, so no camera holds back the others' event time (and with it their rows).
+                Files.setLastModifiedTime(clip, FileTime.fromMillis(CLIPS_START_MS + camera.getValue() * 1000L));
             }
             args.addAll(List.of("--camera", camera.getKey() + "=" + clip));
         }

@@ -114,6 +114,43 @@ class RunLongOutageTest {
         assertThat(RunCommandSignalTest.files(work.resolve("checkpoints"))).as("checkpoints of a drained run").isEmpty();
     }
 
+    /**
+     * A stop that cannot drain, the server staying away: after {@code lpr.stop.drain-wait} the job is cancelled
+     * with its checkpoints kept and lpr exits 75, saying how to go on; the same command with {@code --resume},
+     * the server back, stores every row of the undisturbed run. Nothing is lost.
+     */
+    @Test
+    void aStopThatCannotDrainCancelsKeepingTheCheckpointsAndResumeStoresEveryRow() throws Exception {
+        Database db = PG.newJobDatabase();
+        Path work = dir.resolve("work");
+        List<String> args = new ArrayList<>(List.of(runArgs(db, work)));
+        args.addAll(List.of("--set", "lpr.stop.drain-wait=20s"));
+        String first;
+        try (LprProcess lpr = LprProcess.start(dir, Map.of(), args.toArray(String[]::new))) {
+            lpr.awaitWhileRunning("the first camera's row and a checkpoint", () -> count(db) >= 1 && hasCheckpoint(work));
+            PG.stopServer();
+            try {
+                awaitAlive(lpr, "the sink giving up and the job restarting", Duration.ofMinutes(4),
+                        () -> restarts(lpr.output()) >= 1);
+                lpr.process().destroy(); // SIGTERM
+                assertThat(lpr.awaitExit(300)).as(lpr.output()).isEqualTo(RunCommand.NOT_DRAINED);
+            } finally {
+                PG.startServer();
+            }
+            first = lpr.output();
+        }
+        assertThat(first).contains("lpr: the job could not drain within 20 s", "it was cancelled with its checkpoints kept",
+                "lpr: stopped without draining; nothing is lost").doesNotContain("clean stop failed");
+        assertThat(hasCheckpoint(work)).as("the checkpoints outlive the cancelled job").isTrue();
+
+        args.add("--resume");
+        try (LprProcess resumed = LprProcess.start(dir, Map.of(), args.toArray(String[]::new))) {
+            assertThat(resumed.awaitExit(ROWS_AFTER_RETURN.toSeconds())).as(resumed.output()).isZero();
+            assertNoStatementParameters(first + resumed.output());
+        }
+        assertThat(rows(db)).as("rows after the resume, as a multiset").containsExactlyInAnyOrderElementsOf(reference);
+    }
+
     private void outage(Duration length, int leastRestarts) throws Exception {
         Database db = PG.newJobDatabase();
         Path work = dir.resolve("work");
@@ -140,7 +177,8 @@ class RunLongOutageTest {
             assertThat(output).as("writes hit the stopped server").contains("unreachable", "SQLSTATE 08");
             assertThat(restarts(during)).as("restarts while the server was away: %s", during)
                     .isGreaterThanOrEqualTo(leastRestarts);
-            assertThat(output).doesNotContain("FATAL", "TaskManager #0 failed", "clean stop failed", "\"ps\" is null");
+            assertThat(output).doesNotContain("FATAL - exception in exception handler", "TaskManager #0 failed", "clean stop failed",
+                    "\"ps\" is null");
             assertNoStatementParameters(output);
         }
     }

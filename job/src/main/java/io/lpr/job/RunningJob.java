@@ -67,9 +67,10 @@ public final class RunningJob {
      * is the tool's own (it holds nothing a later run needs: every event is stored) and is deleted.
      *
      * <p>A job that is restarting (Flink refuses a savepoint until every task runs again), or that fails while
-     * draining (the sink cannot write), is tried again every second for up to {@code lpr.stop.drain-wait} ({@link #DEFAULT_DRAIN_WAIT}). If it
-     * still cannot drain, it is cancelled instead, which loses nothing either: its checkpoints are kept (a local
-     * run retains them on cancellation) and {@code --resume} replays what came after the last one.
+     * draining (the sink cannot write), is tried again every second for up to {@code lpr.stop.drain-wait}
+     * ({@link #DEFAULT_DRAIN_WAIT} by default). If it still cannot drain, it is cancelled instead, which loses
+     * nothing either: its checkpoints are kept (a local run retains them on cancellation) and {@code --resume}
+     * replays what came after the last one.
      *
      * @throws NotDrainedException the job was cancelled, not drained; {@link #notDrained()} says why
      */

@@ -28,8 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * PostgreSQL stopped for longer than the sink's retry window (60 s) while {@code lpr run} writes to it, 90 s and
- * 5 min (and at least until the sink has given up once): the sink gives up, the task fails with one line, and Flink restarts the job from its last checkpoint,
- * again and again, until the server is back; then every row of an undisturbed run is stored, once. Issue #16:
+ * 5 min (and at least until the sink has given up once): the sink gives up, the task fails with one line, and
+ * Flink restarts the job from its last checkpoint, again and again, until the server is back; then every row of
+ * an undisturbed run is stored, once. A stop meanwhile waits for the job, or cancels it for --resume. Issue #16:
  * flink-connector-jdbc's sink ended the local TaskManager here and the run idled for good with rows missing.
  *
  * <p>Three cameras play in real time: {@value #FIRST_S} s (its row is stored before the outage), {@value

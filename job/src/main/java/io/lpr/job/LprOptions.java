@@ -159,4 +159,9 @@ public final class LprOptions {
     public static final ConfigOption<String> WORK_DIR = key("lpr.work-dir").stringType().defaultValue(".lpr")
             .withDescription("The tool's own folder for a local run: Flink's temporary files (deleted on exit), "
                     + "the checkpoints --resume continues from, the draining savepoints (deleted after a stop).");
+    public static final ConfigOption<Duration> STOP_DRAIN_WAIT = key("lpr.stop.drain-wait").durationType()
+            .defaultValue(RunningJob.DEFAULT_DRAIN_WAIT)
+            .withDescription("How long a stop (Ctrl-C, SIGTERM) of a local run keeps trying to drain a job that is "
+                    + "restarting (the events database away, say) before it cancels the job instead, keeping its "
+                    + "checkpoints for --resume (exit status 75).");
 }

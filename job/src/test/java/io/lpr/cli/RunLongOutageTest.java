@@ -36,9 +36,9 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>Three cameras play in real time: {@value #FIRST_S} s (its row is stored before the outage), {@value
  * #DURING_S} s (its row is due while the server is down, so the writes hit it) and {@value #LONG_S} s (still
  * playing when a 90 s outage ends). A failed write restarts the job from a checkpoint before that row, so the
- * job runs, restarting, for as long as the server is away, however short the clips. Full tiling
- * ({@code lpr.detector.guided=false}): a frame is then analysed the same way whatever came before it, so a
- * restored job reads exactly what the undisturbed one read (the guide's own state is not in checkpoints yet).
+ * job runs, restarting, for as long as the server is away, however short the clips. The default settings, guided
+ * detection included: each restart restores every camera's guide, so the restored job reads what the undisturbed
+ * one read.
  */
 class RunLongOutageTest {
     private static final int FIRST_S = 5;
@@ -220,7 +220,7 @@ class RunLongOutageTest {
                 "--sink", db.url(), "--set", "lpr.sink.user=" + PG.user(), "--set", "lpr.work-dir=" + work,
                 "--set", "lpr.camera.realtime=true", "--set", "lpr.camera.sample-fps=1",
                 "--set", "lpr.camera.frame-width=1280", "--set", "lpr.camera.frame-height=720",
-                "--set", "lpr.detector.guided=false", "--set", "execution.checkpointing.interval=1s"));
+                "--set", "execution.checkpointing.interval=1s"));
         for (Map.Entry<String, Integer> camera : Map.of("first", FIRST_S, "during", DURING_S, "long", LONG_S).entrySet()) {
             Path clip = clips.resolve(camera.getKey() + ".mp4");
             if (!clip.toFile().exists()) {

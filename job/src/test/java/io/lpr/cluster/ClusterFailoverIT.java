@@ -214,6 +214,10 @@ class ClusterFailoverIT {
                         .anyMatch(s -> "gate".equals(s.labels().get("camera")) && s.value() > 0);
             });
             MetricsCheck.assertScrape(scrape[0], "gate", List.of(password, PG.password()));
+            // The logs name the camera's URL, masked, and never its password.
+            List<String> lines = clusterLogLines();
+            assertThat(lines.stream().anyMatch(l -> l.contains("admin:***@127.0.0.1:" + server.port()))).as("the camera's URL, masked, in the logs").isTrue();
+            assertThat(lines.stream().filter(l -> l.contains(password)).limit(5).toList()).as("log lines with the camera's password").isEmpty();
             cluster.rest().cancel(job);
             WATCH.awaitState(job, "CANCELED");
         }
@@ -403,6 +407,15 @@ class ClusterFailoverIT {
             parameters.add(e.eventId);
             parameters.add(e.plateText);
         });
+        List<String> lines = clusterLogLines();
+        assertThat(lines.stream().anyMatch(l -> l.contains("SQLException")))
+                .as("a write to the stopped database failed, in the logs of %s", cluster.dir().resolve("log")).isTrue();
+        assertThat(lines.stream().filter(l -> parameters.stream().anyMatch(l::contains)).limit(5).toList())
+                .as("log lines with a statement's parameters").isEmpty();
+    }
+
+    /** Every line of the cluster's logs (its JVMs' .log and .out files), each after its file's name. */
+    static List<String> clusterLogLines() throws Exception {
         List<String> lines = new ArrayList<>();
         try (var files = Files.list(cluster.dir().resolve("log"))) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
@@ -411,10 +424,7 @@ class ClusterFailoverIT {
                 }
             }
         }
-        assertThat(lines.stream().anyMatch(l -> l.contains("SQLException")))
-                .as("a write to the stopped database failed, in the logs of %s", cluster.dir().resolve("log")).isTrue();
-        assertThat(lines.stream().filter(l -> parameters.stream().anyMatch(l::contains)).limit(5).toList())
-                .as("log lines with a statement's parameters").isEmpty();
+        return lines;
     }
 
     static Database db(String url) {

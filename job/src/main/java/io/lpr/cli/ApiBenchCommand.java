@@ -130,7 +130,7 @@ final class ApiBenchCommand implements Callable<Integer> {
                     + LETTERS.charAt(random.nextInt(12)) + LETTERS.charAt(random.nextInt(12)) + (10 + random.nextInt(190));
             e.firstSeen = T0 + i * 3_000L;
             e.lastSeen = e.firstSeen + 2_000;
-            e.eventId = EventIds.of(e.cameraId, e.plateText, e.firstSeen);
+            e.eventId = EventIds.of(e.cameraId, e.firstSeen, 0);
             e.frames = 10;
             e.votes = 8;
             e.detectionScore = 0.9f;

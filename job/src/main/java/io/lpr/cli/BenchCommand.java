@@ -44,10 +44,11 @@ import picocli.CommandLine.Spec;
 
 /**
  * Measures every stage in one run and prints one table: each figure beside the bare model forward time on
- * the same input (DJL's "Inference" timing), so what the pipeline adds shows as a ratio.
+ * the same input (DJL's "Inference" timing), so what the pipeline adds shows as a ratio. Its last row is how
+ * long a stop takes ({@link StopBench}), which the tests leave to it rather than bound by a wall clock.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, subcommands = ApiBenchCommand.class,
-        description = "Measures detector, recogniser, decoding and end-to-end speed; prints a table.")
+        description = "Measures detector, recogniser, decoding, end-to-end speed and the stop time; prints a table.")
 final class BenchCommand implements Callable<Integer> {
     private static final String INFERENCE = "Inference";
     /** Frame rate of the bench's clips: a CCTV camera's, of which the job analyses a few per second. */
@@ -194,6 +195,13 @@ final class BenchCommand implements Callable<Integer> {
             double bareMsPerFrame = detectorBareMsPerFrame + platesPerFrame * recognizerBareMsPerCrop;
             row("end to end, " + analysedFrames + " frames of the clip (job start included)",
                     perSecond(msPerFrame, "frames"), bareMsPerFrame, msPerFrame);
+
+            err.println("lpr: timing the stop SIGTERM makes, on " + StopBench.CAMERAS + " live cameras ...");
+            err.flush();
+            StopBench.Result stop = StopBench.measure(settingsOptions, photo, clipDir, err);
+            rows.add(new String[] {"stop on SIGTERM, " + stop.cameras() + " live cameras (drain, final savepoint)",
+                String.format("%.1f s (%d frames of each handed on)", stop.seconds(), StopBench.FRAMES_HANDED_ON),
+                "", ""});
         } finally {
             try (Stream<Path> files = Files.walk(clipDir)) {
                 for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {

@@ -32,6 +32,7 @@ import picocli.CommandLine.Spec;
 /**
  * The whole product in one command: a short H.264 clip panning over the sample photo (unless a video is
  * given) runs through the job in local Flink into the events database, and this run's events are printed.
+ * A run that finds no event ends with one line on stderr and exit code 1.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Runs the job on a demo clip made from the sample image and prints the events found.")
@@ -84,6 +85,11 @@ final class DemoCommand implements Callable<Integer> {
 
         List<PlateEvent> events = EventStore.query(JobRunner.database(settings),
                 new EventQuery(CAMERA, null, recorded, null, EventQuery.DEFAULT_LIMIT, false));
+        if (events.isEmpty()) {
+            // The demo exists to show a plate read: finding none is a failure a script (CI) must see.
+            throw new UserException("the demo found no plate event in " + clip + " (give --image or --video "
+                    + "with a readable Russian plate)");
+        }
         PrintWriter out = spec.commandLine().getOut();
         out.printf("%d plate event(s) from camera '%s' in %s:%n", events.size(), CAMERA, Database.mask(sink));
         events.forEach(e -> out.println(EventFormat.line(e)));

@@ -28,6 +28,13 @@ import picocli.CommandLine.Spec;
             "With only video files it ends when they end; with live cameras or a cameras file/table it runs until",
             "Ctrl-C or SIGTERM, which stop it cleanly with every event found so far stored."})
 final class RunCommand implements Callable<Integer> {
+    /**
+     * Exit status of a stop that could not drain the job (it kept restarting: the events database away, say)
+     * and cancelled it instead: nothing is lost, its checkpoints are kept for {@code --resume}. EX_TEMPFAIL of
+     * sysexits.h: try again later.
+     */
+    static final int NOT_DRAINED = 75;
+
     @Mixin
     SettingsOptions settingsOptions;
 
@@ -100,7 +107,17 @@ final class RunCommand implements Callable<Integer> {
             local.started(job);
             local.sayHowToResume();
             StopOnSignal.install(job, spec.commandLine().getErr());
-            JobExecutionResult result = job.await();
+            JobExecutionResult result;
+            try {
+                result = job.await();
+            } catch (Exception e) {
+                if (job.notDrained() == null) {
+                    throw e;
+                }
+                spec.commandLine().getErr().println("lpr: stopped without draining; nothing is lost: the same command "
+                        + "with --resume continues from the last checkpoint and stores what came after it");
+                return NOT_DRAINED;
+            }
             local.endedCleanly();
             report(configuration, result);
         }

@@ -7,7 +7,9 @@ import sun.misc.Signal;
 
 /**
  * Ctrl-C (SIGINT) and SIGTERM stop the running job cleanly, draining it so every event found so far
- * reaches the sink; a second signal gives up and exits at once.
+ * reaches the sink; a second signal gives up and exits at once. A job that is restarting is waited for
+ * ({@link RunningJob#stop()}); one that cannot drain even then is cancelled with its checkpoints kept, and
+ * {@link RunCommand} ends with {@link RunCommand#NOT_DRAINED} and says how to resume.
  */
 final class StopOnSignal {
     private StopOnSignal() {}
@@ -27,6 +29,10 @@ final class StopOnSignal {
                 Thread stopper = new Thread(() -> {
                     try {
                         job.stop();
+                    } catch (RunningJob.NotDrainedException e) {
+                        // The job is cancelled: the main thread's wait ends and says how to resume.
+                        err.println("lpr: " + e.getMessage());
+                        err.flush();
                     } catch (Exception e) {
                         Throwable cause = org.apache.flink.util.ExceptionUtils.stripExecutionException(e);
                         err.println("lpr: clean stop failed: " + cause);

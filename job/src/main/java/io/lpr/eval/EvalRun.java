@@ -63,7 +63,10 @@ public final class EvalRun {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(configuration.build());
         DataStream<PlateRead> recognised = LprTopology.reads(env, CameraSource.of(JobRunner.cameras(settings)), settings);
         DataStream<EvalOutcome> outcomes = recognised.map(EvalOutcome::of).name("eval-reads").uid("eval-reads")
-                .union(LprTopology.events(recognised, settings).map(EvalOutcome::of).name("eval-events").uid("eval-events"));
+                // Each event scored once, as its final record has it: the earlier revisions of a merged event are
+                // the same vehicle, not duplicates.
+                .union(LprTopology.events(recognised, settings).filter(e -> e.isFinal).name("eval-final-events")
+                        .uid("eval-final-events").map(EvalOutcome::of).name("eval-events").uid("eval-events"));
         try (CloseableIterator<EvalOutcome> it = outcomes.collectAsync()) {
             JobClient job = env.executeAsync("lpr-eval");
             while (it.hasNext()) {

@@ -19,7 +19,11 @@ public final class KafkaOptions {
     public static final ConfigOption<String> BOOTSTRAP = key("lpr.kafka.bootstrap").stringType().noDefaultValue()
             .withDescription("Kafka bootstrap servers (HOST:PORT,...). Set: events also go to Kafka, exactly once.");
     public static final ConfigOption<String> TOPIC = key("lpr.kafka.topic").stringType().defaultValue("plates")
-            .withDescription("Topic the events are written to, keyed by camera id, as JSON (schema lpr.plate-event/1).");
+            .withDescription("Topic the events are written to, as JSON (schema lpr.plate-event/1), every revision of an event a record.");
+    public static final ConfigOption<KafkaEventSink.Key> KEY = key("lpr.kafka.key").enumType(KafkaEventSink.Key.class)
+            .defaultValue(KafkaEventSink.Key.CAMERA)
+            .withDescription("Record key: CAMERA (the camera id: one camera's records in order in one partition) or"
+                    + " EVENT (the event id: for a compacted topic that keeps each event's latest record).");
     public static final ConfigOption<String> TRANSACTIONAL_ID_PREFIX = key("lpr.kafka.transactional-id-prefix")
             .stringType().noDefaultValue()
             .withDescription("Prefix of the sink's Kafka transactional ids: unique per job and the same across its restarts."
@@ -52,7 +56,7 @@ public final class KafkaOptions {
                     + " checkpoint interval (" + checkpointInterval + "), or a restart would let Kafka abort committed-to-be events");
         }
         String prefix = c.getOptional(TRANSACTIONAL_ID_PREFIX).orElseGet(() -> derivedPrefix(c, topic));
-        return Optional.of(new KafkaEventSink.Config(bootstrap, topic, prefix, timeout, c.get(WITH_CROP)));
+        return Optional.of(new KafkaEventSink.Config(bootstrap, topic, prefix, timeout, c.get(WITH_CROP), c.get(KEY)));
     }
 
     /** Stable for the same job (topic, cameras, sink), different for another one writing beside it. */

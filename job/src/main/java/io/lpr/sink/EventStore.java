@@ -236,6 +236,9 @@ public final class EventStore {
         if (!rs.wasNull()) {
             e.offsetMs = offset;
         }
+        // 0 and not final in a row written before revisions were stored.
+        e.revision = rs.getInt("revision");
+        e.isFinal = rs.getBoolean("is_final");
         return e;
     }
 

@@ -12,9 +12,11 @@ import org.apache.flink.connector.kafka.sink.KafkaSink;
 
 /**
  * Events to a Kafka topic, exactly once: the sink writes inside a Kafka transaction that commits when a Flink
- * checkpoint completes, so a {@code read_committed} consumer sees each event once, even across failures and
- * restarts. The record key is the camera id, so one camera's events land in one partition, in order; the
- * value is {@link PlateEventJson}.
+ * checkpoint completes, so a {@code read_committed} consumer sees each record once, even across failures and
+ * restarts. The records are a changelog: every revision of an event is a record, the last one marked final
+ * (docs/kafka-events.md). The record key is the camera id (one camera's records in one partition, in order)
+ * or the event id (a compacted topic keeps the latest record of each event); the value is
+ * {@link PlateEventJson}.
  *
  * <p>The transaction timeout must outlast the longest time a transaction stays open: a checkpoint interval,
  * plus the time a failed job takes to restart and complete its next checkpoint. Kafka aborts a transaction
@@ -24,9 +26,17 @@ import org.apache.flink.connector.kafka.sink.KafkaSink;
 public final class KafkaEventSink {
     private KafkaEventSink() {}
 
-    /** Where and how: bootstrap servers, topic, transactional id prefix (unique per job), timeout, crops. */
+    /** What a record's key is. */
+    public enum Key {
+        /** The camera id: one camera's records in one partition, in order. */
+        CAMERA,
+        /** The event id: every revision of an event in one partition, in order; a compacted topic keeps the latest. */
+        EVENT
+    }
+
+    /** Where and how: bootstrap servers, topic, transactional id prefix (unique per job), timeout, crops, key. */
     public record Config(String bootstrap, String topic, String transactionalIdPrefix, Duration transactionTimeout,
-            boolean withCrop) implements Serializable {}
+            boolean withCrop, Key key) implements Serializable {}
 
     public static Sink<PlateEvent> of(Config config) {
         return KafkaSink.<PlateEvent>builder()
@@ -37,7 +47,7 @@ public final class KafkaEventSink {
                 .setProperty("enable.idempotence", "true")
                 .setRecordSerializer(KafkaRecordSerializationSchema.<PlateEvent>builder()
                         .setTopic(config.topic())
-                        .setKeySerializationSchema(new CameraKey())
+                        .setKeySerializationSchema(config.key() == Key.EVENT ? new EventKey() : new CameraKey())
                         .setValueSerializationSchema(new JsonValue(config.withCrop()))
                         .build())
                 .build();
@@ -49,6 +59,15 @@ public final class KafkaEventSink {
         @Override
         public byte[] serialize(PlateEvent event) {
             return event.cameraId.getBytes(StandardCharsets.UTF_8);
+        }
+    }
+
+    private static final class EventKey implements SerializationSchema<PlateEvent> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public byte[] serialize(PlateEvent event) {
+            return event.eventId.getBytes(StandardCharsets.UTF_8);
         }
     }
 

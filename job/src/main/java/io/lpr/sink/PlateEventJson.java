@@ -23,6 +23,8 @@ public final class PlateEventJson {
 
     private static final List<Field> FIELDS = List.of(
             new Field("event_id", (o, e) -> o.put("event_id", e.eventId)),
+            new Field("revision", (o, e) -> o.put("revision", e.revision)),
+            new Field("final", (o, e) -> o.put("final", e.isFinal)),
             new Field("camera_id", (o, e) -> o.put("camera_id", e.cameraId)),
             new Field("plate", (o, e) -> o.put("plate", e.plateText)),
             new Field("first_seen", (o, e) -> o.put("first_seen", Instant.ofEpochMilli(e.firstSeen).toString())),

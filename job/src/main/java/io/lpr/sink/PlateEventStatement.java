@@ -21,7 +21,7 @@ final class PlateEventStatement implements JdbcStatementBuilder<PlateEvent> {
 
     @Override
     public void accept(PreparedStatement ps, PlateEvent e) throws SQLException {
-        ps.setString(1, e.eventId != null ? e.eventId : EventIds.of(e.cameraId, e.plateText, e.firstSeen));
+        ps.setString(1, e.eventId != null ? e.eventId : EventIds.of(e.cameraId, e.firstSeen, 0));
         ps.setString(2, e.cameraId);
         ps.setString(3, e.plateText);
         dialect.bindTime(ps, 4, e.firstSeen);
@@ -56,5 +56,7 @@ final class PlateEventStatement implements JdbcStatementBuilder<PlateEvent> {
         } else {
             ps.setLong(17, e.offsetMs);
         }
+        ps.setInt(18, e.revision);
+        ps.setBoolean(19, e.isFinal);
     }
 }

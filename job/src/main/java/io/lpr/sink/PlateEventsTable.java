@@ -13,11 +13,11 @@ final class PlateEventsTable {
     /** Column order of every INSERT and SELECT. */
     static final List<String> COLUMNS = List.of("event_id", "camera_id", "plate_text", "first_seen", "last_seen",
             "frames", "votes", "detection_score", "text_score", "box_x1", "box_y1", "box_x2", "box_y2", "crop_jpeg",
-            "confidence", "runner_ups", "offset_ms");
+            "confidence", "runner_ups", "offset_ms", "revision", "is_final");
 
     /** Columns added after the first release, with their types: tables created before get them added. */
     static final List<List<String>> ADDED_COLUMNS = List.of(List.of("confidence", "REAL"), List.of("runner_ups", "TEXT"),
-            List.of("offset_ms", "BIGINT"));
+            List.of("offset_ms", "BIGINT"), List.of("revision", "INTEGER"), List.of("is_final", "BOOLEAN"));
 
     static List<String> schema(SqlDialect dialect) {
         return List.of("CREATE TABLE IF NOT EXISTS " + TABLE + " ("
@@ -34,7 +34,11 @@ final class PlateEventsTable {
                         + "crop_jpeg " + dialect.blobType + ", "
                         + "confidence REAL, "
                         + "runner_ups TEXT, "
-                        + "offset_ms BIGINT)",
+                        + "offset_ms BIGINT, "
+                        // The event's revision last written and whether it is final (docs/kafka-events.md);
+                        // NULL in rows written before the columns existed.
+                        + "revision INTEGER, "
+                        + "is_final BOOLEAN)",
                 "CREATE INDEX IF NOT EXISTS plate_events_camera_first_seen ON " + TABLE + " (camera_id, first_seen)",
                 "CREATE INDEX IF NOT EXISTS plate_events_plate_text ON " + TABLE + " (plate_text)",
                 // Newest first across all cameras (lpr query, lpr serve) reads this index instead of sorting.

@@ -4,6 +4,8 @@ import static io.lpr.cli.LprCliTest.CAR;
 import static io.lpr.cli.LprCliTest.MODELS;
 import static io.lpr.cli.LprCliTest.lpr;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
+import static org.bytedeco.opencv.global.opencv_imgcodecs.imwrite;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +14,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Scalar;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,7 +60,23 @@ class DemoAndBenchCommandTest {
     }
 
     @Test
-    void benchPrintsOneRowPerStageAndLeavesNoTempFiles() throws Exception {
+    void demoThatFindsNoEventFailsWithOneLine() {
+        Path blank = dir.resolve("no-plate.jpg");
+        try (Mat grey = new Mat(1080, 1920, CV_8UC3, new Scalar(128, 128, 128, 0))) {
+            assertThat(imwrite(blank.toString(), grey)).isTrue();
+        }
+        String sink = "jdbc:sqlite:" + dir.resolve("plates.db");
+        LprCliTest.Result r = lpr("demo", "--models", MODELS, "--image", blank.toString(), "--seconds", "2",
+                "--sink", sink, "--set", "lpr.camera.sample-fps=2");
+
+        assertThat(r.exit()).as(r.err()).isEqualTo(1);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err().lines().filter(l -> l.startsWith("lpr: the demo found no plate event in ")))
+                .as(r.err()).singleElement().asString().contains("demo-2s.mp4");
+    }
+
+    @Test
+    void benchPrintsOneRowPerStageAndTheStopTimeAndLeavesNoTempFiles() throws Exception {
         Set<String> flinkFilesBefore = LprCliTest.flinkFilesInSystemTmp();
         Path work = dir.resolve("work");
         LprCliTest.Result r = lpr("bench", "--models", MODELS, "--image", CAR.toString(), "--frames", "1",
@@ -75,8 +95,10 @@ class DemoAndBenchCommandTest {
                         .contains("15.0 calls"),
                 row -> assertThat(row).startsWith("detector, same, guided ("),
                 row -> assertThat(row).startsWith("cameras kept up with at 2.0 fps"),
-                row -> assertThat(row).startsWith("end to end, 2 frames of the clip"));
-        assertThat(lines.subList(1, lines.size() - 1)).allSatisfy(row -> assertThat(row).matches(".*\\d+\\.\\d\\dx$"));
+                row -> assertThat(row).startsWith("end to end, 2 frames of the clip"),
+                row -> assertThat(row).startsWith("stop on SIGTERM, 5 live cameras (drain, final savepoint)")
+                        .matches(".* \\d+\\.\\d s \\(3 frames of each handed on\\)\\s*$"));
+        assertThat(lines.subList(1, lines.size() - 2)).allSatisfy(row -> assertThat(row).matches(".*\\d+\\.\\d\\dx$"));
         assertThat(lines.get(lines.size() - 1)).startsWith("(bare forward:");
         Matcher clip = Pattern.compile("running the job on a [0-9.]+ s clip, (\\S+) \\.\\.\\.").matcher(r.err());
         assertThat(clip.find()).as(r.err()).isTrue();

@@ -37,7 +37,7 @@ class QueryCommandTest {
         e.plateText = text;
         e.firstSeen = 1_700_000_000_000L + time;
         e.lastSeen = e.firstSeen + 2_000;
-        e.eventId = EventIds.of("gate", text, e.firstSeen);
+        e.eventId = EventIds.of("gate", e.firstSeen, 0);
         e.frames = 8;
         e.votes = 6;
         e.confidence = confidence;

@@ -82,7 +82,7 @@ class QueryDatabaseTest {
         e.plateText = plate;
         e.firstSeen = firstSeen;
         e.lastSeen = firstSeen + 2_400;
-        e.eventId = EventIds.of(camera, plate, firstSeen);
+        e.eventId = EventIds.of(camera, firstSeen, 0);
         e.frames = 5;
         e.votes = 4;
         e.detectionScore = 0.9f;

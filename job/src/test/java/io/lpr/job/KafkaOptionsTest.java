@@ -29,6 +29,15 @@ class KafkaOptionsTest {
                 .isNotEqualTo(other.transactionalIdPrefix());
         assertThat(a.transactionTimeout()).isEqualTo(Duration.ofMinutes(10));
         assertThat(a.withCrop()).isTrue();
+        assertThat(a.key()).isEqualTo(KafkaEventSink.Key.CAMERA);
+    }
+
+    @Test
+    void recordsCanBeKeyedByEventIdForACompactedTopic() {
+        assertThat(KafkaOptions.from(settings("lpr.kafka.bootstrap=127.0.0.1:9092", "lpr.kafka.key=event"), null)
+                .orElseThrow().key()).isEqualTo(KafkaEventSink.Key.EVENT);
+        assertThatThrownBy(() -> KafkaOptions.from(settings("lpr.kafka.bootstrap=127.0.0.1:9092", "lpr.kafka.key=plate"),
+                null)).hasMessageContaining("lpr.kafka.key");
     }
 
     @Test

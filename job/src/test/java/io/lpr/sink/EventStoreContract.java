@@ -138,12 +138,57 @@ abstract class EventStoreContract {
         e.confidence = 0.93f;
         e.runnerUps = new String[] {"B840OK197", "B840CK19"};
         e.runnerUpVotes = new int[] {3, 1};
+        e.revision = 3;
+        e.isFinal = true;
         EventStore.upsert(database(), List.of(e));
 
         PlateEvent row = EventStore.query(database(), all(false)).get(0);
         assertThat(row.confidence).isEqualTo(0.93f);
         assertThat(row.runnerUps).containsExactly("B840OK197", "B840CK19");
         assertThat(row.runnerUpVotes).containsExactly(3, 1);
+        assertThat(row.revision).isEqualTo(3);
+        assertThat(row.isFinal).isTrue();
+    }
+
+    /** The event's revision and final flag: a later revision updates the row; a table from before gains them. */
+    @Test
+    void revisionAndFinalAreStoredAndTablesFromBeforeGainTheColumns() throws SQLException {
+        try (Connection c = database().connect(); java.sql.Statement st = c.createStatement()) {
+            // The table as the release before revisions made it, with a row.
+            st.execute("CREATE TABLE plate_events (event_id TEXT PRIMARY KEY, camera_id TEXT NOT NULL, "
+                    + "plate_text TEXT NOT NULL, first_seen " + database().dialect().timeType + " NOT NULL, last_seen "
+                    + database().dialect().timeType + " NOT NULL, frames INTEGER NOT NULL, votes INTEGER NOT NULL, "
+                    + "detection_score REAL, text_score REAL, box_x1 REAL, box_y1 REAL, box_x2 REAL, box_y2 REAL, "
+                    + "crop_jpeg " + database().dialect().blobType + ", confidence REAL, runner_ups TEXT, offset_ms BIGINT)");
+        }
+        PlateEvent old = event("cam-1", "A123BC77", T0 - 60_000, 4);
+        try (Connection c = database().connect();
+                java.sql.PreparedStatement ps = c.prepareStatement("INSERT INTO plate_events (event_id, camera_id, "
+                        + "plate_text, first_seen, last_seen, frames, votes) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, old.eventId);
+            ps.setString(2, old.cameraId);
+            ps.setString(3, old.plateText);
+            database().dialect().bindTime(ps, 4, old.firstSeen);
+            database().dialect().bindTime(ps, 5, old.lastSeen);
+            ps.setInt(6, old.frames);
+            ps.setInt(7, old.votes);
+            ps.executeUpdate();
+        }
+        EventStore.ensureSchema(database());
+        EventStore.ensureSchema(database()); // twice: the columns are added once
+
+        PlateEvent first = event("cam-1", "B840CK197", T0, 5);
+        first.revision = 1;
+        EventStore.upsert(database(), List.of(first));
+        PlateEvent last = event("cam-1", "B840CK197", T0, 9);
+        last.revision = 2;
+        last.isFinal = true;
+        EventStore.upsert(database(), List.of(last));
+
+        List<PlateEvent> rows = EventStore.query(database(), all(false));
+        assertThat(rows).extracting(e -> e.plateText + ":" + e.frames + ":" + e.revision + ":" + e.isFinal)
+                .as("a row from before reads as revision 0, not final").containsExactly("A123BC77:4:0:false",
+                        "B840CK197:9:2:true");
     }
 
     private static EventQuery plate(String plate) {
@@ -214,7 +259,7 @@ abstract class EventStoreContract {
         e.plateText = plate;
         e.firstSeen = firstSeen;
         e.lastSeen = firstSeen + 2_400;
-        e.eventId = EventIds.of(camera, plate, firstSeen);
+        e.eventId = EventIds.of(camera, firstSeen, 0);
         e.frames = frames;
         e.votes = frames - 1;
         e.detectionScore = 0.9f;

@@ -31,6 +31,8 @@ class PlateEventJsonTest {
         e.runnerUps = new String[] {"B840OK197"};
         e.runnerUpVotes = new int[] {3};
         e.offsetMs = 4_200L;
+        e.revision = 2;
+        e.isFinal = true;
         return e;
     }
 
@@ -39,6 +41,9 @@ class PlateEventJsonTest {
         JsonNode json = new ObjectMapper().readTree(new PlateEventJson(true).bytes(event()));
         assertThat(json.path("schema").asText()).isEqualTo("lpr.plate-event/1");
         assertThat(json.path("event_id").asText()).isEqualTo("5b9e7166-8861-3fce-b655-d8098b850d12");
+        assertThat(json.path("revision").asInt()).isEqualTo(2);
+        assertThat(json.path("final").isBoolean()).isTrue();
+        assertThat(json.path("final").asBoolean()).isTrue();
         assertThat(json.path("camera_id").asText()).isEqualTo("gate");
         assertThat(json.path("plate").asText()).isEqualTo("B840CK197");
         assertThat(json.path("first_seen").asText()).isEqualTo("2023-11-14T22:13:20Z");
@@ -63,6 +68,8 @@ class PlateEventJsonTest {
         JsonNode json = new ObjectMapper().readTree(new PlateEventJson(false).bytes(e));
         assertThat(json.has("crop_jpeg")).isFalse();
         assertThat(json.path("box").isNull()).isTrue();
+        e.isFinal = false;
+        assertThat(new ObjectMapper().readTree(new PlateEventJson(false).bytes(e)).path("final").asBoolean(true)).isFalse();
         e.offsetMs = null;
         assertThat(new ObjectMapper().readTree(new PlateEventJson(false).bytes(e)).path("offset_ms").isNull()).isTrue();
     }

@@ -75,7 +75,7 @@ final class WebFixture {
         e.plateText = plate;
         e.firstSeen = firstSeen.toEpochMilli();
         e.lastSeen = firstSeen.toEpochMilli() + 2400;
-        e.eventId = EventIds.of(camera, plate, e.firstSeen);
+        e.eventId = EventIds.of(camera, e.firstSeen, 0);
         e.frames = 12;
         e.votes = 9;
         e.detectionScore = 0.91f;

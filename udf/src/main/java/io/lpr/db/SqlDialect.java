@@ -21,6 +21,7 @@ public enum SqlDialect {
     SQLITE("jdbc:sqlite:", "org.sqlite.JDBC", "TEXT", "BLOB", "(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))") {
         @Override
         public Driver driver() {
+            SqliteNatives.useCache(); // before the driver's first connection loads its native library
             return new org.sqlite.JDBC();
         }
 

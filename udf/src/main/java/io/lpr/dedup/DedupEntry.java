@@ -3,8 +3,10 @@ package io.lpr.dedup;
 import io.lpr.event.PlateEvent;
 
 /**
- * One deduplicated event in keyed state: the event as last emitted, and the confidence-weighted votes of
- * every text its passages read. A POJO of arrays, so Flink serialises it without Kryo.
+ * One deduplicated event in keyed state: the event as last emitted (its revision included, which numbers
+ * the next record), and the confidence-weighted votes of every text its passages read. A POJO of arrays, so
+ * Flink serialises it without Kryo; fields added later (as the event's revision and final flag were) are
+ * restored from older checkpoints by Flink's POJO schema evolution, as their Java defaults.
  */
 public class DedupEntry {
     public PlateEvent event;

@@ -2,7 +2,9 @@ package io.lpr.dedup;
 
 import io.lpr.event.PlateEvent;
 import io.lpr.plate.PlateMatch;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -11,6 +13,12 @@ import java.util.stream.IntStream;
  * plate (or a near miss: {@link PlateMatch#near}) was seen within the window of an earlier event's last
  * sighting updates that event (same id, so the sink updates its row) instead of making a new one. Works on
  * the caller's list in place, so a Flink operator can hand in and take back its state.
+ *
+ * <p>What it emits is a changelog per event id: revision 1 for the first passage, one more per passage that
+ * joins, and a last record, marked final, with the same content and the next revision, when the event
+ * leaves the window ({@link #expire}). The revision is numbered in the state, so a restored job goes on
+ * counting where the checkpoint was, as the failed attempt did (whose records after the checkpoint an
+ * exactly-once sink discards).
  */
 public final class EventDeduplicator {
     private final DedupConfig config;
@@ -34,6 +42,8 @@ public final class EventDeduplicator {
         if (entry == null) {
             entry = new DedupEntry();
             entry.event = copy(passage);
+            entry.event.revision = 1;
+            entry.event.isFinal = false;
             entries.add(entry);
             vote(entry, passage);
             entry.event.runnerUps = runnerUps(entry, entry.event.plateText);
@@ -42,6 +52,7 @@ public final class EventDeduplicator {
         }
         vote(entry, passage);
         PlateEvent e = entry.event;
+        e.revision = nextRevision(e);
         if (passage.firstSeen < e.firstSeen) {
             e.firstSeen = passage.firstSeen;
             e.offsetMs = passage.offsetMs;
@@ -65,9 +76,28 @@ public final class EventDeduplicator {
         return copy(e);
     }
 
-    /** Drops events whose window (plus the allowed lateness) the watermark has passed. */
-    public void expire(long watermark) {
-        entries.removeIf(e -> expiresAt(e) <= watermark);
+    /**
+     * Drops the events whose window (plus the allowed lateness) the watermark has passed and returns their
+     * final records: each the event as last emitted, with the next revision and marked final.
+     */
+    public List<PlateEvent> expire(long watermark) {
+        List<PlateEvent> finals = new ArrayList<>();
+        for (Iterator<DedupEntry> it = entries.iterator(); it.hasNext(); ) {
+            DedupEntry entry = it.next();
+            if (expiresAt(entry) <= watermark) {
+                it.remove();
+                PlateEvent last = copy(entry.event);
+                last.revision = nextRevision(entry.event);
+                last.isFinal = true;
+                finals.add(last);
+            }
+        }
+        return finals;
+    }
+
+    /** An entry restored from state written before revisions were counted (0) had emitted revision 1 at least. */
+    private static int nextRevision(PlateEvent lastEmitted) {
+        return Math.max(lastEmitted.revision, 1) + 1;
     }
 
     /** When the earliest event leaves the state, or Long.MAX_VALUE when none is held. */
@@ -159,6 +189,8 @@ public final class EventDeduplicator {
     static PlateEvent copy(PlateEvent e) {
         PlateEvent c = new PlateEvent();
         c.eventId = e.eventId;
+        c.revision = e.revision;
+        c.isFinal = e.isFinal;
         c.cameraId = e.cameraId;
         c.plateText = e.plateText;
         c.firstSeen = e.firstSeen;

@@ -1,9 +1,28 @@
 package io.lpr.event;
 
-/** One vehicle passage seen by one camera: what the sinks store. */
+/**
+ * One vehicle passage seen by one camera: what the sinks store. The stream of events is a changelog: the
+ * dedup stage re-sends an event, under the same id with the next {@link #revision}, each time a later
+ * passage joins it, and once more, marked {@link #isFinal}, when it leaves the dedup window and can change no
+ * more. The latest revision of an id is the event; the database keeps only that (an upsert by id).
+ */
 public class PlateEvent {
-    /** Deterministic id (camera, plate, first seen), so a replay upserts instead of duplicating. */
+    /**
+     * Deterministic id from where the passage starts in its camera's stream (camera, first frame, rank
+     * within that frame: {@link io.lpr.track.EventIds}), never from the text read, so a replay that votes
+     * differently still upserts the same row. A merged event keeps its first passage's id.
+     */
     public String eventId;
+    /**
+     * 1 for an event's first record, then one more per update of the same {@link #eventId}: a consumer keeps
+     * the highest. A passage as the tracker closes it is revision 1.
+     */
+    public int revision;
+    /**
+     * True on an event's last record: it has left the dedup window (or deduplication is off, where every
+     * passage is emitted once, revision 1, final), so no later record of its id follows.
+     */
+    public boolean isFinal;
     public String cameraId;
     public String plateText;
     /** Epoch milliseconds of the first and last frame the plate was read in. */
@@ -34,6 +53,6 @@ public class PlateEvent {
     @Override
     public String toString() {
         return "PlateEvent{" + cameraId + " " + plateText + " " + firstSeen + ".." + lastSeen + " frames=" + frames
-                + " votes=" + votes + "}";
+                + " votes=" + votes + " rev=" + revision + (isFinal ? " final" : "") + "}";
     }
 }

@@ -1,5 +1,6 @@
 package io.lpr.guide;
 
+import static org.bytedeco.opencv.global.opencv_core.CV_8UC1;
 import static org.bytedeco.opencv.global.opencv_core.absdiff;
 import static org.bytedeco.opencv.global.opencv_imgproc.CHAIN_APPROX_SIMPLE;
 import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2GRAY;
@@ -20,6 +21,7 @@ import static org.bytedeco.opencv.global.opencv_imgproc.threshold;
 
 import io.lpr.event.Box;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.MatVector;
@@ -48,6 +50,68 @@ public final class MotionDetector implements AutoCloseable {
     }
 
     /**
+     * The grey picture the next frame is compared with, for a checkpoint.
+     *
+     * @param frameWidth width of the frame it was shrunk from
+     * @param frameHeight height of the frame it was shrunk from
+     * @param width its width
+     * @param height its height
+     * @param grey its pixels, row-major, {@code width * height} bytes
+     */
+    public record Reference(int frameWidth, int frameHeight, int width, int height, byte[] grey) {
+        public Reference {
+            if (width < 1 || height < 1 || grey.length != width * height) {
+                throw new IllegalArgumentException("a " + width + "x" + height + " grey reference needs "
+                        + ((long) width * height) + " bytes, got " + grey.length);
+            }
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Reference r && r.frameWidth == frameWidth && r.frameHeight == frameHeight
+                    && r.width == width && r.height == height && Arrays.equals(r.grey, grey);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * (31 * frameWidth + frameHeight) + Arrays.hashCode(grey);
+        }
+
+        @Override
+        public String toString() {
+            return "Reference[" + width + "x" + height + " of " + frameWidth + "x" + frameHeight + "]";
+        }
+    }
+
+    /** The picture the next frame is compared with; null before the first frame. */
+    public Reference reference() {
+        if (previous == null) {
+            return null;
+        }
+        byte[] grey = new byte[previous.rows() * previous.cols()];
+        previous.data().get(grey);
+        return new Reference(previousWidth, previousHeight, previous.cols(), previous.rows(), grey);
+    }
+
+    /**
+     * Continues from a reference taken by {@link #reference()}; null forgets it. A reference of another size than
+     * this detector shrinks that frame to (its motion height was changed between the runs) is dropped: the next
+     * frame then has no motion, as a first frame has none.
+     */
+    public void restore(Reference reference) {
+        close();
+        if (reference == null || reference.frameHeight() < 1
+                || reference.height() != greyHeight(reference.frameHeight())
+                || reference.width() != greyWidth(reference.frameWidth(), reference.frameHeight())) {
+            return;
+        }
+        previous = new Mat(reference.height(), reference.width(), CV_8UC1);
+        previous.data().put(reference.grey());
+        previousWidth = reference.frameWidth();
+        previousHeight = reference.frameHeight();
+    }
+
+    /**
      * The boxes (frame pixels) of the areas that changed since the previous frame given; none for the first frame
      * or after a change of frame size.
      */
@@ -69,8 +133,8 @@ public final class MotionDetector implements AutoCloseable {
     }
 
     private Mat shrunkGrey(Mat bgr) {
-        int h = Math.min(height, bgr.rows());
-        int w = Math.max(1, Math.round((float) bgr.cols() * h / bgr.rows()));
+        int h = greyHeight(bgr.rows());
+        int w = greyWidth(bgr.cols(), bgr.rows());
         Mat grey = new Mat();
         try (Mat small = new Mat(); Size size = new Size(w, h); Size blur = new Size(BLUR, BLUR)) {
             resize(bgr, small, size, 0, 0, INTER_AREA);
@@ -78,6 +142,14 @@ public final class MotionDetector implements AutoCloseable {
             GaussianBlur(grey, grey, blur, 0);
         }
         return grey;
+    }
+
+    private int greyHeight(int frameHeight) {
+        return Math.min(height, frameHeight);
+    }
+
+    private int greyWidth(int frameWidth, int frameHeight) {
+        return Math.max(1, Math.round((float) frameWidth * greyHeight(frameHeight) / frameHeight));
     }
 
     private List<Box> changedAreas(Mat grey, float sx, float sy) {

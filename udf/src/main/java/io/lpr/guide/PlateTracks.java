@@ -9,7 +9,8 @@ import java.util.List;
  * be placed where each plate will be. A plate unseen for the TTL is forgotten. Not thread-safe; one per camera.
  */
 public final class PlateTracks {
-    private record Track(Box box, long time, float vx, float vy) {
+    /** A plate last seen as {@code box} at {@code time} (ms), moving at (vx, vy) px/ms. */
+    public record Track(Box box, long time, float vx, float vy) {
         /** The box moved on to {@code at} (ms) at its velocity (px/ms). */
         Box at(long at) {
             float dt = Math.max(0, at - time);
@@ -64,6 +65,22 @@ public final class PlateTracks {
             tracks.add(next);
             continued.add(next);
         }
+    }
+
+    /** The tracked plates, in the order they are matched in, for a checkpoint. */
+    public List<Track> tracks() {
+        List<Track> copy = new ArrayList<>(tracks.size());
+        for (Track t : tracks) {
+            Box b = t.box();
+            copy.add(new Track(new Box(b.x1, b.y1, b.x2, b.y2), t.time(), t.vx(), t.vy()));
+        }
+        return copy;
+    }
+
+    /** Continues from tracks taken by {@link #tracks()}. */
+    public void restore(List<Track> restored) {
+        tracks.clear();
+        tracks.addAll(restored);
     }
 
     /** How many plates are tracked. */

@@ -42,6 +42,77 @@ public final class RegionPlanner {
         this.sweepPeriodMs = sweepPeriodMs;
     }
 
+    /**
+     * What decides the next plan besides the frame's targets, for a checkpoint (the tilings follow from the frame
+     * size and the settings).
+     *
+     * @param width frame width planned for, -1 before the first frame
+     * @param height frame height planned for, -1 before the first frame
+     * @param lastScan per tile of the full tiling, in its order: when it was last scanned (ms)
+     * @param lastTime the time of the last frame planned (ms), {@link Long#MIN_VALUE} before the first
+     * @param sweepCredit tiles the sweep has earned and not yet spent
+     */
+    public record State(int width, int height, long[] lastScan, long lastTime, double sweepCredit) {
+        public State {
+            lastScan = lastScan.clone();
+        }
+
+        @Override
+        public long[] lastScan() {
+            return lastScan.clone();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof State s && s.width == width && s.height == height && Arrays.equals(s.lastScan, lastScan)
+                    && s.lastTime == lastTime && Double.compare(s.sweepCredit, sweepCredit) == 0;
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * (31 * (31 * width + height) + Arrays.hashCode(lastScan)) + Long.hashCode(lastTime);
+        }
+
+        @Override
+        public String toString() {
+            return "State[" + width + "x" + height + ", " + lastScan.length + " tiles, last " + lastTime + " ms, credit "
+                    + sweepCredit + "]";
+        }
+    }
+
+    public State state() {
+        return new State(width, height, lastScan, lastTime, sweepCredit);
+    }
+
+    /**
+     * Continues from a state taken by {@link #state()}. A state whose tiles are not this planner's full tiling of
+     * its frame size (the tile settings were changed between the runs) is dropped: the next frame is then scanned in
+     * full, as a first frame is.
+     */
+    public void restore(State state) {
+        width = -1;
+        height = -1;
+        grid = List.of();
+        smallestTiles = List.of();
+        lastScan = new long[0];
+        lastTime = Long.MIN_VALUE;
+        sweepCredit = 0;
+        if (state.width() < 1 || state.height() < 1) {
+            return;
+        }
+        List<Tile> restoredGrid = Tiler.fullTiling(state.width(), state.height(), tileSizes, overlap, wholeFrame);
+        if (restoredGrid.size() != state.lastScan().length) {
+            return;
+        }
+        width = state.width();
+        height = state.height();
+        grid = restoredGrid;
+        smallestTiles = tileSizes.isEmpty() ? List.of() : Tiler.tiles(width, height, tileSizes.get(0), overlap);
+        lastScan = state.lastScan();
+        lastTime = state.lastTime();
+        sweepCredit = state.sweepCredit();
+    }
+
     /** What kind of target a region was chosen for. */
     private enum Reason { MOTION, TRACK }
 

@@ -1,41 +1,43 @@
 package io.lpr.model;
 
-import ai.djl.util.Utils;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.JarURLConnection;
-import java.net.URLConnection;
+import java.lang.reflect.Field;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
-import java.util.jar.JarEntry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Gives ONNX Runtime its native libraries from a cache folder beside DJL's own ({@code ~/.djl.ai/onnxruntime},
- * or {@code DJL_CACHE_DIR}), as DJL does for PyTorch's. Left to itself, ONNX Runtime unpacks them into a new
- * {@code onnxruntime-java*} folder under {@code java.io.tmpdir} in every process and leaves that folder behind.
- * The cache folder is named by the library's content (its CRC and size), so an upgraded jar gets a folder of
- * its own.
+ * Gives ONNX Runtime its native libraries from the per-user {@link NativeCache} ({@code ~/.djl.ai/onnxruntime}),
+ * as DJL does for PyTorch's. Left to itself, ONNX Runtime unpacks them into a new {@code onnxruntime-java*}
+ * folder under {@code java.io.tmpdir} in every process.
+ *
+ * <p>Even when loading from the cache, ONNX Runtime (1.21) creates that folder (for provider libraries it
+ * might unpack later) and only marks it for deletion at exit, so {@code kill -9} left it behind, empty. So
+ * ONNX Runtime is loaded here, at once, and the empty folder removed: nothing of it stays in the temp folder
+ * beyond the moment of loading. The GPU build, which unpacks its CUDA provider into that folder later, keeps it.
  */
 public final class OnnxRuntimeNatives {
     /** ONNX Runtime's own switch: load the libraries from this folder instead of unpacking them. */
     static final String NATIVE_PATH = "onnxruntime.native.path";
     private static final String[] LIBRARIES = {"onnxruntime", "onnxruntime4j_jni"};
+    /** Present in the builds that unpack provider libraries (CUDA, TensorRT, ...) into ONNX Runtime's temp folder. */
+    private static final String SHARED_PROVIDER = "onnxruntime_providers_shared";
     private static final Logger LOG = LoggerFactory.getLogger(OnnxRuntimeNatives.class);
 
     private OnnxRuntimeNatives() {}
 
     /**
-     * Points ONNX Runtime at the cached libraries, unpacking them there first when needed; call before the
-     * first ONNX Runtime class is used. Does nothing when the folder is set already, or the platform's
-     * libraries are not in the jar. When the cache cannot be written, ONNX Runtime unpacks as it would.
+     * Points ONNX Runtime at the cached libraries, unpacking them there first when needed, and loads it; call
+     * before the first ONNX Runtime class is used. Does nothing when the folder is set already, or the
+     * platform's libraries are not in the jar. When the cache cannot be written, ONNX Runtime unpacks as it would.
      */
     public static synchronized void useCache() {
         if (System.getProperty(NATIVE_PATH) != null) {
@@ -48,15 +50,43 @@ public final class OnnxRuntimeNatives {
             return;
         }
         try {
-            Path dir = Utils.getEngineCacheDir("onnxruntime")
-                    .resolve(platform + "-" + contentId(loader, resourceDir + System.mapLibraryName(LIBRARIES[0])));
-            for (String library : LIBRARIES) {
-                unpack(loader, resourceDir + System.mapLibraryName(library), dir.resolve(System.mapLibraryName(library)));
-            }
+            List<String> files = Arrays.stream(LIBRARIES).map(System::mapLibraryName).toList();
+            Path dir = NativeCache.unpack("onnxruntime", platform, loader, resourceDir, files);
             System.setProperty(NATIVE_PATH, dir.toString());
         } catch (IOException | UncheckedIOException e) {
             LOG.warn("cannot cache ONNX Runtime's native libraries ({}); it unpacks them into {} instead",
                     e.getMessage(), System.getProperty("java.io.tmpdir"));
+            return;
+        }
+        if (loader.getResource(resourceDir + System.mapLibraryName(SHARED_PROVIDER)) == null) {
+            loadAndRemoveTempFolder(loader);
+        }
+    }
+
+    /**
+     * Loads ONNX Runtime now and deletes the temp folder it made while loading (empty: the libraries came from
+     * the cache). Both are package-private in ONNX Runtime, hence reflection; should a later version change
+     * them, the folder is left as before, to be deleted at a normal exit.
+     */
+    private static void loadAndRemoveTempFolder(ClassLoader loader) {
+        try {
+            Class<?> runtime = Class.forName("ai.onnxruntime.OnnxRuntime", true, loader);
+            Method init = runtime.getDeclaredMethod("init");
+            init.setAccessible(true);
+            init.invoke(null);
+            Field tempDirectory = runtime.getDeclaredField("tempDirectory");
+            tempDirectory.setAccessible(true);
+            if (tempDirectory.get(null) instanceof Path folder) {
+                Files.deleteIfExists(folder);
+                LOG.debug("removed ONNX Runtime's empty temp folder {}", folder);
+            }
+        } catch (InvocationTargetException e) {
+            // Loading failed; the detector's own first use of ONNX Runtime reports why.
+            LOG.debug("ONNX Runtime did not load", e.getCause());
+        } catch (DirectoryNotEmptyException e) {
+            LOG.debug("ONNX Runtime's temp folder {} is in use; it is deleted at exit", e.getFile());
+        } catch (ReflectiveOperationException | IOException | RuntimeException e) {
+            LOG.debug("cannot remove ONNX Runtime's temp folder; it is deleted at exit", e);
         }
     }
 
@@ -68,50 +98,5 @@ public final class OnnxRuntimeNatives {
         String archName = arch.equals("amd64") || arch.equals("x86_64") ? "x64"
                 : arch.equals("aarch64") || arch.equals("arm64") ? "aarch64" : arch;
         return osName + "-" + archName;
-    }
-
-    /**
-     * The library's identity without reading its megabytes at every start: the CRC and size its jar records;
-     * outside a jar, the first 12 hex digits of its SHA-256.
-     */
-    private static String contentId(ClassLoader loader, String resource) throws IOException {
-        URLConnection connection = loader.getResource(resource).openConnection();
-        if (connection instanceof JarURLConnection jar && jar.getJarEntry().getCrc() >= 0) {
-            JarEntry entry = jar.getJarEntry();
-            return Long.toHexString(entry.getCrc()) + "-" + entry.getSize();
-        }
-        try (InputStream in = open(loader, resource)) {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            byte[] buffer = new byte[1 << 16];
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                sha.update(buffer, 0, n);
-            }
-            return HexFormat.of().formatHex(sha.digest()).substring(0, 12);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JVM", e);
-        }
-    }
-
-    /** Writes beside the target and renames, so processes starting together never load a half-written file. */
-    private static void unpack(ClassLoader loader, String resource, Path target) throws IOException {
-        if (Files.isRegularFile(target)) {
-            return;
-        }
-        Files.createDirectories(target.getParent());
-        Path partial = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".part");
-        try (InputStream in = open(loader, resource)) {
-            Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
-            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(partial);
-        }
-    }
-
-    private static InputStream open(ClassLoader loader, String resource) throws IOException {
-        InputStream in = loader.getResourceAsStream(resource);
-        if (in == null) {
-            throw new IOException("no " + resource + " on the class path");
-        }
-        return in;
     }
 }

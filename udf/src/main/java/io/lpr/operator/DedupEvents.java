@@ -19,6 +19,10 @@ import org.apache.flink.util.Collector;
  * passage of a plate seen within the sliding window updates the earlier event (same id: the sink's row is
  * updated). State is bounded: an event leaves it once the watermark passes its last sighting plus the
  * window and the allowed lateness. Passages later than that are emitted as they are and counted.
+ *
+ * <p>The output is a changelog per event id ({@link EventDeduplicator}): revisions 1, 2, ... as passages
+ * join, numbered in the keyed state, and a final record (next revision, same content) from the timer that
+ * drops the event from the state. A late passage is its own event: revision 1, final.
  */
 public class DedupEvents extends KeyedProcessFunction<String, PlateEvent, PlateEvent> {
     private static final long serialVersionUID = 1L;
@@ -65,7 +69,7 @@ public class DedupEvents extends KeyedProcessFunction<String, PlateEvent, PlateE
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<PlateEvent> out) throws Exception {
         EventDeduplicator dedup = load();
-        dedup.expire(timestamp);
+        dedup.expire(timestamp).forEach(out::collect);
         entries.update(dedup.entries());
         if (!dedup.entries().isEmpty()) {
             ctx.timerService().registerEventTimeTimer(dedup.nextExpiry());

@@ -7,21 +7,49 @@ import io.lpr.event.Frame;
 import io.lpr.event.PlateCandidate;
 import io.lpr.guide.CameraGuides;
 import io.lpr.guide.GuideConfig;
+import io.lpr.guide.GuideState;
+import io.lpr.guide.GuideStateSerializer;
 import io.lpr.guide.Plan;
 import io.lpr.model.ModelDirectory;
 import io.lpr.runtime.MicroBatcher;
+import io.lpr.runtime.SharedResources;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.typeutils.base.array.BytePrimitiveArraySerializer;
+import org.apache.flink.core.io.SimpleVersionedSerialization;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.Gauge;
 import org.apache.flink.metrics.MetricGroup;
+import org.apache.flink.runtime.state.FunctionInitializationContext;
+import org.apache.flink.runtime.state.FunctionSnapshotContext;
+import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
+import org.apache.flink.streaming.api.functions.async.ResultFuture;
 
 /**
  * Finds plates in frames off the task thread; emits a candidate (with its crop) per plate found. Each camera's
  * regions come from its guide ({@link CameraGuides}: motion, tracked plates, a slow sweep), or the full tiling.
+ *
+ * <p>The guides are checkpointed, so a restored job scans the regions the failed one would have: every checkpoint
+ * holds, in union list state, the guide of each camera this subtask detected (each entry {@link GuideStateSerializer}'s
+ * bytes with their version). On restore every subtask reads the whole union, so a camera that lands on another
+ * subtask or process (a rescale, a new assignment) still finds its guide; where a camera appears twice the newer
+ * state counts, and the first subtask of the process to open installs them all in the process's {@link CameraGuides}.
+ * A restored camera that no subtask detects before the next checkpoint is carried into it by one subtask (chosen by
+ * the camera's hash), so its guide is not lost.
  */
-public class DetectPlates extends InferenceFunction<Frame, FoundPlates, PlateCandidate> {
+public class DetectPlates extends InferenceFunction<Frame, FoundPlates, PlateCandidate>
+        implements CheckpointedFunction {
     private static final long serialVersionUID = 1L;
+    private static final GuideStateSerializer SERIALIZER = new GuideStateSerializer();
+    private static final String GUIDES_STATE = "camera-guides";
 
     private final DetectorConfig config;
     private final GuideConfig guide;
@@ -36,6 +64,16 @@ public class DetectPlates extends InferenceFunction<Frame, FoundPlates, PlateCan
     private transient Counter regionsFromMotion;
     private transient Counter regionsFromTracks;
     private transient Counter regionsFromSweep;
+
+    private transient ListState<byte[]> guideState;
+    /** The newest restored guide of each camera, and its bytes as they were checkpointed. */
+    private transient Map<String, Restored> restored;
+    private transient Object restoredFrom;
+    /** Cameras whose frames this subtask was given since it opened; touched by the task thread only. */
+    private transient Set<String> detected;
+    private transient SharedResources.Lease<CameraGuides> guides;
+
+    private record Restored(GuideState state, byte[] bytes) {}
 
     /** Keeping boxes of the default plate shape. */
     public DetectPlates(DetectorConfig config, GuideConfig guide, ModelDirectory models, BatchingConfig batching) {
@@ -58,18 +96,96 @@ public class DetectPlates extends InferenceFunction<Frame, FoundPlates, PlateCan
                 + "|" + guide;
     }
 
+    /** The key of the process's camera guides, shared by the detector's workers and this operator's subtasks. */
+    String guidesKey() {
+        return modelKey() + "|guides";
+    }
+
+    private CameraGuides newGuides() {
+        // A guide keeps the plans of as many frames as the async operator can hold at a checkpoint and replay.
+        return new CameraGuides(guide, config, batching.capacity());
+    }
+
     @Override
     InferenceService<Frame, FoundPlates> startService() {
         DetectorModel model = DetectorModel.load(config, models);
-        CameraGuides guides = new CameraGuides(guide, config);
+        SharedResources.Lease<CameraGuides> guides = SharedResources.acquire(guidesKey(), this::newGuides);
         AutoCloseable both = () -> {
-            try (model) {
-                guides.close();
+            try (model; guides) {
+                // closes both
             }
         };
         // A frame's regions already go through the model together, so frames are not batched with each other.
-        return new InferenceService<>(both, new MicroBatcher<>(
-                "lpr-detect", batching.workers(), 1, Duration.ZERO, () -> new PlateFinder(model.newDetector(shape), guides)));
+        return new InferenceService<>(both, new MicroBatcher<>("lpr-detect", batching.workers(), 1, Duration.ZERO,
+                () -> new PlateFinder(model.newDetector(shape), guides.get())));
+    }
+
+    @Override
+    public void initializeState(FunctionInitializationContext context) throws Exception {
+        guideState = context.getOperatorStateStore()
+                .getUnionListState(new ListStateDescriptor<>(GUIDES_STATE, BytePrimitiveArraySerializer.INSTANCE));
+        restored = new HashMap<>();
+        for (byte[] bytes : guideState.get()) {
+            GuideState state = SimpleVersionedSerialization.readVersionAndDeSerialize(SERIALIZER, bytes);
+            Restored before = restored.get(state.cameraId());
+            if (before == null || state.isNewerThan(before.state())) {
+                restored.put(state.cameraId(), new Restored(state, bytes));
+            }
+        }
+        // Names this restore the same in every subtask of the attempt, and differently in the next attempt, even
+        // one restoring the same checkpoint (or none: a failure before the first checkpoint).
+        restoredFrom = List.of(getRuntimeContext().getJobInfo().getJobId().toString(),
+                context.getRestoredCheckpointId().orElse(-1), getRuntimeContext().getTaskInfo().getAttemptNumber());
+    }
+
+    @Override
+    public void open(OpenContext context) {
+        super.open(context);
+        detected = new HashSet<>();
+        guides = SharedResources.acquire(guidesKey(), this::newGuides);
+        // Before the frames of the operator's queue are replayed (the async operator does that after this).
+        if (restored != null) {
+            guides.get().restore(restoredFrom, restored.values().stream().map(Restored::state).toList());
+        }
+    }
+
+    @Override
+    public void asyncInvoke(Frame frame, ResultFuture<PlateCandidate> result) {
+        detected.add(frame.cameraId);
+        super.asyncInvoke(frame, result);
+    }
+
+    @Override
+    public void snapshotState(FunctionSnapshotContext context) throws Exception {
+        guideState.clear();
+        for (String camera : detected) {
+            GuideState state = guides.get().snapshot(camera);
+            if (state != null) {
+                guideState.add(SimpleVersionedSerialization.writeVersionAndSerialize(SERIALIZER, state));
+            } else if (restored.containsKey(camera)) {
+                // Its first frame is still queued: the restored guide is its state.
+                guideState.add(restored.get(camera).bytes());
+            }
+        }
+        int subtasks = getRuntimeContext().getTaskInfo().getNumberOfParallelSubtasks();
+        int subtask = getRuntimeContext().getTaskInfo().getIndexOfThisSubtask();
+        for (Map.Entry<String, Restored> r : restored.entrySet()) {
+            String camera = r.getKey();
+            if (!detected.contains(camera) && Math.floorMod(camera.hashCode(), subtasks) == subtask) {
+                guideState.add(r.getValue().bytes());
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            super.close();
+        } finally {
+            if (guides != null) {
+                guides.close();
+            }
+        }
     }
 
     @Override

@@ -17,7 +17,8 @@ import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
  * Detection of one worker thread: frame in, plate candidates with their crops out. The camera's guide chooses
- * the regions to scan and learns where the plates were.
+ * the regions to scan and learns where the plates were; a frame detected again (replayed after a restore) gets
+ * the regions it got before, so the same plates.
  */
 public final class PlateFinder implements MicroBatcher.BatchFunction<Frame, FoundPlates> {
     private final PlateDetector detector;
@@ -40,7 +41,7 @@ public final class PlateFinder implements MicroBatcher.BatchFunction<Frame, Foun
     public FoundPlates find(Frame frame) {
         try (Mat image = Images.fromFrame(frame)) {
             CameraGuide guide = guides.of(frame.cameraId);
-            Plan plan = guide.plan(image, frame.eventTime);
+            Plan plan = guide.plan(image, frame.eventTime, frame.sequence);
             List<Detection> found = detector.detect(image, plan.regions());
             List<Box> boxes = new ArrayList<>(found.size());
             List<PlateCandidate> candidates = new ArrayList<>();
@@ -52,7 +53,7 @@ public final class PlateFinder implements MicroBatcher.BatchFunction<Frame, Foun
                 PlateCrop.Pixels crop = PlateCrop.cutBgr(image, d.box());
                 candidates.add(new PlateCandidate(frame, d.box(), d.score(), crop.width(), crop.height(), crop.bgr()));
             }
-            guide.observe(boxes, frame.eventTime);
+            guide.observe(boxes, frame.eventTime, frame.sequence);
             int regions = plan.regions().size();
             int calls = (int) ((regions + (long) detector.maxBatch() - 1) / detector.maxBatch());
             return new FoundPlates(candidates, plan, calls);

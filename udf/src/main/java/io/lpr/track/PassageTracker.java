@@ -8,6 +8,7 @@ import io.lpr.plate.PlateGrammar;
 import io.lpr.plate.PlateMatch;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.function.Function;
@@ -17,7 +18,8 @@ import java.util.stream.IntStream;
  * Groups the readable plate reads of ONE camera into passages and votes on their text. A read joins the
  * open track whose last box it overlaps, or whose texts it (nearly) repeats near the same place; a track
  * closes once the plate has been unseen for the passage gap, and becomes one {@link PlateEvent} whose text
- * {@link PositionVote} settles.
+ * {@link PositionVote} settles, named by where it starts ({@link EventIds}): revision 1, final, as far as the
+ * tracker knows (the dedup stage may merge it into an earlier event and renumber).
  */
 public final class PassageTracker {
     private final TrackerConfig config;
@@ -49,12 +51,17 @@ public final class PassageTracker {
             track = new PlateTrack();
             track.firstSeen = c.eventTime;
             track.firstOffsetMs = c.offsetMs;
+            track.firstBox = c.box;
             tracks.add(track);
-        }
-        if (c.eventTime < track.firstSeen) {
+            rankStarts(track.firstSeen);
+        } else if (c.eventTime < track.firstSeen) {
+            long moved = track.firstSeen;
+            track.firstSeen = c.eventTime;
             track.firstOffsetMs = c.offsetMs;
+            track.firstBox = c.box;
+            rankStarts(moved);
+            rankStarts(track.firstSeen);
         }
-        track.firstSeen = Math.min(track.firstSeen, c.eventTime);
         track.lastSeen = Math.max(track.lastSeen, c.eventTime);
         track.lastBox = c.box;
         track.frames++;
@@ -93,6 +100,24 @@ public final class PassageTracker {
         }
         return events;
     }
+
+    /**
+     * Numbers the tracks that started at {@code firstSeen} left to right by their first box (then top to
+     * bottom; a tie keeps the order of arrival). Every read of a frame arrives before any track started in it
+     * can close (the watermark must first pass the frame plus the passage gap), so the ranks are settled by
+     * the time a track becomes an event, and a track that closes first leaves the others' ranks as they were.
+     */
+    private void rankStarts(long firstSeen) {
+        List<PlateTrack> started = tracks.stream().filter(t -> t.firstSeen == firstSeen).sorted(START_ORDER).toList();
+        for (int i = 0; i < started.size(); i++) {
+            started.get(i).startRank = i;
+        }
+    }
+
+    /** Left to right, then top to bottom, by the first box's centre; a track restored without one first. */
+    private static final Comparator<PlateTrack> START_ORDER = Comparator
+            .comparingDouble((PlateTrack t) -> t.firstBox == null ? Double.NEGATIVE_INFINITY : t.firstBox.x1 + t.firstBox.x2)
+            .thenComparingDouble(t -> t.firstBox == null ? Double.NEGATIVE_INFINITY : t.firstBox.y1 + t.firstBox.y2);
 
     /** When the earliest open track would close, or Long.MAX_VALUE when none is open. */
     public long nextClose() {
@@ -183,7 +208,10 @@ public final class PassageTracker {
         event.runnerUps = Arrays.stream(others).map(i -> track.texts[i]).toArray(String[]::new);
         event.runnerUpVotes = Arrays.stream(others).mapToInt(i -> track.votes[i]).toArray();
         event.cropJpeg = track.cropPixels == null ? null : cropEncoder.apply(track);
-        event.eventId = EventIds.of(cameraId, event.plateText, event.firstSeen);
+        // Named by where it starts, not by the text voted: a replay that reads it otherwise updates the same row.
+        event.eventId = EventIds.of(cameraId, track.firstSeen, track.startRank);
+        event.revision = 1;
+        event.isFinal = true;
         return event;
     }
 }

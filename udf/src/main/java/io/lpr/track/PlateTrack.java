@@ -12,6 +12,13 @@ public class PlateTrack {
     /** The first frame's offset into its video file, ms; -1 for a live stream. */
     public long firstOffsetMs = -1;
     public Box lastBox;
+    /** The box of the first read frame: orders passages that start in the same frame ({@link #startRank}). */
+    public Box firstBox;
+    /**
+     * Rank, left to right by {@link #firstBox}, among this camera's tracks that started in the same frame
+     * (0 when alone there): with the camera and {@link #firstSeen} it names the passage ({@link EventIds}).
+     */
+    public int startRank;
     /** Readable reads merged into this track. */
     public int frames;
     /** Distinct texts read, with how many reads and the best (lowest) text score of each. */

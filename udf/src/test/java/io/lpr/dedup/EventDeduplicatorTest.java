@@ -24,8 +24,10 @@ public class EventDeduplicatorTest {
         e.votes = votes;
         e.confidence = confidence;
         e.cropJpeg = new byte[] {(byte) votes};
-        e.eventId = EventIds.of(camera, text, first);
+        e.eventId = EventIds.of(camera, first, 0);
         e.offsetMs = first;
+        e.revision = 1;
+        e.isFinal = true;
         return e;
     }
 
@@ -37,7 +39,9 @@ public class EventDeduplicatorTest {
         out.add(dedup.add(passage("yard", "B840OK197", 4 * MINUTE + 5_000, 9 * MINUTE, 200, 0.5f)));
         out.add(dedup.add(passage("yard", "B840CK197", 9 * MINUTE + 4_000, 60 * MINUTE, 2000, 0.85f)));
 
-        assertThat(out).extracting(e -> e.eventId).containsOnly(EventIds.of("yard", "B840CK197", 0));
+        assertThat(out).extracting(e -> e.eventId).containsOnly(EventIds.of("yard", 0, 0));
+        assertThat(out).extracting(e -> e.revision).as("one more per passage that joined").containsExactly(1, 2, 3, 4);
+        assertThat(out).noneMatch(e -> e.isFinal);
         PlateEvent last = out.get(3);
         assertThat(last.plateText).isEqualTo("B840CK197");
         assertThat(last.firstSeen).isZero();
@@ -64,7 +68,8 @@ public class EventDeduplicatorTest {
     void theSamePlateAfterTheWindowIsANewEvent() {
         PlateEvent first = dedup.add(passage("gate", "A123BC77", 0, 10_000, 5, 0.9f));
         PlateEvent again = dedup.add(passage("gate", "A123BC77", 10_000 + 5 * MINUTE + 1, 6 * MINUTE, 5, 0.9f));
-        assertThat(again.eventId).isNotEqualTo(first.eventId).isEqualTo(EventIds.of("gate", "A123BC77", 10_000 + 5 * MINUTE + 1));
+        assertThat(again.eventId).isNotEqualTo(first.eventId).isEqualTo(EventIds.of("gate", 10_000 + 5 * MINUTE + 1, 0));
+        assertThat(again.revision).isEqualTo(1);
     }
 
     @Test
@@ -72,7 +77,9 @@ public class EventDeduplicatorTest {
         PlateEvent a = dedup.add(passage("gate", "O459OO97", 0, 5_000, 6, 0.9f));
         PlateEvent oneEdit = dedup.add(passage("gate", "O459OO977", 10_000, 12_000, 2, 0.4f));
         PlateEvent lookAlike = dedup.add(passage("gate", "0459O097", 15_000, 16_000, 2, 0.4f));
-        PlateEvent other = dedup.add(passage("gate", "K095AE177", 15_000, 20_000, 6, 0.9f));
+        PlateEvent second = passage("gate", "K095AE177", 15_000, 20_000, 6, 0.9f);
+        second.eventId = EventIds.of("gate", 15_000, 1); // started in the look-alike's frame, right of it
+        PlateEvent other = dedup.add(second);
 
         assertThat(oneEdit.eventId).isEqualTo(a.eventId);
         assertThat(lookAlike.eventId).isEqualTo(a.eventId);
@@ -82,15 +89,34 @@ public class EventDeduplicatorTest {
     }
 
     @Test
-    void stateIsDroppedOnceTheWindowAndLatenessHavePassed() {
+    void stateIsDroppedOnceTheWindowAndLatenessHavePassedWithAFinalRecord() {
         dedup.add(passage("gate", "A123BC77", 0, 10_000, 5, 0.9f));
-        long expiry = 10_000 + 5 * MINUTE + MINUTE;
+        PlateEvent last = dedup.add(passage("gate", "A123BC77", 12_000, 14_000, 3, 0.8f));
+        long expiry = 14_000 + 5 * MINUTE + MINUTE;
         assertThat(dedup.nextExpiry()).isEqualTo(expiry);
-        dedup.expire(expiry - 1);
+        assertThat(dedup.expire(expiry - 1)).isEmpty();
         assertThat(dedup.entries()).hasSize(1);
-        dedup.expire(expiry);
+
+        List<PlateEvent> finals = dedup.expire(expiry);
+        assertThat(finals).singleElement().satisfies(f -> {
+            assertThat(f.isFinal).isTrue();
+            assertThat(f.revision).isEqualTo(3);
+            assertThat(f).usingRecursiveComparison().ignoringFields("revision", "isFinal").isEqualTo(last);
+        });
+        assertThat(last.revision).isEqualTo(2);
+        assertThat(last.isFinal).isFalse();
         assertThat(dedup.entries()).isEmpty();
         assertThat(dedup.nextExpiry()).isEqualTo(Long.MAX_VALUE);
+    }
+
+    /** State from before revisions were counted holds 0: that event had emitted its revision 1 already. */
+    @Test
+    void anEntryFromBeforeRevisionsGoesOnFromTwo() {
+        dedup.add(passage("gate", "A123BC77", 0, 10_000, 5, 0.9f));
+        dedup.entries().get(0).event.revision = 0;
+        assertThat(dedup.add(passage("gate", "A123BC77", 12_000, 14_000, 3, 0.8f)).revision).isEqualTo(2);
+        dedup.entries().get(0).event.revision = 0;
+        assertThat(dedup.expire(Long.MAX_VALUE)).singleElement().satisfies(f -> assertThat(f.revision).isEqualTo(2));
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.lpr.event;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lpr.dedup.DedupEntry;
 import io.lpr.track.PlateTrack;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -18,7 +19,7 @@ class EventTypesSerializationTest {
 
     @ParameterizedTest
     @ValueSource(classes = {Box.class, Frame.class, PlateCandidate.class, PlateRead.class, PlateEvent.class,
-            PlateTrack.class})
+            PlateTrack.class, DedupEntry.class})
     void isAPojoSerializableWithGenericTypesDisabled(Class<?> type) {
         TypeInformation<?> info = TypeInformation.of(type);
         assertThat(info).isInstanceOf(PojoTypeInfo.class);
@@ -37,6 +38,25 @@ class EventTypesSerializationTest {
         PlateRead copy = roundTrip(read, PlateRead.class);
 
         assertThat(copy).usingRecursiveComparison().isEqualTo(read);
+    }
+
+    @Test
+    void aPlateEventKeepsItsRevisionAndFinalFlag() throws Exception {
+        PlateEvent event = new PlateEvent();
+        event.eventId = "id";
+        event.cameraId = "gate";
+        event.plateText = "B840CK197";
+        event.revision = 3;
+        event.isFinal = true;
+        event.box = new Box(1, 2, 3, 4);
+        event.runnerUps = new String[] {"B840OK197"};
+        event.runnerUpVotes = new int[] {2};
+
+        PlateEvent copy = roundTrip(event, PlateEvent.class);
+
+        assertThat(copy).usingRecursiveComparison().isEqualTo(event);
+        assertThat(copy.revision).isEqualTo(3);
+        assertThat(copy.isFinal).isTrue();
     }
 
     private static <T> T roundTrip(T value, Class<T> type) throws Exception {

@@ -6,6 +6,7 @@ import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
 import io.lpr.detect.DetectorConfig;
 import io.lpr.detect.DetectorModel;
 import io.lpr.detect.PlateDetector;
+import io.lpr.testing.ChildJvm;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -15,7 +16,10 @@ import org.bytedeco.opencv.opencv_core.Scalar;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A real process runs the ONNX detector with a temp folder of its own, which must be empty when it ends. */
+/**
+ * A real process runs the ONNX detector with a temp folder of its own, which must be empty when it ends, and
+ * when it is killed.
+ */
 class OnnxRuntimeNativesTest {
     @TempDir
     Path tmp;
@@ -42,6 +46,33 @@ class OnnxRuntimeNativesTest {
             assertThat(natives.resolve(System.mapLibraryName("onnxruntime4j_jni"))).isRegularFile();
         } finally {
             Files.deleteIfExists(log);
+        }
+    }
+
+    /**
+     * ONNX Runtime makes an {@code onnxruntime-java*} folder in the temp folder whenever it loads, and deletes
+     * it only at a normal exit: a process killed with {@code kill -9} after loading must not leave it.
+     */
+    @Test
+    void aProcessKilledAfterLoadingOnnxRuntimeLeavesNothingInItsTempFolder() throws Exception {
+        Path java = tmp.resolve("java-tmp");
+        try (ChildJvm child = ChildJvm.start(tmp, java, LoadAndWait.class)) {
+            Path natives = Path.of(child.awaitLine("loaded from "));
+            child.kill();
+
+            assertThat(ChildJvm.filesIn(java)).as("left in the killed process's temp folder: %s", child.output())
+                    .isEmpty();
+            assertThat(natives.resolve(System.mapLibraryName("onnxruntime"))).isRegularFile();
+        }
+    }
+
+    /** Loads ONNX Runtime as the detector does, creates its environment, then waits to be killed. */
+    public static final class LoadAndWait {
+        public static void main(String[] args) throws InterruptedException {
+            OnnxRuntimeNatives.useCache();
+            ai.onnxruntime.OrtEnvironment.getEnvironment();
+            System.out.println("loaded from " + System.getProperty(OnnxRuntimeNatives.NATIVE_PATH));
+            Thread.sleep(Long.MAX_VALUE);
         }
     }
 

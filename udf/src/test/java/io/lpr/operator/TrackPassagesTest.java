@@ -9,7 +9,9 @@ import io.lpr.event.PlateEvent;
 import io.lpr.event.PlateRead;
 import io.lpr.image.Images;
 import io.lpr.plate.PlateGrammar;
+import io.lpr.track.EventIds;
 import io.lpr.track.TrackerConfig;
+import java.nio.file.Path;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
@@ -17,6 +19,7 @@ import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.OperatorSnapshotUtil;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.junit.jupiter.api.Test;
 
@@ -85,6 +88,35 @@ class TrackPassagesTest {
                 assertThat(e.plateText).isEqualTo("B840CK197");
                 assertThat(e.frames).isEqualTo(3);
                 assertThat(e.firstSeen).isEqualTo(1_000);
+            });
+        }
+    }
+
+    /**
+     * Open passages in a checkpoint taken before tracks kept their first box and rank (the resource was
+     * written by this harness at commit aed8b70): Flink's POJO schema evolution restores them, and the
+     * passage is named by where it started.
+     */
+    @Test
+    void openPassagesFromAnOlderCheckpointAreRestored() throws Exception {
+        var restored = new KeyedOneInputStreamOperatorTestHarness<>(
+                new KeyedProcessOperator<>(new TrackPassages(TrackerConfig.DEFAULTS, PlateGrammar.russian())),
+                (PlateRead read) -> read.candidate.cameraId,
+                Types.STRING);
+        try (restored) {
+            restored.initializeState(OperatorSnapshotUtil.readStateHandle(
+                    Path.of(TrackPassagesTest.class.getResource("track-passages-2026-12.snapshot").toURI()).toString()));
+            restored.open();
+            restored.processElement(read("gate", 1_400, "B840OK197"));
+            restored.processWatermark(new Watermark(Long.MAX_VALUE));
+
+            assertThat(events(restored)).singleElement().satisfies(e -> {
+                assertThat(e.plateText).isEqualTo("B840CK197");
+                assertThat(e.frames).isEqualTo(3);
+                assertThat(e.firstSeen).isEqualTo(1_000);
+                assertThat(e.eventId).isEqualTo(EventIds.of("gate", 1_000, 0));
+                assertThat(e.revision).isEqualTo(1);
+                assertThat(e.isFinal).isTrue();
             });
         }
     }

@@ -50,7 +50,7 @@ public final class RtspServer implements AutoCloseable {
         }
         if (!available) {
             throw new AssertionError("GStreamer's RTSP server for Python is missing: apt-get install " + PACKAGES
-                    + " (.ci/run installs them)");
+                    + " (./test installs them)");
         }
     }
 

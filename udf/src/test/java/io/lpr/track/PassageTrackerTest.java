@@ -51,7 +51,9 @@ class PassageTrackerTest {
         assertThat(e.confidence).isCloseTo((0.90f + 0.92f + 0.91f) / 4, within(1e-5f));
         assertThat(e.runnerUps).containsExactly("B840OK197");
         assertThat(e.runnerUpVotes).containsExactly(1);
-        assertThat(e.eventId).isEqualTo(EventIds.of("cam", "B840CK197", 1_000));
+        assertThat(e.eventId).isEqualTo(EventIds.of("cam", 1_000, 0));
+        assertThat(e.revision).isEqualTo(1);
+        assertThat(e.isFinal).as("the tracker's passage is complete; the dedup stage may renumber it").isTrue();
         assertThat(tracker.tracks()).isEmpty();
     }
 
@@ -104,7 +106,7 @@ class PassageTrackerTest {
         assertThat(e.runnerUps).containsExactlyInAnyOrder("O459OO37", "O458OO97", "O459OO93");
         assertThat(e.runnerUpVotes).containsExactly(1, 1, 1);
         assertThat(e.textScore).isCloseTo(-60f, within(1e-3f)); // the best read it was composed from
-        assertThat(e.eventId).isEqualTo(EventIds.of("cam", "O459OO97", 1_000));
+        assertThat(e.eventId).isEqualTo(EventIds.of("cam", 1_000, 0));
     }
 
     /** The crop is from a read one symbol off the composed text, not the surest read (two symbols off). */
@@ -214,5 +216,70 @@ class PassageTrackerTest {
         tracker.add(read(1_000, 100, "A111AA77", -90));
         tracker.add(read(2_000, 1500, "B222BB77", -90));
         assertThat(tracker.nextClose()).isEqualTo(1_000 + config.passageGapMs());
+    }
+
+    /**
+     * A knife-edge plate read C by one run and O by its replay after a restore (and in one frame fewer): the
+     * passage starts in the same frame, so it is the same event, and the sink updates its row.
+     */
+    @Test
+    void aReplayThatVotesAnotherTextKeepsThePassagesId() {
+        PassageTracker replay = new PassageTracker(config, PlateGrammar.russian(), new ArrayList<>());
+        for (long t = 1_000; t <= 1_600; t += 200) {
+            tracker.add(read(t, 100 + t / 100, "B840CK197", -95));
+            if (t < 1_600) {
+                replay.add(read(t, 100 + t / 100, "B840OK197", -95));
+            }
+        }
+        PlateEvent first = close(10_000).get(0);
+        PlateEvent again = replay.closeIdle(10_000, "cam", t -> new byte[] {1}).get(0);
+
+        assertThat(first.plateText).isEqualTo("B840CK197");
+        assertThat(again.plateText).isEqualTo("B840OK197");
+        assertThat(again.eventId).isEqualTo(first.eventId).isEqualTo(EventIds.of("cam", 1_000, 0));
+    }
+
+    /**
+     * Two cars whose plates are first read in the same frame are two events: ranked left to right, whatever
+     * order their reads come in, and the one that closes first leaves the other's id as it was.
+     */
+    @Test
+    void passagesStartingInTheSameFrameAreRankedLeftToRight() {
+        tracker.add(read(1_000, 1500, "B222BB77", -90));
+        tracker.add(read(1_000, 100, "A111AA77", -90));
+        tracker.add(read(1_200, 100, "A111AA77", -90));
+        tracker.add(read(1_200, 1500, "B222BB77", -90));
+        for (long t = 2_000; t <= 8_000; t += 1_000) {
+            tracker.add(read(t, 1500, "B222BB77", -90)); // the right-hand car stays on
+        }
+
+        List<PlateEvent> left = close(1_200 + config.passageGapMs());
+        assertThat(left).extracting(e -> e.plateText).containsExactly("A111AA77");
+        List<PlateEvent> right = close(8_000 + config.passageGapMs());
+        assertThat(right).extracting(e -> e.plateText).containsExactly("B222BB77");
+
+        assertThat(left.get(0).eventId).isEqualTo(EventIds.of("cam", 1_000, 0));
+        assertThat(right.get(0).eventId).isEqualTo(EventIds.of("cam", 1_000, 1));
+
+        PassageTracker otherOrder = new PassageTracker(config, PlateGrammar.russian(), new ArrayList<>());
+        otherOrder.add(read(1_000, 100, "A111AA77", -90));
+        otherOrder.add(read(1_000, 1500, "B222BB77", -90));
+        otherOrder.add(read(1_200, 1500, "B222BB77", -90));
+        otherOrder.add(read(1_200, 100, "A111AA77", -90));
+        assertThat(otherOrder.closeIdle(20_000, "cam", t -> new byte[] {1}))
+                .extracting(e -> e.plateText + "@" + e.eventId)
+                .containsExactlyInAnyOrder("A111AA77@" + left.get(0).eventId, "B222BB77@" + right.get(0).eventId);
+    }
+
+    /** A read that arrives after a later frame's and joins its track moves the passage's start, and its rank. */
+    @Test
+    void anEarlierReadMovesTheStartAndTheRank() {
+        tracker.add(read(1_000, 100, "A111AA77", -90));
+        tracker.add(read(1_200, 100, "A111AA77", -90));
+        tracker.add(read(1_200, 1500, "B222BB77", -90));
+        tracker.add(read(1_000, 1490, "B222BB77", -90));
+
+        assertThat(close(20_000)).extracting(e -> e.plateText + "@" + e.eventId).containsExactlyInAnyOrder(
+                "A111AA77@" + EventIds.of("cam", 1_000, 0), "B222BB77@" + EventIds.of("cam", 1_000, 1));
     }
 }

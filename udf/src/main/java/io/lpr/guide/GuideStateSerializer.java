@@ -1,0 +1,163 @@
+package io.lpr.guide;
+
+import io.lpr.detect.Tiler.Tile;
+import io.lpr.event.Box;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.flink.core.io.SimpleVersionedSerializer;
+import org.apache.flink.core.memory.DataInputDeserializer;
+import org.apache.flink.core.memory.DataOutputSerializer;
+
+/**
+ * Writes a camera guide's state into checkpoints, field by field in {@link GuideState}'s order: the camera, the
+ * frames planned, the motion reference (its grey pixels), the tracked plates, the planner (frame size, per-tile
+ * last scans, last time, sweep credit) and the recent plans. A later version that adds fields writes them after
+ * version 1's and reads version 1 with them at their starting values; a version this build does not know is
+ * refused.
+ */
+public final class GuideStateSerializer implements SimpleVersionedSerializer<GuideState> {
+    public static final int VERSION = 1;
+    /** Far above any real count; a larger one means the bytes are not a guide's state. */
+    private static final int MAX_COUNT = 1 << 24;
+
+    @Override
+    public int getVersion() {
+        return VERSION;
+    }
+
+    @Override
+    public byte[] serialize(GuideState state) throws IOException {
+        DataOutputSerializer out = new DataOutputSerializer(1024);
+        out.writeUTF(state.cameraId());
+        out.writeLong(state.framesPlanned());
+        MotionDetector.Reference motion = state.motion();
+        out.writeBoolean(motion != null);
+        if (motion != null) {
+            out.writeInt(motion.frameWidth());
+            out.writeInt(motion.frameHeight());
+            out.writeInt(motion.width());
+            out.writeInt(motion.height());
+            out.write(motion.grey());
+        }
+        out.writeInt(state.tracks().size());
+        for (PlateTracks.Track track : state.tracks()) {
+            writeBox(track.box(), out);
+            out.writeLong(track.time());
+            out.writeFloat(track.vx());
+            out.writeFloat(track.vy());
+        }
+        RegionPlanner.State planner = state.planner();
+        out.writeInt(planner.width());
+        out.writeInt(planner.height());
+        long[] lastScan = planner.lastScan();
+        out.writeInt(lastScan.length);
+        for (long t : lastScan) {
+            out.writeLong(t);
+        }
+        out.writeLong(planner.lastTime());
+        out.writeDouble(planner.sweepCredit());
+        out.writeInt(state.recent().size());
+        for (GuideState.Planned planned : state.recent()) {
+            out.writeLong(planned.sequence());
+            out.writeLong(planned.time());
+            out.writeInt(planned.width());
+            out.writeInt(planned.height());
+            writePlan(planned.plan(), out);
+            out.writeBoolean(planned.observed());
+        }
+        return out.getCopyOfBuffer();
+    }
+
+    @Override
+    public GuideState deserialize(int version, byte[] serialized) throws IOException {
+        if (version != VERSION) {
+            throw new IOException("cannot read a camera guide's state of version " + version
+                    + "; this build reads version " + VERSION);
+        }
+        try {
+            return read(version, new DataInputDeserializer(serialized));
+        } catch (IllegalArgumentException e) {
+            throw new IOException("not a camera guide's state: " + e.getMessage(), e);
+        }
+    }
+
+    private static GuideState read(int version, DataInputDeserializer in) throws IOException {
+        String cameraId = in.readUTF();
+        long framesPlanned = in.readLong();
+        MotionDetector.Reference motion = null;
+        if (in.readBoolean()) {
+            int frameWidth = in.readInt();
+            int frameHeight = in.readInt();
+            int width = in.readInt();
+            int height = in.readInt();
+            byte[] grey = new byte[count((long) width * height, in)];
+            in.readFully(grey);
+            motion = new MotionDetector.Reference(frameWidth, frameHeight, width, height, grey);
+        }
+        int trackCount = count(in.readInt(), in);
+        List<PlateTracks.Track> tracks = new ArrayList<>(trackCount);
+        for (int i = 0; i < trackCount; i++) {
+            tracks.add(new PlateTracks.Track(readBox(in), in.readLong(), in.readFloat(), in.readFloat()));
+        }
+        int width = in.readInt();
+        int height = in.readInt();
+        long[] lastScan = new long[count(in.readInt(), in)];
+        for (int i = 0; i < lastScan.length; i++) {
+            lastScan[i] = in.readLong();
+        }
+        RegionPlanner.State planner = new RegionPlanner.State(width, height, lastScan, in.readLong(), in.readDouble());
+        int recentCount = count(in.readInt(), in);
+        List<GuideState.Planned> recent = new ArrayList<>(recentCount);
+        for (int i = 0; i < recentCount; i++) {
+            recent.add(new GuideState.Planned(in.readLong(), in.readLong(), in.readInt(), in.readInt(), readPlan(in),
+                    in.readBoolean()));
+        }
+        if (in.available() > 0) {
+            throw new IOException("camera " + cameraId + "'s guide state has " + in.available()
+                    + " bytes more than version " + version + " writes");
+        }
+        return new GuideState(cameraId, framesPlanned, motion, tracks, planner, recent);
+    }
+
+    private static void writeBox(Box box, DataOutputSerializer out) throws IOException {
+        out.writeFloat(box.x1);
+        out.writeFloat(box.y1);
+        out.writeFloat(box.x2);
+        out.writeFloat(box.y2);
+    }
+
+    private static Box readBox(DataInputDeserializer in) throws IOException {
+        return new Box(in.readFloat(), in.readFloat(), in.readFloat(), in.readFloat());
+    }
+
+    private static void writePlan(Plan plan, DataOutputSerializer out) throws IOException {
+        out.writeInt(plan.regions().size());
+        for (Tile region : plan.regions()) {
+            out.writeInt(region.x());
+            out.writeInt(region.y());
+            out.writeInt(region.width());
+            out.writeInt(region.height());
+        }
+        out.writeInt(plan.fromMotion());
+        out.writeInt(plan.fromTracks());
+        out.writeInt(plan.fromSweep());
+    }
+
+    private static Plan readPlan(DataInputDeserializer in) throws IOException {
+        int count = count(in.readInt(), in);
+        List<Tile> regions = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            regions.add(new Tile(in.readInt(), in.readInt(), in.readInt(), in.readInt()));
+        }
+        return new Plan(regions, in.readInt(), in.readInt(), in.readInt());
+    }
+
+    private static int count(long count, DataInputDeserializer in) throws IOException {
+        if (count < 0 || count > MAX_COUNT || count > in.available()) {
+            throw new IOException("not a camera guide's state: a count of " + count + " with " + in.available()
+                    + " bytes left");
+        }
+        return (int) count;
+    }
+}

@@ -284,21 +284,27 @@ class ClusterFailoverIT {
             WATCH.awaitState(live, "FINISHED");
             Path savepointDir = Path.of(URI.create(savepoint));
             assertThat(savepointDir).isDirectory().startsWith(cluster.dir().resolve("savepoints"));
-            long rowsAtStop = EventStore.count(db(db));
+            Map<String, Integer> atStop = revisions(events(db));
 
-            // ... and `lpr run --cluster ... --from-savepoint PATH` resumes from it and reads the camera again.
+            // ... and `lpr run --cluster ... --from-savepoint PATH` resumes from it and reads the camera again: it
+            // reads plates, and a passage it sees is written (a new event, or the next revision of one the dedup
+            // window holds: the loop shows the same plate again and again).
             String resumed = submit(db, "live", camera, "--from-savepoint", savepoint);
             String savepointName = savepointDir.getFileName().toString();
             ClusterWatch.await("the resumed job restored from " + savepointName, () -> cluster.rest().get("/jobs/" + resumed
                     + "/checkpoints").path("latest").path("restored").path("external_path").asText().endsWith(savepointName));
             WATCH.awaitRecordsOutOfFirstVertex(resumed, 2);
-            WATCH.awaitRows(db(db), rowsAtStop + 1, resumed);
+            ClusterWatch.await("a passage written by the resumed job", () -> {
+                assertThat(cluster.rest().jobState(resumed)).isEqualTo("RUNNING");
+                Map<String, Integer> now = revisions(events(db));
+                return now.entrySet().stream().anyMatch(e -> e.getValue() > atStop.getOrDefault(e.getKey(), 0));
+            });
             // lpr's own clean stop (a drained savepoint): every open passage becomes its final record.
             cluster.rest().stopWithSavepoint(resumed, dir.resolve("drained"), true, Duration.ofMinutes(3));
             WATCH.awaitState(resumed, "FINISHED");
 
             List<PlateEvent> events = events(db);
-            assertThat(events).hasSizeGreaterThan((int) rowsAtStop).allSatisfy(e -> {
+            assertThat(events).isNotEmpty().allSatisfy(e -> {
                 assertThat(e.cameraId).isEqualTo("gate");
                 assertThat(e.plateText).isIn(PLATE_READS);
             });
@@ -404,6 +410,10 @@ class ClusterFailoverIT {
             }
         }
         return lines;
+    }
+
+    static Map<String, Integer> revisions(List<PlateEvent> events) {
+        return events.stream().collect(java.util.stream.Collectors.toMap(e -> e.eventId, e -> e.revision));
     }
 
     static Database db(String url) {

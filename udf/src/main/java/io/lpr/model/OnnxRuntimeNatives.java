@@ -31,32 +31,37 @@ public final class OnnxRuntimeNatives {
     /** Present in the builds that unpack provider libraries (CUDA, TensorRT, ...) into ONNX Runtime's temp folder. */
     private static final String SHARED_PROVIDER = "onnxruntime_providers_shared";
     private static final Logger LOG = LoggerFactory.getLogger(OnnxRuntimeNatives.class);
+    private static boolean done;
 
     private OnnxRuntimeNatives() {}
 
     /**
      * Points ONNX Runtime at the cached libraries, unpacking them there first when needed, and loads it; call
-     * before the first ONNX Runtime class is used. Does nothing when the folder is set already, or the
-     * platform's libraries are not in the jar. When the cache cannot be written, ONNX Runtime unpacks as it would.
+     * before the first ONNX Runtime class is used; later calls do nothing. A folder set already
+     * ({@value #NATIVE_PATH}) is kept. Does nothing when the platform's libraries are not in the jar. When the
+     * cache cannot be written, ONNX Runtime unpacks as it would.
      */
     public static synchronized void useCache() {
-        if (System.getProperty(NATIVE_PATH) != null) {
+        if (done) {
             return;
         }
+        done = true;
         String platform = platform();
         String resourceDir = "ai/onnxruntime/native/" + platform + "/";
         ClassLoader loader = OnnxRuntimeNatives.class.getClassLoader();
         if (loader.getResource(resourceDir + System.mapLibraryName(LIBRARIES[0])) == null) {
             return;
         }
-        try {
-            List<String> files = Arrays.stream(LIBRARIES).map(System::mapLibraryName).toList();
-            Path dir = NativeCache.unpack("onnxruntime", platform, loader, resourceDir, files);
-            System.setProperty(NATIVE_PATH, dir.toString());
-        } catch (IOException | UncheckedIOException e) {
-            LOG.warn("cannot cache ONNX Runtime's native libraries ({}); it unpacks them into {} instead",
-                    e.getMessage(), System.getProperty("java.io.tmpdir"));
-            return;
+        if (System.getProperty(NATIVE_PATH) == null) { // else the user chose where the libraries come from
+            try {
+                List<String> files = Arrays.stream(LIBRARIES).map(System::mapLibraryName).toList();
+                Path dir = NativeCache.unpack("onnxruntime", platform, loader, resourceDir, files);
+                System.setProperty(NATIVE_PATH, dir.toString());
+            } catch (IOException | UncheckedIOException e) {
+                LOG.warn("cannot cache ONNX Runtime's native libraries ({}); it unpacks them into {} instead",
+                        e.getMessage(), System.getProperty("java.io.tmpdir"));
+                return;
+            }
         }
         if (loader.getResource(resourceDir + System.mapLibraryName(SHARED_PROVIDER)) == null) {
             loadAndRemoveTempFolder(loader);

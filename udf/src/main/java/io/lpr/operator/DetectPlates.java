@@ -159,12 +159,10 @@ public class DetectPlates extends InferenceFunction<Frame, FoundPlates, PlateCan
     public void snapshotState(FunctionSnapshotContext context) throws Exception {
         guideState.clear();
         for (String camera : detected) {
+            // None where the camera's first frame is still queued.
             GuideState state = guides.get().snapshot(camera);
             if (state != null) {
                 guideState.add(SimpleVersionedSerialization.writeVersionAndSerialize(SERIALIZER, state));
-            } else if (restored.containsKey(camera)) {
-                // Its first frame is still queued: the restored guide is its state.
-                guideState.add(restored.get(camera).bytes());
             }
         }
         int subtasks = getRuntimeContext().getTaskInfo().getNumberOfParallelSubtasks();

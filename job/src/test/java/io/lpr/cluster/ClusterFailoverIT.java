@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -135,6 +136,12 @@ class ClusterFailoverIT {
                 }
             }
         }
+    }
+
+    /** A test that failed midway leaves no job running to slow down or starve the next one of slots. */
+    @AfterEach
+    void cancelJobsLeftRunning() throws Exception {
+        WATCH.cancelUnfinishedJobs();
     }
 
     /**

@@ -130,6 +130,20 @@ final class ClusterWatch {
         }
     }
 
+    /** Cancels every job of the cluster that has not ended, and waits until each is CANCELED. */
+    void cancelUnfinishedJobs() throws Exception {
+        for (JsonNode job : cluster.rest().get("/jobs").path("jobs")) {
+            String id = job.path("id").asText();
+            String state = job.path("status").asText();
+            if (!List.of("FINISHED", "CANCELED", "FAILED").contains(state)) {
+                if (!state.equals("CANCELLING")) {
+                    cluster.rest().cancel(id);
+                }
+                await("job " + id + " cancelled", () -> List.of("CANCELED", "FINISHED", "FAILED").contains(cluster.rest().jobState(id)));
+            }
+        }
+    }
+
     long restarts(String jobId) throws Exception {
         return cluster.rest().get("/jobs/" + jobId + "/metrics?get=numRestarts").path(0).path("value").asLong();
     }

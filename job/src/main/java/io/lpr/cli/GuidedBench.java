@@ -58,7 +58,9 @@ final class GuidedBench {
 
     /**
      * Calls, milliseconds and the model's bare forward milliseconds (DJL's Inference timing) per analysed frame of
-     * the clip, decoding excluded.
+     * the clip, decoding excluded; then the calls per frame after the camera's start (its first
+     * {@link GuideConfig#START_FULL_SCANS} frames, scanned in full once per start), what a camera that runs for
+     * hours costs.
      */
     double[] perFrame(Path clip, GuideConfig guide) throws Exception {
         List<Frame> frames = new ArrayList<>();
@@ -68,20 +70,27 @@ final class GuidedBench {
             }
         }
         long calls = 0;
+        long callsAfterStart = 0;
         PlateDetector plates = detector.newDetector();
         try (CameraGuides guides = new CameraGuides(guide, settings.detector());
                 PlateFinder finder = new PlateFinder(plates, guides)) {
             Metrics metrics = new Metrics();
             plates.setMetrics(metrics);
             long start = System.nanoTime();
-            for (Frame frame : frames) {
-                calls += finder.find(frame).detectorCalls();
+            for (int i = 0; i < frames.size(); i++) {
+                int made = finder.find(frames.get(i)).detectorCalls();
+                calls += made;
+                if (i >= GuideConfig.START_FULL_SCANS) {
+                    callsAfterStart += made;
+                }
             }
             double ms = (System.nanoTime() - start) / 1e6;
             List<Metric> inference = metrics.getMetric("Inference");
             double bareMs = inference == null ? 0
                     : inference.stream().mapToDouble(m -> m.getValue().doubleValue()).sum() / 1000;
-            return new double[] {calls / (double) frames.size(), ms / frames.size(), bareMs / frames.size()};
+            int afterStart = Math.max(1, frames.size() - GuideConfig.START_FULL_SCANS);
+            return new double[] {calls / (double) frames.size(), ms / frames.size(), bareMs / frames.size(),
+                callsAfterStart / (double) afterStart};
         }
     }
 

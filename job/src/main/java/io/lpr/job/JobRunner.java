@@ -121,6 +121,10 @@ public final class JobRunner {
     public static RunningJob start(Configuration configuration, String jobName, Consumer<Configuration> beforeSubmit)
             throws Exception {
         LprSettings settings = LprSettings.from(configuration);
+        Duration drainWait = configuration.get(LprOptions.STOP_DRAIN_WAIT);
+        if (drainWait.isNegative()) {
+            throw new IllegalArgumentException("lpr.stop.drain-wait must not be negative, got " + drainWait);
+        }
         requireModels(settings);
         List<CameraSpec> cameras = cameras(settings);
         requireReadableVideos(cameras);
@@ -135,6 +139,7 @@ public final class JobRunner {
                 && !env.getConfiguration().get(DeploymentOptions.ATTACHED);
         String savepoints = configuration.get(CheckpointingOptions.SAVEPOINT_DIRECTORY);
         return new RunningJob(env.executeAsync(jobName), detached,
-                savepoints == null ? null : Path.of(new org.apache.flink.core.fs.Path(savepoints).toUri().getPath()));
+                savepoints == null ? null : Path.of(new org.apache.flink.core.fs.Path(savepoints).toUri().getPath()),
+                drainWait);
     }
 }

@@ -70,6 +70,10 @@ public final class LprOptions {
             .defaultValue(DetectorConfig.DEFAULTS.inputSize()).withDescription("Square input side of the detector, pixels.");
     public static final ConfigOption<Float> DETECTOR_CONFIDENCE = key("lpr.detector.confidence").floatType()
             .defaultValue(DetectorConfig.DEFAULTS.confidence()).withDescription("Lowest detector score kept; low, since the plate grammar and the recogniser's confidence floor reject junk.");
+    public static final ConfigOption<Float> DETECTOR_WATCH_CONFIDENCE = key("lpr.detector.watch-confidence").floatType()
+            .defaultValue(DetectorConfig.DEFAULTS.watchConfidence()).withDescription("Lowest score of a weak box: below"
+                    + " lpr.detector.confidence it is no plate, but guided detection re-examines its region every frame"
+                    + " while it is seen, as a tracked plate's. At most lpr.detector.confidence (equal: none).");
     public static final ConfigOption<Float> DETECTOR_NMS_IOU = key("lpr.detector.nms-iou").floatType()
             .defaultValue(DetectorConfig.DEFAULTS.nmsIou()).withDescription("IoU above which two boxes are one plate.");
     public static final ConfigOption<List<Integer>> DETECTOR_TILES = key("lpr.detector.tile-sizes").intType().asList()
@@ -155,4 +159,9 @@ public final class LprOptions {
     public static final ConfigOption<String> WORK_DIR = key("lpr.work-dir").stringType().defaultValue(".lpr")
             .withDescription("The tool's own folder for a local run: Flink's temporary files (deleted on exit), "
                     + "the checkpoints --resume continues from, the draining savepoints (deleted after a stop).");
+    public static final ConfigOption<Duration> STOP_DRAIN_WAIT = key("lpr.stop.drain-wait").durationType()
+            .defaultValue(RunningJob.DEFAULT_DRAIN_WAIT)
+            .withDescription("How long a stop (Ctrl-C, SIGTERM) of a local run keeps trying to drain a job that is "
+                    + "restarting (the events database away, say) before it cancels the job instead, keeping its "
+                    + "checkpoints for --resume (exit status 75).");
 }

@@ -83,7 +83,7 @@ public record LprSettings(
                 "lpr.camera.frame-width and -height must both be positive, or both 0 to keep the source size");
 
         DetectorConfig detector = new DetectorConfig(c.get(DETECTOR_FORMAT), c.get(DETECTOR_FILE), c.get(DETECTOR_INPUT),
-                c.get(DETECTOR_CONFIDENCE), c.get(DETECTOR_NMS_IOU), c.get(DETECTOR_TILES), c.get(DETECTOR_TILE_OVERLAP),
+                c.get(DETECTOR_CONFIDENCE), c.get(DETECTOR_WATCH_CONFIDENCE), c.get(DETECTOR_NMS_IOU), c.get(DETECTOR_TILES), c.get(DETECTOR_TILE_OVERLAP),
                 c.get(DETECTOR_WHOLE_FRAME), c.get(DETECTOR_DEVICE), c.get(DETECTOR_THREADS));
         GuideConfig guide = new GuideConfig(c.get(DETECTOR_GUIDED), c.get(DETECTOR_SWEEP_PERIOD).toMillis(),
                 c.get(DETECTOR_MOTION_HEIGHT), c.get(DETECTOR_MOTION_THRESHOLD), c.get(DETECTOR_TRACK_TTL).toMillis());

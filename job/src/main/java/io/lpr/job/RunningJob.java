@@ -22,22 +22,27 @@ public final class RunningJob {
     private static final long CANCEL_TIMEOUT_S = 60;
     private static final long RETRY_EVERY_MS = 1_000;
     /**
-     * How long a stop keeps trying while the job cannot drain, because it is restarting after a task failed
-     * (the events database away, say) or fails again while draining: the longest restart backoff (30 s), the
-     * sink's retry window (60 s) and a drain, twice over.
+     * How long a stop keeps trying, by default, while the job cannot drain because it is restarting after a
+     * task failed (the events database away, say) or fails again while draining: the longest restart backoff
+     * (30 s), the sink's retry window (60 s) and a drain, twice over.
      */
-    public static final Duration RESTART_WAIT = Duration.ofMinutes(4);
+    public static final Duration DEFAULT_DRAIN_WAIT = Duration.ofMinutes(4);
 
     private final JobClient client;
     private final boolean detached;
     private final Path savepoints;
+    private final Duration drainWait;
     private volatile String notDrained;
 
-    /** @param savepoints where the draining savepoint goes; null for a temporary folder */
-    RunningJob(JobClient client, boolean detached, Path savepoints) {
+    /**
+     * @param savepoints where the draining savepoint goes; null for a temporary folder
+     * @param drainWait how long {@link #stop()} keeps trying to drain a job that is restarting
+     */
+    RunningJob(JobClient client, boolean detached, Path savepoints, Duration drainWait) {
         this.client = client;
         this.detached = detached;
         this.savepoints = savepoints;
+        this.drainWait = drainWait;
     }
 
     /**
@@ -62,14 +67,15 @@ public final class RunningJob {
      * is the tool's own (it holds nothing a later run needs: every event is stored) and is deleted.
      *
      * <p>A job that is restarting (Flink refuses a savepoint until every task runs again), or that fails while
-     * draining (the sink cannot write), is tried again every second for up to {@link #RESTART_WAIT}. If it
-     * still cannot drain, it is cancelled instead, which loses nothing either: its checkpoints are kept (a local
-     * run retains them on cancellation) and {@code --resume} replays what came after the last one.
+     * draining (the sink cannot write), is tried again every second for up to {@code lpr.stop.drain-wait}
+     * ({@link #DEFAULT_DRAIN_WAIT} by default). If it still cannot drain, it is cancelled instead, which loses
+     * nothing either: its checkpoints are kept (a local run retains them on cancellation) and {@code --resume}
+     * replays what came after the last one.
      *
      * @throws NotDrainedException the job was cancelled, not drained; {@link #notDrained()} says why
      */
     public void stop() throws Exception {
-        long deadline = System.nanoTime() + RESTART_WAIT.toNanos();
+        long deadline = System.nanoTime() + drainWait.toNanos();
         for (int attempt = 0; ; attempt++) {
             try {
                 drain();
@@ -85,12 +91,12 @@ public final class RunningJob {
                 if (System.nanoTime() > deadline) {
                     notDrained = cause;
                     client.cancel().get(CANCEL_TIMEOUT_S, TimeUnit.SECONDS);
-                    throw new NotDrainedException("the job could not drain within " + RESTART_WAIT.toSeconds()
+                    throw new NotDrainedException("the job could not drain within " + drainWait.toSeconds()
                             + " s (" + cause + "); it was cancelled with its checkpoints kept");
                 }
                 if (attempt == 0) {
                     LOG.warn("the job cannot drain now ({}); trying again every second for up to {} s, while it "
-                            + "restarts", cause, RESTART_WAIT.toSeconds());
+                            + "restarts", cause, drainWait.toSeconds());
                 }
                 Thread.sleep(RETRY_EVERY_MS);
             }

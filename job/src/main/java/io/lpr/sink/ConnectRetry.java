@@ -78,7 +78,7 @@ final class ConnectRetry {
         }
         String line = Database.firstLine(sql);
         String upper = line.toUpperCase(Locale.ROOT);
-        if (upper.contains("INSERT") || upper.contains("BATCH ENTRY") || upper.contains(PlateEventsTable.TABLE.toUpperCase(Locale.ROOT) + " (")) {
+        if (upper.contains("INSERT") || upper.contains("BATCH ENTRY")) {
             line = sql.getClass().getSimpleName();
         }
         String state = sql.getSQLState();

@@ -8,6 +8,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Upserts batches of plate events over one connection, kept open between batches and opened on the first one
@@ -21,6 +23,7 @@ import java.util.List;
  * chain. Not thread-safe: the sink writer calls it from its task thread.
  */
 final class EventUpserter implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(EventUpserter.class);
     private final Database db;
     private final long retryWindowMs;
     private final PlateEventStatement binder;
@@ -53,11 +56,14 @@ final class EventUpserter implements AutoCloseable {
                 throw new InterruptedException("cancelled while writing plate events to " + db.maskedUrl());
             }
             String cause = ConnectRetry.describe(e);
-            throw new IOException(ConnectRetry.isOutage(e)
+            IOException failure = new IOException(ConnectRetry.isOutage(e)
                     ? "cannot write " + events.size() + " plate event(s): database " + db.maskedUrl() + " unreachable for "
                             + retryWindowMs / 1000 + " s (" + cause + "); the job restarts from its last checkpoint and "
                             + "writes them once the database is back"
                     : "cannot write " + events.size() + " plate event(s) to " + db.maskedUrl() + ": " + cause);
+            // Said here too: a local run shows only Flink's errors, and a task failure is not one.
+            LOG.warn(failure.getMessage());
+            throw failure;
         }
     }
 

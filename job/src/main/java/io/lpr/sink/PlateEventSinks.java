@@ -68,8 +68,7 @@ public final class PlateEventSinks {
             int attempt = context.getTaskInfo().getAttemptNumber();
             if (attempt > 0) {
                 // Flink's own lines about restarts are below a local run's log level; this one says it happened.
-                LOG.info("plate events sink to {} restarted (attempt {}), from checkpoint {}", db.maskedUrl(), attempt,
-                        context.getRestoredCheckpointId().isPresent() ? context.getRestoredCheckpointId().getAsLong() : "none");
+                LOG.info("plate events sink to {} restarted (attempt {})", db.maskedUrl(), attempt);
             }
             UnaryOperator<PlateEvent> copy = UnaryOperator.identity();
             if (context.isObjectReuseEnabled()) {

@@ -93,7 +93,7 @@ class DemoAndBenchCommandTest {
                 row -> assertThat(row).startsWith("decode H.264 1080p, keep 2.0 fps").contains("ffmpeg"),
                 row -> assertThat(row).startsWith("detector, static camera, 2 cars crossing, full tiling")
                         .contains("15.0 calls"),
-                row -> assertThat(row).startsWith("detector, same, guided ("),
+                row -> assertThat(row).startsWith("detector, same, guided (").contains("after the start's 3 full scans"),
                 row -> assertThat(row).startsWith("cameras kept up with at 2.0 fps"),
                 row -> assertThat(row).startsWith("end to end, 2 frames of the clip"),
                 row -> assertThat(row).startsWith("stop on SIGTERM, 5 live cameras (drain, final savepoint)")

@@ -110,6 +110,14 @@ class LprSettingsTest {
         assertThat(defaults.guide().guided()).isTrue();
         assertThat(defaults.guide().sweepPeriodMs()).isEqualTo(10_000);
         assertThat(defaults.guide().trackTtlMs()).isEqualTo(2_000);
+        assertThat(defaults.detector().watchConfidence()).isEqualTo(0.2f).isLessThan(defaults.detector().confidence());
+        assertThat(LprSettings.from(new JobConfiguration()
+                .overrides(List.of("lpr.detector.watch-confidence=0.1")).build()).detector().watchConfidence())
+                .isEqualTo(0.1f);
+        assertThatThrownBy(() -> LprSettings.from(new JobConfiguration()
+                        .overrides(List.of("lpr.detector.watch-confidence=0.4")).build()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("watch confidence").hasMessageContaining("at most the detector confidence");
 
         LprSettings full = LprSettings.from(new JobConfiguration()
                 .overrides(List.of("lpr.detector.guided=false", "lpr.detector.sweep-period=4 s",

@@ -24,13 +24,14 @@ final class DetectionTranslator implements NoBatchifyTranslator<TileBatch, List<
     private record Placement(Tiler.Tile region, Letterbox.Geometry geometry) {}
 
     private final int inputSize;
-    private final float confidence;
+    /** The watch confidence: weak boxes come out too, and are told apart from plates after NMS. */
+    private final float floor;
     private final float nmsIou;
     private final OutputDecoder decoder;
 
     DetectionTranslator(DetectorConfig config) {
         this.inputSize = config.inputSize();
-        this.confidence = config.confidence();
+        this.floor = config.watchConfidence();
         this.nmsIou = config.nmsIou();
         this.decoder = OutputDecoder.of(config.format());
     }
@@ -61,7 +62,7 @@ final class DetectionTranslator implements NoBatchifyTranslator<TileBatch, List<
         List<Placement> placements = (List<Placement>) ctx.getAttachment(PLACEMENTS);
         NDArray tensor = output.get(0).toType(DataType.FLOAT32, false);
         List<List<Detection>> perImage =
-                decoder.decode(tensor.toFloatArray(), tensor.getShape().getShape(), placements.size(), confidence);
+                decoder.decode(tensor.toFloatArray(), tensor.getShape().getShape(), placements.size(), floor);
         List<Detection> found = new ArrayList<>();
         for (int i = 0; i < placements.size(); i++) {
             Tiler.Tile region = placements.get(i).region();

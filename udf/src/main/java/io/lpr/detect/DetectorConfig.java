@@ -16,6 +16,10 @@ import java.util.List;
  *     car.jpg at 1080p the bundled detector scores the reference's four plates 0.89, 0.80, 0.77 and 0.55 on
  *     tiles, everything else 0.36 or less; the labelled set's extra boxes at 0.3 all read as unreadable
  *     (docs/accuracy.md); the reference's YOLOv5 used 0.57
+ * @param watchConfidence lowest score of a weak box: one below {@code confidence} is no plate candidate, but
+ *     guided detection watches its region (re-examines it every frame for a while), since a plate near the
+ *     threshold scores on either side of it from frame to frame and tile to tile (docs/accuracy.md, "Weak
+ *     boxes"). Equal to {@code confidence}: no weak boxes
  * @param nmsIou IoU at which two boxes are the same plate
  * @param tileSizes square tile sides, in frame pixels, each covering the frame with overlapping tiles. On
  *     1080p CCTV a plate is often 60x15 px and too small once the whole frame is shrunk to the input; 640
@@ -28,7 +32,8 @@ import java.util.List;
  * @param intraOpThreads ONNX Runtime threads inside one operator, per session. PyTorch's are process-wide
  *     ({@code ai.djl.pytorch.num_threads})
  */
-public record DetectorConfig(Format format, String modelFile, int inputSize, float confidence, float nmsIou,
+public record DetectorConfig(Format format, String modelFile, int inputSize, float confidence, float watchConfidence,
+        float nmsIou,
         List<Integer> tileSizes, float tileOverlap, boolean wholeFrame, Device device, int intraOpThreads)
         implements Serializable {
 
@@ -43,7 +48,7 @@ public record DetectorConfig(Format format, String modelFile, int inputSize, flo
     }
 
     public static final DetectorConfig DEFAULTS = new DetectorConfig(Format.ONNX_END2END,
-            "plate-detector.yolov9t-416-end2end.int8.onnx", 416, 0.3f, 0.45f, List.of(640, 832), 0.2f, true,
+            "plate-detector.yolov9t-416-end2end.int8.onnx", 416, 0.3f, 0.2f, 0.45f, List.of(640, 832), 0.2f, true,
             Device.CPU, 2);
 
     /** @throws IllegalArgumentException naming the first bad setting */
@@ -53,6 +58,8 @@ public record DetectorConfig(Format format, String modelFile, int inputSize, flo
         require(inputSize >= 32 && inputSize % 32 == 0,
                 "detector input size must be a positive multiple of 32, got " + inputSize);
         require(confidence > 0 && confidence <= 1, "detector confidence must be in (0, 1], got " + confidence);
+        require(watchConfidence > 0 && watchConfidence <= confidence, "detector watch confidence must be in (0, "
+                + confidence + "] (above 0, at most the detector confidence), got " + watchConfidence);
         require(nmsIou > 0 && nmsIou <= 1, "detector NMS IoU must be in (0, 1], got " + nmsIou);
         require(tileSizes != null, "detector tile sizes must be a list (empty for whole frame only)");
         for (Integer size : tileSizes) {
@@ -85,6 +92,7 @@ public record DetectorConfig(Format format, String modelFile, int inputSize, flo
         private String modelFile;
         private int inputSize;
         private float confidence;
+        private float watchConfidence;
         private float nmsIou;
         private List<Integer> tileSizes;
         private float tileOverlap;
@@ -97,6 +105,7 @@ public record DetectorConfig(Format format, String modelFile, int inputSize, flo
             modelFile = from.modelFile;
             inputSize = from.inputSize;
             confidence = from.confidence;
+            watchConfidence = from.watchConfidence;
             nmsIou = from.nmsIou;
             tileSizes = from.tileSizes;
             tileOverlap = from.tileOverlap;
@@ -122,6 +131,11 @@ public record DetectorConfig(Format format, String modelFile, int inputSize, flo
 
         public Builder confidence(float value) {
             confidence = value;
+            return this;
+        }
+
+        public Builder watchConfidence(float value) {
+            watchConfidence = value;
             return this;
         }
 
@@ -156,7 +170,7 @@ public record DetectorConfig(Format format, String modelFile, int inputSize, flo
         }
 
         public DetectorConfig build() {
-            return new DetectorConfig(format, modelFile, inputSize, confidence, nmsIou, tileSizes, tileOverlap,
+            return new DetectorConfig(format, modelFile, inputSize, confidence, watchConfidence, nmsIou, tileSizes, tileOverlap,
                     wholeFrame, device, intraOpThreads);
         }
     }

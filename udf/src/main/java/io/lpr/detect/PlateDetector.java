@@ -19,6 +19,12 @@ public interface PlateDetector extends AutoCloseable {
      */
     List<Detection> detect(Mat bgrFrame, List<Tiler.Tile> regions);
 
+    /**
+     * Like {@link #detect(Mat, List)}, and also the weak boxes: those scoring below the detector confidence, down to
+     * the watch confidence. The plates are the same as {@link #detect(Mat, List)}'s.
+     */
+    Detections detectWithWeak(Mat bgrFrame, List<Tiler.Tile> regions);
+
     /** Most regions per model call (1 for a model with a fixed batch of 1). */
     int maxBatch();
 

@@ -19,6 +19,7 @@ final class TiledPlateDetector implements PlateDetector {
     private final List<Integer> tileSizes;
     private final float tileOverlap;
     private final boolean wholeFrame;
+    private final float confidence;
     private final float nmsIou;
     private final int maxBatch;
     private final PlateShape shape;
@@ -29,6 +30,7 @@ final class TiledPlateDetector implements PlateDetector {
         this.tileSizes = List.copyOf(config.tileSizes());
         this.tileOverlap = config.tileOverlap();
         this.wholeFrame = config.runsWholeFrame();
+        this.confidence = config.confidence();
         this.nmsIou = config.nmsIou();
         this.maxBatch = maxBatch;
         this.shape = shape;
@@ -42,6 +44,16 @@ final class TiledPlateDetector implements PlateDetector {
 
     @Override
     public List<Detection> detect(Mat bgrFrame, List<Tiler.Tile> regions) {
+        return detectWithWeak(bgrFrame, regions).plates();
+    }
+
+    /**
+     * Boxes are decoded down to the watch confidence and suppressed together, then split at the confidence. Greedy
+     * NMS takes boxes best first, so every weak box comes after every plate and can suppress none: the plates are
+     * exactly those a run at the confidence alone would give.
+     */
+    @Override
+    public Detections detectWithWeak(Mat bgrFrame, List<Tiler.Tile> regions) {
         requireFrame(bgrFrame);
         List<Detection> found = new ArrayList<>();
         try {
@@ -56,7 +68,12 @@ final class TiledPlateDetector implements PlateDetector {
         }
         // Before NMS, so that a wheel's or a grille's box cannot suppress a plate's.
         found.removeIf(d -> !shape.accepts(d.box()));
-        return Nms.suppress(found, nmsIou, SEAM_OVER_SMALLER);
+        List<Detection> plates = new ArrayList<>();
+        List<Detection> weak = new ArrayList<>();
+        for (Detection d : Nms.suppress(found, nmsIou, SEAM_OVER_SMALLER)) {
+            (d.score() >= confidence ? plates : weak).add(d);
+        }
+        return new Detections(plates, weak);
     }
 
     private static void requireFrame(Mat bgrFrame) {

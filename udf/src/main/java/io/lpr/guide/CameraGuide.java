@@ -9,7 +9,7 @@ import java.util.List;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
- * One camera's guidance: its motion model, its tracked plates and its sweep. Thread-safe: a camera's frames may
+ * One camera's guidance: its motion model, its tracked plates, its watched weak boxes and its sweep. Thread-safe: a camera's frames may
  * be detected by several worker threads, and each call sees the others' results.
  *
  * <p>Its state goes into checkpoints ({@link #snapshot()}, {@link #restore(GuideState)}), and a frame is planned
@@ -25,6 +25,8 @@ public final class CameraGuide implements AutoCloseable {
     private final MotionDetector motion;
     private final PlateTracks tracks;
     private final RegionPlanner planner;
+    /** Weak boxes (below the detector threshold) whose regions are watched (state, as the three above). */
+    private final WeakBoxes weak;
     /** The plans of the last frames planned, oldest first. */
     private final Deque<GuideState.Planned> recent = new ArrayDeque<>();
     private long framesPlanned;
@@ -43,6 +45,8 @@ public final class CameraGuide implements AutoCloseable {
         this.replayDepth = replayDepth;
         this.motion = new MotionDetector(config.motionHeight(), config.motionThreshold());
         this.tracks = new PlateTracks(config.trackTtlMs());
+        // Watched for a sweep period, then resting as long: every tile is swept once per period anyway.
+        this.weak = new WeakBoxes(config.trackTtlMs(), config.sweepPeriodMs());
         this.planner = new RegionPlanner(
                 detector.tileSizes(), detector.tileOverlap(), detector.runsWholeFrame(), config.sweepPeriodMs());
     }
@@ -71,7 +75,8 @@ public final class CameraGuide implements AutoCloseable {
             recent.clear();
         }
         List<Box> moved = motion.update(bgrFrame);
-        Plan plan = planner.plan(bgrFrame.cols(), bgrFrame.rows(), time, moved, tracks.predict(time));
+        Plan plan = planner.plan(bgrFrame.cols(), bgrFrame.rows(), time, moved, tracks.predict(time),
+                weak.recent(time));
         recent.addLast(new GuideState.Planned(sequence, time, bgrFrame.cols(), bgrFrame.rows(), plan, false));
         while (recent.size() > replayDepth) {
             recent.removeFirst();
@@ -81,10 +86,10 @@ public final class CameraGuide implements AutoCloseable {
     }
 
     /**
-     * The plates found in frame {@code sequence}, taken at {@code time}. Taken in once: a replayed frame's plates,
-     * observed before, change nothing.
+     * The plates and the weak boxes (too weak to be plates, worth watching) found in frame {@code sequence}, taken
+     * at {@code time}. Taken in once: a replayed frame's plates, observed before, change nothing.
      */
-    public synchronized void observe(List<Box> found, long time, long sequence) {
+    public synchronized void observe(List<Box> found, List<Box> weakBoxes, long time, long sequence) {
         if (!config.guided()) {
             return;
         }
@@ -96,12 +101,13 @@ public final class CameraGuide implements AutoCloseable {
             replace(planned, planned.asObserved());
         }
         tracks.observe(found, time);
+        weak.observe(weakBoxes, found, time);
     }
 
     /** Everything that decides this guide's next plans. */
     public synchronized GuideState snapshot() {
-        return new GuideState(cameraId, framesPlanned, motion.reference(), tracks.tracks(), planner.state(),
-                List.copyOf(recent));
+        return new GuideState(cameraId, framesPlanned, motion.reference(), tracks.tracks(), weak.entries(),
+                planner.state(), List.copyOf(recent));
     }
 
     /**
@@ -115,6 +121,7 @@ public final class CameraGuide implements AutoCloseable {
         framesPlanned = state.framesPlanned();
         motion.restore(state.motion());
         tracks.restore(state.tracks());
+        weak.restore(state.weak());
         planner.restore(state.planner());
         recent.clear();
         recent.addAll(state.recent());

@@ -11,14 +11,16 @@ import java.util.List;
  * @param framesPlanned frames planned so far (replays not counted); tells two states of one camera apart
  * @param motion the motion detector's reference picture; null before the first frame
  * @param tracks the tracked plates
+ * @param weak the weak boxes watched or resting
  * @param planner the sweep's position and the frame size
  * @param recent the plans of the camera's last frames, oldest first, so a frame replayed after a restore from the
  *     async operator's queue gets the plan it got before
  */
 public record GuideState(String cameraId, long framesPlanned, MotionDetector.Reference motion,
-        List<PlateTracks.Track> tracks, RegionPlanner.State planner, List<Planned> recent) {
+        List<PlateTracks.Track> tracks, List<WeakBoxes.Entry> weak, RegionPlanner.State planner, List<Planned> recent) {
     public GuideState {
         tracks = List.copyOf(tracks);
+        weak = List.copyOf(weak);
         recent = List.copyOf(recent);
     }
 

@@ -11,8 +11,8 @@ import org.apache.flink.core.memory.DataOutputSerializer;
 
 /**
  * Writes a camera guide's state into checkpoints, field by field in {@link GuideState}'s order: the camera, the
- * frames planned, the motion reference (its grey pixels), the tracked plates, the planner (frame size, per-tile
- * last scans, last time, sweep credit) and the recent plans. A later version that adds fields writes them after
+ * frames planned, the motion reference (its grey pixels), the tracked plates, the weak boxes, the planner (frame
+ * size, per-tile last scans, last time, sweep credit, start scans left) and the recent plans. A later version that adds fields writes them after
  * version 1's and reads version 1 with them at their starting values; a version this build does not know is
  * refused.
  */
@@ -47,6 +47,12 @@ public final class GuideStateSerializer implements SimpleVersionedSerializer<Gui
             out.writeFloat(track.vx());
             out.writeFloat(track.vy());
         }
+        out.writeInt(state.weak().size());
+        for (WeakBoxes.Entry entry : state.weak()) {
+            writeBox(entry.box(), out);
+            out.writeLong(entry.time());
+            out.writeLong(entry.since());
+        }
         RegionPlanner.State planner = state.planner();
         out.writeInt(planner.width());
         out.writeInt(planner.height());
@@ -57,6 +63,7 @@ public final class GuideStateSerializer implements SimpleVersionedSerializer<Gui
         }
         out.writeLong(planner.lastTime());
         out.writeDouble(planner.sweepCredit());
+        out.writeInt(planner.startScansLeft());
         out.writeInt(state.recent().size());
         for (GuideState.Planned planned : state.recent()) {
             out.writeLong(planned.sequence());
@@ -100,13 +107,19 @@ public final class GuideStateSerializer implements SimpleVersionedSerializer<Gui
         for (int i = 0; i < trackCount; i++) {
             tracks.add(new PlateTracks.Track(readBox(in), in.readLong(), in.readFloat(), in.readFloat()));
         }
+        int weakCount = count(in.readInt(), in);
+        List<WeakBoxes.Entry> weak = new ArrayList<>(weakCount);
+        for (int i = 0; i < weakCount; i++) {
+            weak.add(new WeakBoxes.Entry(readBox(in), in.readLong(), in.readLong()));
+        }
         int width = in.readInt();
         int height = in.readInt();
         long[] lastScan = new long[count(in.readInt(), in)];
         for (int i = 0; i < lastScan.length; i++) {
             lastScan[i] = in.readLong();
         }
-        RegionPlanner.State planner = new RegionPlanner.State(width, height, lastScan, in.readLong(), in.readDouble());
+        RegionPlanner.State planner = new RegionPlanner.State(width, height, lastScan, in.readLong(), in.readDouble(),
+                in.readInt());
         int recentCount = count(in.readInt(), in);
         List<GuideState.Planned> recent = new ArrayList<>(recentCount);
         for (int i = 0; i < recentCount; i++) {
@@ -117,7 +130,7 @@ public final class GuideStateSerializer implements SimpleVersionedSerializer<Gui
             throw new IOException("camera " + cameraId + "'s guide state has " + in.available()
                     + " bytes more than version " + version + " writes");
         }
-        return new GuideState(cameraId, framesPlanned, motion, tracks, planner, recent);
+        return new GuideState(cameraId, framesPlanned, motion, tracks, weak, planner, recent);
     }
 
     private static void writeBox(Box box, DataOutputSerializer out) throws IOException {
@@ -142,6 +155,7 @@ public final class GuideStateSerializer implements SimpleVersionedSerializer<Gui
         out.writeInt(plan.fromMotion());
         out.writeInt(plan.fromTracks());
         out.writeInt(plan.fromSweep());
+        out.writeInt(plan.fromWatch());
     }
 
     private static Plan readPlan(DataInputDeserializer in) throws IOException {
@@ -150,7 +164,7 @@ public final class GuideStateSerializer implements SimpleVersionedSerializer<Gui
         for (int i = 0; i < count; i++) {
             regions.add(new Tile(in.readInt(), in.readInt(), in.readInt(), in.readInt()));
         }
-        return new Plan(regions, in.readInt(), in.readInt(), in.readInt());
+        return new Plan(regions, in.readInt(), in.readInt(), in.readInt(), in.readInt());
     }
 
     private static int count(long count, DataInputDeserializer in) throws IOException {

@@ -10,10 +10,16 @@ import java.util.List;
  * @param fromMotion regions chosen around motion
  * @param fromTracks regions chosen around plates tracked in the last frames
  * @param fromSweep tiles of the full tiling scanned by the slow sweep (all of them on a full scan)
+ * @param fromWatch regions chosen around weak boxes (below the detector threshold) seen in the last frames
  */
-public record Plan(List<Tiler.Tile> regions, int fromMotion, int fromTracks, int fromSweep) {
+public record Plan(List<Tiler.Tile> regions, int fromMotion, int fromTracks, int fromSweep, int fromWatch) {
     public Plan {
         regions = List.copyOf(regions);
+    }
+
+    /** A plan with no watched regions. */
+    public Plan(List<Tiler.Tile> regions, int fromMotion, int fromTracks, int fromSweep) {
+        this(regions, fromMotion, fromTracks, fromSweep, 0);
     }
 
     /** Pixels of the frame the detector looks at (overlaps counted once per region). */

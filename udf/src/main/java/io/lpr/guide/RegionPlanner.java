@@ -11,10 +11,12 @@ import java.util.List;
 /**
  * Chooses one camera's detector regions per frame among the tiles of the full tiling: those around each motion
  * area and each tracked plate (one tile serving every target it holds), plus a slow sweep over the full tiling so
- * every tile and the whole frame are scanned at least once per sweep period. The first frame, a
- * changed frame size and a clock that goes back by more than a sweep period (a stream started afresh) are scanned
- * in full; a frame a little older than the last (worker threads overtaking each other) is planned as if it came at
- * the same time. Not thread-safe; one per camera.
+ * every tile and the whole frame are scanned at least once per sweep period. Weak boxes (below the detector
+ * threshold) are watched as tracked plates are, and the sweep visits the tiles holding one it has not looked at
+ * since first. A start (the first frame, a changed frame size, a clock that goes back by more than a sweep period:
+ * a stream started afresh) is scanned in full for {@link GuideConfig#START_FULL_SCANS} frames; a frame a little
+ * older than the last (worker threads overtaking each other) is planned as if it came at the same time. Not
+ * thread-safe; one per camera.
  */
 public final class RegionPlanner {
     /** Context kept around a tracked plate: its prediction can be off by about a plate width. */
@@ -26,6 +28,7 @@ public final class RegionPlanner {
     private final float overlap;
     private final boolean wholeFrame;
     private final long sweepPeriodMs;
+    private final int startScans;
 
     private int width = -1;
     private int height = -1;
@@ -34,12 +37,25 @@ public final class RegionPlanner {
     private long[] lastScan = new long[0];
     private long lastTime = Long.MIN_VALUE;
     private double sweepCredit;
+    /** Full scans still owed to the start (state: goes into a snapshot with the fields above). */
+    private int startScansLeft;
 
+    /** A planner whose starts are scanned in full for {@link GuideConfig#START_FULL_SCANS} frames. */
     public RegionPlanner(List<Integer> tileSizes, float overlap, boolean wholeFrame, long sweepPeriodMs) {
+        this(tileSizes, overlap, wholeFrame, sweepPeriodMs, GuideConfig.START_FULL_SCANS);
+    }
+
+    /** @param startScans frames scanned in full at a start (at least 1) */
+    public RegionPlanner(List<Integer> tileSizes, float overlap, boolean wholeFrame, long sweepPeriodMs,
+            int startScans) {
+        if (startScans < 1) {
+            throw new IllegalArgumentException("a start needs at least one full scan, got " + startScans);
+        }
         this.tileSizes = tileSizes.stream().sorted().toList();
         this.overlap = overlap;
         this.wholeFrame = wholeFrame || tileSizes.isEmpty();
         this.sweepPeriodMs = sweepPeriodMs;
+        this.startScans = startScans;
     }
 
     /**
@@ -51,8 +67,10 @@ public final class RegionPlanner {
      * @param lastScan per tile of the full tiling, in its order: when it was last scanned (ms)
      * @param lastTime the time of the last frame planned (ms), {@link Long#MIN_VALUE} before the first
      * @param sweepCredit tiles the sweep has earned and not yet spent
+     * @param startScansLeft full scans still owed to the start
      */
-    public record State(int width, int height, long[] lastScan, long lastTime, double sweepCredit) {
+    public record State(int width, int height, long[] lastScan, long lastTime, double sweepCredit,
+            int startScansLeft) {
         public State {
             lastScan = lastScan.clone();
         }
@@ -65,7 +83,8 @@ public final class RegionPlanner {
         @Override
         public boolean equals(Object o) {
             return o instanceof State s && s.width == width && s.height == height && Arrays.equals(s.lastScan, lastScan)
-                    && s.lastTime == lastTime && Double.compare(s.sweepCredit, sweepCredit) == 0;
+                    && s.lastTime == lastTime && Double.compare(s.sweepCredit, sweepCredit) == 0
+                    && s.startScansLeft == startScansLeft;
         }
 
         @Override
@@ -76,12 +95,12 @@ public final class RegionPlanner {
         @Override
         public String toString() {
             return "State[" + width + "x" + height + ", " + lastScan.length + " tiles, last " + lastTime + " ms, credit "
-                    + sweepCredit + "]";
+                    + sweepCredit + ", " + startScansLeft + " start scans left]";
         }
     }
 
     public State state() {
-        return new State(width, height, lastScan, lastTime, sweepCredit);
+        return new State(width, height, lastScan, lastTime, sweepCredit, startScansLeft);
     }
 
     /**
@@ -97,6 +116,7 @@ public final class RegionPlanner {
         lastScan = new long[0];
         lastTime = Long.MIN_VALUE;
         sweepCredit = 0;
+        startScansLeft = 0;
         if (state.width() < 1 || state.height() < 1) {
             return;
         }
@@ -111,10 +131,11 @@ public final class RegionPlanner {
         lastScan = state.lastScan();
         lastTime = state.lastTime();
         sweepCredit = state.sweepCredit();
+        startScansLeft = state.startScansLeft();
     }
 
     /** What kind of target a region was chosen for. */
-    private enum Reason { MOTION, TRACK }
+    private enum Reason { MOTION, TRACK, WATCH }
 
     private record Target(Tile area, Reason reason) {}
 
@@ -125,14 +146,28 @@ public final class RegionPlanner {
      * plates, both in frame pixels.
      */
     public Plan plan(int frameWidth, int frameHeight, long time, List<Box> motion, List<Box> tracks) {
+        return plan(frameWidth, frameHeight, time, motion, tracks, List.of());
+    }
+
+    /**
+     * The regions of a frame taken at {@code time} (ms), given the motion areas, the predicted boxes of tracked
+     * plates and the recent weak boxes, all in frame pixels.
+     */
+    public Plan plan(int frameWidth, int frameHeight, long time, List<Box> motion, List<Box> tracks,
+            List<WeakBoxes.Sighting> weak) {
         if (frameWidth != width || frameHeight != height || lastTime == Long.MIN_VALUE
                 || time < lastTime - sweepPeriodMs) {
-            return fullScan(frameWidth, frameHeight, time);
+            start(frameWidth, frameHeight);
         }
         time = Math.max(time, lastTime);
+        if (startScansLeft > 0) {
+            startScansLeft--;
+            return fullScan(time);
+        }
         List<Target> targets = new ArrayList<>();
         motion.forEach(box -> addTarget(targets, box, MOTION_MARGIN, Reason.MOTION));
         tracks.forEach(box -> addTarget(targets, box, TRACK_MARGIN, Reason.TRACK));
+        weak.forEach(s -> addTarget(targets, s.box(), TRACK_MARGIN, Reason.WATCH));
         // Largest first, so that small targets inside a region already chosen cost nothing.
         targets.sort(Comparator.comparingLong((Target t) -> area(t.area())).reversed());
         List<Chosen> chosen = new ArrayList<>();
@@ -142,27 +177,34 @@ public final class RegionPlanner {
         List<Tile> regions = new ArrayList<>();
         int fromMotion = 0;
         int fromTracks = 0;
+        int fromWatch = 0;
         for (Chosen c : chosen) {
             if (!regions.contains(c.region())) {
                 regions.add(c.region());
-                if (c.reason() == Reason.MOTION) {
-                    fromMotion++;
-                } else {
-                    fromTracks++;
+                switch (c.reason()) {
+                    case MOTION -> fromMotion++;
+                    case TRACK -> fromTracks++;
+                    case WATCH -> fromWatch++;
                 }
             }
         }
-        int fromSweep = sweep(regions, time);
+        int fromSweep = sweep(regions, time, weak);
         lastTime = time;
-        return new Plan(regions, fromMotion, fromTracks, fromSweep);
+        return new Plan(regions, fromMotion, fromTracks, fromSweep, fromWatch);
     }
 
-    private Plan fullScan(int frameWidth, int frameHeight, long time) {
+    /** A new stream (or a new frame size): a new grid, and full scans owed. */
+    private void start(int frameWidth, int frameHeight) {
         width = frameWidth;
         height = frameHeight;
         grid = Tiler.fullTiling(width, height, tileSizes, overlap, wholeFrame);
         smallestTiles = tileSizes.isEmpty() ? List.of() : Tiler.tiles(width, height, tileSizes.get(0), overlap);
         lastScan = new long[grid.size()];
+        lastTime = Long.MIN_VALUE;
+        startScansLeft = startScans;
+    }
+
+    private Plan fullScan(long time) {
         Arrays.fill(lastScan, time);
         lastTime = time;
         sweepCredit = 0;
@@ -218,19 +260,25 @@ public final class RegionPlanner {
 
     /**
      * Adds the tiles of the full tiling the sweep owes: it earns {@code tiles * elapsed / period} tiles per frame and
-     * spends them on the tiles scanned longest ago, and any tile a whole period old is scanned now regardless.
+     * spends them first on the tiles that hold a weak box seen since they were last scanned (another tile size may
+     * see that plate better), then on the tiles scanned longest ago; any tile a whole period old is scanned now
+     * regardless.
      */
-    private int sweep(List<Tile> regions, long time) {
+    private int sweep(List<Tile> regions, long time, List<WeakBoxes.Sighting> weak) {
         sweepCredit = Math.min(grid.size(), sweepCredit + (double) grid.size() * (time - lastTime) / sweepPeriodMs);
         Integer[] order = new Integer[grid.size()];
+        boolean[] weakSince = new boolean[grid.size()];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
             Tile tile = grid.get(i);
             if (regions.stream().anyMatch(r -> r.contains(tile))) {
                 lastScan[i] = time;
             }
+            long scanned = lastScan[i];
+            weakSince[i] = weak.stream().anyMatch(s -> s.time() > scanned && holds(tile, s.box()));
         }
-        Arrays.sort(order, Comparator.comparingLong((Integer i) -> lastScan[i]).thenComparingInt(i -> i));
+        Arrays.sort(order, Comparator.comparing((Integer i) -> !weakSince[i]).thenComparingLong(i -> lastScan[i])
+                .thenComparingInt(i -> i));
         int added = 0;
         for (int i : order) {
             boolean overdue = time - lastScan[i] >= sweepPeriodMs;
@@ -243,6 +291,11 @@ public final class RegionPlanner {
             added++;
         }
         return added;
+    }
+
+    private static boolean holds(Tile tile, Box box) {
+        return box.x1 >= tile.x() && box.y1 >= tile.y() && box.x2 <= tile.x() + tile.width()
+                && box.y2 <= tile.y() + tile.height();
     }
 
     private boolean isWholeFrame(Tile region) {

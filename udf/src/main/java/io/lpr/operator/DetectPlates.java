@@ -35,7 +35,8 @@ import org.apache.flink.streaming.api.functions.async.ResultFuture;
 
 /**
  * Finds plates in frames off the task thread; emits a candidate (with its crop) per plate found. Each camera's
- * regions come from its guide ({@link CameraGuides}: motion, tracked plates, a slow sweep), or the full tiling.
+ * regions come from its guide ({@link CameraGuides}: motion, tracked plates, watched weak boxes, a slow sweep), or
+ * the full tiling.
  *
  * <p>The guides are checkpointed, so a restored job scans the regions the failed one would have: every checkpoint
  * holds, in union list state, the guide of each camera this subtask detected (each entry {@link GuideStateSerializer}'s
@@ -64,6 +65,8 @@ public class DetectPlates extends InferenceFunction<Frame, FoundPlates, PlateCan
     private transient Counter regionsFromMotion;
     private transient Counter regionsFromTracks;
     private transient Counter regionsFromSweep;
+    private transient Counter regionsFromWatch;
+    private transient Counter weakBoxes;
 
     private transient ListState<byte[]> guideState;
     /** The newest restored guide of each camera, and its bytes as they were checkpointed. */
@@ -200,6 +203,8 @@ public class DetectPlates extends InferenceFunction<Frame, FoundPlates, PlateCan
         regionsFromMotion = metrics.counter("regionsFromMotion");
         regionsFromTracks = metrics.counter("regionsFromTracks");
         regionsFromSweep = metrics.counter("regionsFromSweep");
+        regionsFromWatch = metrics.counter("regionsFromWatch");
+        weakBoxes = metrics.counter("weakBoxes");
         metrics.gauge("detectorCallsPerFrame", (Gauge<Double>) () ->
                 frames.getCount() == 0 ? 0.0 : detectorCalls.getCount() / (double) frames.getCount());
     }
@@ -214,6 +219,8 @@ public class DetectPlates extends InferenceFunction<Frame, FoundPlates, PlateCan
         regionsFromMotion.inc(plan.fromMotion());
         regionsFromTracks.inc(plan.fromTracks());
         regionsFromSweep.inc(plan.fromSweep());
+        regionsFromWatch.inc(plan.fromWatch());
+        weakBoxes.inc(found.weakBoxes());
         return found.candidates();
     }
 }

@@ -1,6 +1,7 @@
 package io.lpr.operator;
 
 import io.lpr.detect.Detection;
+import io.lpr.detect.Detections;
 import io.lpr.detect.PlateDetector;
 import io.lpr.event.Box;
 import io.lpr.event.Frame;
@@ -42,7 +43,8 @@ public final class PlateFinder implements MicroBatcher.BatchFunction<Frame, Foun
         try (Mat image = Images.fromFrame(frame)) {
             CameraGuide guide = guides.of(frame.cameraId);
             Plan plan = guide.plan(image, frame.eventTime, frame.sequence);
-            List<Detection> found = detector.detect(image, plan.regions());
+            Detections detections = detector.detectWithWeak(image, plan.regions());
+            List<Detection> found = detections.plates();
             List<Box> boxes = new ArrayList<>(found.size());
             List<PlateCandidate> candidates = new ArrayList<>();
             for (Detection d : found) {
@@ -53,10 +55,12 @@ public final class PlateFinder implements MicroBatcher.BatchFunction<Frame, Foun
                 PlateCrop.Pixels crop = PlateCrop.cutBgr(image, d.box());
                 candidates.add(new PlateCandidate(frame, d.box(), d.score(), crop.width(), crop.height(), crop.bgr()));
             }
-            guide.observe(boxes, frame.eventTime, frame.sequence);
+            List<Box> weak = new ArrayList<>(detections.weak().size());
+            detections.weak().forEach(d -> weak.add(d.box()));
+            guide.observe(boxes, weak, frame.eventTime, frame.sequence);
             int regions = plan.regions().size();
             int calls = (int) ((regions + (long) detector.maxBatch() - 1) / detector.maxBatch());
-            return new FoundPlates(candidates, plan, calls);
+            return new FoundPlates(candidates, plan, calls, weak.size());
         }
     }
 

@@ -34,6 +34,9 @@ class DetectorConfigTest {
     @Test
     void badSettingsAreNamed() {
         assertInvalid(c -> c.confidence(0), "confidence");
+        assertInvalid(c -> c.watchConfidence(0), "watch confidence");
+        assertInvalid(c -> c.watchConfidence(0.31f), "at most the detector confidence");
+        assertInvalid(c -> c.confidence(0.1f), "watch confidence");
         assertInvalid(c -> c.nmsIou(1.5f), "NMS IoU");
         assertInvalid(c -> c.inputSize(400), "input size");
         assertInvalid(c -> c.tileSizes(List.of(640, 8)), "tile sizes");

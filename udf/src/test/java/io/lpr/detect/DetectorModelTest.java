@@ -61,6 +61,27 @@ class DetectorModelTest {
     }
 
     @Test
+    void weakBoxesComeBesideThePlatesAndChangeNone() {
+        DetectorConfig noWeak = DetectorConfig.DEFAULTS.toBuilder()
+                .watchConfidence(DetectorConfig.DEFAULTS.confidence()).build();
+        List<Tiler.Tile> tiles = Tiler.fullTiling(1920, 1080, List.of(640, 832), 0.2f, true);
+        try (DetectorModel atThreshold = DetectorModel.load(noWeak, models);
+                PlateDetector alone = atThreshold.newDetector();
+                PlateDetector withWeak = tiled.newDetector()) {
+            Detections both = withWeak.detectWithWeak(frame, tiles);
+
+            assertThat(both.plates()).isEqualTo(alone.detect(frame, tiles)).isEqualTo(withWeak.detect(frame, tiles));
+            assertThat(alone.detectWithWeak(frame, tiles).weak()).isEmpty();
+            float confidence = DetectorConfig.DEFAULTS.confidence();
+            float floor = DetectorConfig.DEFAULTS.watchConfidence();
+            assertThat(both.plates()).allMatch(d -> d.score() >= confidence);
+            // car.jpg has a far plate the detector scores below the threshold (16 px wide in the photograph).
+            assertThat(both.weak()).isNotEmpty().allMatch(d -> d.score() < confidence && d.score() >= floor)
+                    .isSortedAccordingTo(Comparator.comparingDouble(Detection::score).reversed());
+        }
+    }
+
+    @Test
     void theWholeFrameAloneFindsThePlate() {
         DetectorConfig config = DetectorConfig.DEFAULTS.toBuilder().tileSizes(List.of()).build();
         try (DetectorModel whole = DetectorModel.load(config, models);

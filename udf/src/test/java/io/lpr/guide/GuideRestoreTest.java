@@ -79,10 +79,11 @@ class GuideRestoreTest {
         run(guide, 0, 13);
         GuideState before = guide.snapshot();
         assertThat(before.tracks()).hasSize(2);
+        assertThat(before.weak()).as("the parked car's weak box is watched").hasSize(1);
 
-        guide.observe(found(11), time(11), 11);
+        guide.observe(found(11), weak(11), time(11), 11);
         assertThat(guide.snapshot()).isEqualTo(before);
-        guide.observe(found(12), time(12), 12);
+        guide.observe(found(12), weak(12), time(12), 12);
         assertThat(guide.snapshot()).isEqualTo(before);
     }
 
@@ -141,7 +142,7 @@ class GuideRestoreTest {
         GuideState state = guide.snapshot();
 
         DetectorConfig otherTiles = new DetectorConfig(DetectorConfig.DEFAULTS.format(), DetectorConfig.DEFAULTS.modelFile(),
-                416, 0.3f, 0.45f, List.of(512), 0.2f, true, DetectorConfig.DEFAULTS.device(), 1);
+                416, 0.3f, 0.2f, 0.45f, List.of(512), 0.2f, true, DetectorConfig.DEFAULTS.device(), 1);
         CameraGuide retiled = new CameraGuide(CAMERA, GuideConfig.DEFAULTS, otherTiles, 2);
         retiled.restore(state);
         try (Mat frame = frame(5)) {
@@ -207,7 +208,7 @@ class GuideRestoreTest {
             try (Mat frame = frame(i)) {
                 plans.add(guide.plan(frame, time(i), i));
             }
-            guide.observe(found(i), time(i), i);
+            guide.observe(found(i), weak(i), time(i), i);
         }
         return plans;
     }
@@ -230,6 +231,11 @@ class GuideRestoreTest {
             found.add(new Box(1500, 300, 1560, 315));
         }
         return found;
+    }
+
+    /** A weak box (below the detector threshold) of a parked car, seen in two frames of three. */
+    private static List<Box> weak(int i) {
+        return i % 3 == 0 ? List.of() : List.of(new Box(300, 900, 352, 913));
     }
 
     private static Mat frame(int i) {

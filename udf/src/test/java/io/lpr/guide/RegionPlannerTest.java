@@ -17,7 +17,66 @@ class RegionPlannerTest {
     private static final long PERIOD = 10_000;
     private static final List<Tile> FULL = Tiler.fullTiling(W, H, SIZES, 0.2f, true);
 
-    private final RegionPlanner planner = new RegionPlanner(SIZES, 0.2f, true, PERIOD);
+    /** One full scan at a start, so each test below is about the frames after it. */
+    private final RegionPlanner planner = new RegionPlanner(SIZES, 0.2f, true, PERIOD, 1);
+
+    @Test
+    void aStartIsScannedInFullForTheFirstFramesThenGuided() {
+        RegionPlanner starting = new RegionPlanner(SIZES, 0.2f, true, PERIOD);
+        for (int frame = 0; frame < GuideConfig.START_FULL_SCANS; frame++) {
+            assertThat(starting.plan(W, H, frame * 200L, List.of(), List.of()).regions()).as("frame %d", frame)
+                    .containsExactlyElementsOf(FULL);
+        }
+        assertThat(starting.plan(W, H, 600, List.of(), List.of()).regions()).hasSizeLessThan(2);
+        // A new frame size starts afresh, and so does a clock gone back by more than a sweep period.
+        for (int frame = 0; frame < GuideConfig.START_FULL_SCANS; frame++) {
+            assertThat(starting.plan(1280, 720, 800 + frame * 200L, List.of(), List.of()).regions())
+                    .containsExactlyElementsOf(Tiler.fullTiling(1280, 720, SIZES, 0.2f, true));
+        }
+        assertThat(starting.plan(1280, 720, 1400, List.of(), List.of()).regions()).hasSizeLessThan(2);
+        starting.plan(1280, 720, 30_000, List.of(), List.of());
+        for (int frame = 0; frame < GuideConfig.START_FULL_SCANS; frame++) {
+            assertThat(starting.plan(1280, 720, 1_000 + frame * 200L, List.of(), List.of()).regions())
+                    .hasSameSizeAs(Tiler.fullTiling(1280, 720, SIZES, 0.2f, true));
+        }
+        assertThat(starting.plan(1280, 720, 1_600, List.of(), List.of()).regions()).hasSizeLessThan(2);
+        assertThat(GuideConfig.START_FULL_SCANS).isGreaterThan(1);
+    }
+
+    @Test
+    void aWeakBoxIsWatchedEveryFrameAsATrackedPlateIs() {
+        planner.plan(W, H, 0, List.of(), List.of());
+        Box weak = new Box(1880, 1060, 1915, 1075);
+
+        for (long t = 200; t <= 2_000; t += 200) {
+            Plan plan = planner.plan(W, H, t, List.of(), List.of(), List.of(new WeakBoxes.Sighting(weak, t - 200)));
+
+            assertThat(plan.fromWatch()).isEqualTo(1);
+            assertThat(plan.fromTracks()).isZero();
+            assertThat(plan.regions().get(0)).isEqualTo(new Tile(W - 640, H - 640, 640, 640));
+        }
+        Plan tracked = planner.plan(W, H, 2_200, List.of(), List.of(weak), List.of(new WeakBoxes.Sighting(weak, 2_000)));
+        assertThat(tracked.fromTracks() + tracked.fromWatch()).as("one region serves both").isEqualTo(1);
+    }
+
+    @Test
+    void theSweepVisitsTheTilesHoldingANewWeakBoxFirst() {
+        planner.plan(W, H, 0, List.of(), List.of());
+        // A weak box in the top-left corner: the tiles holding it are the first 640 and 832 tiles and the whole frame.
+        Box weak = new Box(100, 100, 160, 115);
+        List<Tile> holders = FULL.stream().filter(t -> t.contains(new Tile(100, 100, 60, 15))).toList();
+        assertThat(holders).hasSize(3);
+        List<Tile> swept = new java.util.ArrayList<>();
+        long t = 200;
+        // Frames of 200 ms earn 0.3 sweep tiles each: the first 3 sweep tiles come in about 2 s.
+        for (; swept.size() < 3; t += 200) {
+            Plan plan = planner.plan(W, H, t, List.of(), List.of(), List.of(new WeakBoxes.Sighting(weak, 100)));
+            swept.addAll(plan.regions().subList(plan.regions().size() - plan.fromSweep(), plan.regions().size()));
+        }
+        assertThat(swept).as("the watched tile is scanned every frame; the other two holders come first")
+                .containsAll(holders.stream().filter(h -> h.width() != 640).toList());
+        assertThat(t).as("the first 3 sweep tiles, after about 2 s").isLessThanOrEqualTo(2_400);
+    }
 
     @Test
     void theFirstFrameIsScannedInFull() {
@@ -134,7 +193,7 @@ class RegionPlannerTest {
 
     @Test
     void wholeFrameOnlyDetectorsScanTheWholeFrameForAnyTarget() {
-        RegionPlanner wholeOnly = new RegionPlanner(List.of(), 0.2f, false, PERIOD);
+        RegionPlanner wholeOnly = new RegionPlanner(List.of(), 0.2f, false, PERIOD, 1);
         wholeOnly.plan(W, H, 0, List.of(), List.of());
 
         Plan plan = wholeOnly.plan(W, H, 200, List.of(new Box(10, 10, 50, 50)), List.of());

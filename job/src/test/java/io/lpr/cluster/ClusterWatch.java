@@ -3,8 +3,13 @@ package io.lpr.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lpr.db.Database;
 import io.lpr.sink.EventStore;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -13,6 +18,7 @@ import java.util.function.BooleanSupplier;
 /** Waits on a cluster's jobs through its REST API (on states and counts, each with a generous limit). */
 final class ClusterWatch {
     private static final Duration LIMIT = Duration.ofMinutes(8);
+    private static final ObjectMapper JSON = new ObjectMapper();
     LocalCluster cluster;
 
     void awaitState(String jobId, String state) throws Exception {
@@ -87,6 +93,55 @@ final class ClusterWatch {
 
     private static long millis(long from, long to) {
         return to < 0 ? -1 : (to - from) / 1_000_000;
+    }
+
+    /**
+     * The stop the README tells users to send, {@code curl -X POST HOST/jobs/JOB_ID/stop -d '{"drain":false}'}:
+     * a savepoint in the cluster's savepoint folder, then the job finishes. Returns the savepoint's path.
+     */
+    String stopAsTheReadmeSays(String jobId) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> reply = http.send(HttpRequest.newBuilder(URI.create(cluster.rest().address() + "/jobs/" + jobId + "/stop"))
+                // as curl -d sends it
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"drain\":false}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(reply.statusCode()).as("stop: %s", reply.body()).isEqualTo(202);
+        String trigger = JSON.readTree(reply.body()).path("request-id").asText();
+        JsonNode[] operation = {null};
+        await("the savepoint of " + jobId, () -> {
+            JsonNode status = cluster.rest().get("/jobs/" + jobId + "/savepoints/" + trigger);
+            operation[0] = status.path("operation");
+            return status.path("status").path("id").asText().equals("COMPLETED");
+        });
+        assertThat(operation[0].has("failure-cause")).as("stop with savepoint failed: %s", operation[0]).isFalse();
+        return operation[0].path("location").asText();
+    }
+
+    /**
+     * Watches a job through a database outage of {@code length}: it may fail tasks and restart, never fail for good
+     * (Flink's restart strategy keeps it going). The outage itself is a duration, so this is the one fixed wait.
+     */
+    void watchThrough(String jobId, Duration length) throws Exception {
+        long end = System.nanoTime() + length.toNanos();
+        while (System.nanoTime() < end) {
+            assertThat(cluster.rest().jobState(jobId)).as("job %s during the outage; see %s", jobId, cluster.dir().resolve("log"))
+                    .isNotIn("FAILED", "CANCELED");
+            Thread.sleep(1_000);
+        }
+    }
+
+    /** Cancels every job of the cluster that has not ended, and waits until each is CANCELED. */
+    void cancelUnfinishedJobs() throws Exception {
+        for (JsonNode job : cluster.rest().get("/jobs").path("jobs")) {
+            String id = job.path("id").asText();
+            String state = job.path("status").asText();
+            if (!List.of("FINISHED", "CANCELED", "FAILED").contains(state)) {
+                if (!state.equals("CANCELLING")) {
+                    cluster.rest().cancel(id);
+                }
+                await("job " + id + " cancelled", () -> List.of("CANCELED", "FINISHED", "FAILED").contains(cluster.rest().jobState(id)));
+            }
+        }
     }
 
     long restarts(String jobId) throws Exception {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lpr.testing.PrometheusScrape;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -15,28 +16,38 @@ import java.util.stream.Collectors;
 
 /** Scrapes every process of a running cluster's Prometheus reporters and checks what a user watches. */
 final class MetricsCheck {
-    static final Path DASHBOARD = Path.of(System.getProperty("lpr.home"), "deploy", "grafana", "lpr-dashboard.json");
     private static final Pattern METRIC = Pattern.compile("\\b(flink_[a-zA-Z0-9_]+)");
+    /** A URL's user:password@ in clear (a masked one, user:***@, is no leak). */
+    private static final Pattern USERINFO = Pattern.compile("://[^/@\\s]*:(?!\\*\\*\\*@)[^/@\\s]*@");
 
     private MetricsCheck() {}
 
-    static void assertScrape(LocalCluster cluster, String secret) throws Exception {
-        PrometheusScrape scrape = new PrometheusScrape(java.util.List.of());
+    /** Every live process's scrape, together. */
+    static PrometheusScrape scrape(LocalCluster cluster) throws Exception {
+        PrometheusScrape scrape = new PrometheusScrape(List.of());
         for (LocalCluster.Member m : cluster.members()) {
             if (m.alive()) {
                 int port = cluster.metricsPort(m.role()).orElseThrow(() -> new AssertionError("no metrics port for " + m.role()));
                 scrape = scrape.plus(PrometheusScrape.of(port));
             }
         }
+        return scrape;
+    }
+
+    /**
+     * The scrape of a job reading {@code camera}: its per-camera metrics labelled with the camera's id, the models'
+     * and sinks' metrics, every metric the Grafana dashboard plots, and none of {@code secrets} in a name or label.
+     */
+    static void assertScrape(PrometheusScrape scrape, String camera, List<String> secrets) throws Exception {
         Set<String> names = scrape.samples().stream().map(PrometheusScrape.Sample::name).collect(Collectors.toCollection(TreeSet::new));
         Files.createDirectories(Path.of("target"));
         Files.write(Path.of("target", "prometheus-metric-names.txt"), names);
 
         // Per camera, labelled with the camera id.
-        for (String metric : java.util.List.of("framesDecoded", "framesAnalysed", "framesDropped", "reconnects", "lagMillis")) {
+        for (String metric : List.of("framesDecoded", "framesAnalysed", "framesDropped", "reconnects", "lagMillis")) {
             assertThat(scrape.named("flink_taskmanager_job_task_operator_camera_" + metric))
                     .as("camera metric %s", metric)
-                    .anySatisfy(s -> assertThat(s.labels()).containsEntry("camera", "a"));
+                    .anySatisfy(s -> assertThat(s.labels()).containsEntry("camera", camera));
         }
         // The models (throughput, batches, queue wait, forward time) and the sinks.
         assertThat(names).contains("flink_taskmanager_job_task_operator_framesDetected",
@@ -46,12 +57,11 @@ final class MetricsCheck {
                 "flink_taskmanager_job_task_operator_model_forwardMillis");
         assertThat(scrape.named("flink_taskmanager_job_task_operator_numRecordsIn"))
                 .as("events into the sinks").anySatisfy(s -> assertThat(s.labels().get("operator_name")).startsWith("sink"));
-        // No credential in any label.
-        assertThat(scrape.samples()).allSatisfy(s -> assertThat(s.labels().values())
-                .noneMatch(v -> v.contains(secret) || v.matches(".*://[^/]*:[^/]*@.*")));
+        assertNoCredential(scrape, secrets);
 
         // Every metric the Grafana dashboard plots exists.
-        JsonNode dashboard = new ObjectMapper().readTree(DASHBOARD.toFile());
+        Path file = Path.of(System.getProperty("lpr.home"), "deploy", "grafana", "lpr-dashboard.json");
+        JsonNode dashboard = new ObjectMapper().readTree(file.toFile());
         Set<String> plotted = new TreeSet<>();
         dashboard.findValues("expr").forEach(e -> {
             Matcher m = METRIC.matcher(e.asText());
@@ -61,5 +71,15 @@ final class MetricsCheck {
         });
         assertThat(plotted).as("metrics the dashboard plots").isNotEmpty();
         assertThat(names).as("a real scrape").containsAll(plotted);
+    }
+
+    /** No secret, and no URL with its password in clear, in any metric's name or label. */
+    static void assertNoCredential(PrometheusScrape scrape, List<String> secrets) {
+        assertThat(secrets).isNotEmpty().allSatisfy(s -> assertThat(s).isNotBlank());
+        assertThat(scrape.samples()).as("metric names and labels").allSatisfy(s -> {
+            List<String> texts = new java.util.ArrayList<>(s.labels().values());
+            texts.add(s.name());
+            assertThat(texts).noneMatch(v -> secrets.stream().anyMatch(v::contains) || USERINFO.matcher(v).find());
+        });
     }
 }

@@ -3,9 +3,7 @@ package io.lpr.testing;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -88,8 +86,12 @@ final class PostgresBinaries {
             }
             try {
                 Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (FileAlreadyExistsException | DirectoryNotEmptyException | AtomicMoveNotSupportedException e) {
-                // Another test JVM unpacked it first; use theirs.
+            } catch (FileSystemException e) {
+                // Another test JVM unpacked it first; use theirs (an atomic rename onto a full directory fails with
+                // a plain FileSystemException, "Directory not empty", not DirectoryNotEmptyException).
+                if (!Files.isDirectory(target)) {
+                    throw e;
+                }
             }
         } finally {
             delete(staging);

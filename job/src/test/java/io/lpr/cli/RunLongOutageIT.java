@@ -40,7 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
  * detection included: each restart restores every camera's guide, so the restored job reads what the undisturbed
  * one read.
  */
-class RunLongOutageTest {
+class RunLongOutageIT {
     private static final int FIRST_S = 5;
     private static final int DURING_S = 15;
     private static final int LONG_S = 120;

@@ -32,7 +32,7 @@ import java.util.List;
 final class GuidedBench {
     /** Cameras tried at most when counting how many one machine keeps up with. */
     static final int MAX_CAMERAS = 8;
-    /** Frames of the first seconds are not judged: each camera's first frame is a full scan of its picture. */
+    /** Frames of the first seconds are not judged: each camera's first frames are full scans of its picture. */
     static final long WARM_UP_MS = 2_000;
 
     private final LprSettings settings;

@@ -75,10 +75,22 @@ public final class RunningJob {
      * @throws NotDrainedException the job was cancelled, not drained; {@link #notDrained()} says why
      */
     public void stop() throws Exception {
+        // The folder is made once, outside the retries: a folder that cannot be made fails the stop at once.
+        Path dir = savepoints != null ? Files.createDirectories(savepoints) : Files.createTempDirectory("lpr-savepoint");
+        try {
+            stopInto(dir);
+        } finally {
+            if (savepoints == null) {
+                FileUtils.deleteDirectoryQuietly(dir.toFile());
+            }
+        }
+    }
+
+    private void stopInto(Path dir) throws Exception {
         long deadline = System.nanoTime() + drainWait.toNanos();
         for (int attempt = 0; ; attempt++) {
             try {
-                drain();
+                drain(dir);
                 return;
             } catch (Exception e) {
                 if (e instanceof InterruptedException) {
@@ -103,17 +115,10 @@ public final class RunningJob {
         }
     }
 
-    private void drain() throws Exception {
-        Path dir = savepoints != null ? Files.createDirectories(savepoints) : Files.createTempDirectory("lpr-savepoint");
-        try {
-            String savepoint = client.stopWithSavepoint(true, dir.toUri().toString(), SavepointFormatType.CANONICAL)
-                    .get(STOP_TIMEOUT_S, TimeUnit.SECONDS);
-            FileUtils.deleteDirectoryQuietly(new java.io.File(new org.apache.flink.core.fs.Path(savepoint).toUri().getPath()));
-        } finally {
-            if (savepoints == null) {
-                FileUtils.deleteDirectoryQuietly(dir.toFile());
-            }
-        }
+    private void drain(Path dir) throws Exception {
+        String savepoint = client.stopWithSavepoint(true, dir.toUri().toString(), SavepointFormatType.CANONICAL)
+                .get(STOP_TIMEOUT_S, TimeUnit.SECONDS);
+        FileUtils.deleteDirectoryQuietly(new java.io.File(new org.apache.flink.core.fs.Path(savepoint).toUri().getPath()));
     }
 
     private boolean ended() {

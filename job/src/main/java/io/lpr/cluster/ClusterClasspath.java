@@ -21,7 +21,7 @@ import java.util.function.Predicate;
 public record ClusterClasspath(List<Path> lib, List<Path> prometheusPlugin) {
     /** Artifacts that belong to the job jar, not to the cluster. */
     private static final List<String> JOB_ONLY = List.of(
-            "flink-connector-jdbc", "flink-connector-kafka", "kafka-clients", "sqlite-jdbc", "postgresql-", "picocli-",
+            "flink-connector-kafka", "kafka-clients", "sqlite-jdbc", "postgresql-", "picocli-",
             "lpr-");
     private static final String PROMETHEUS = "flink-metrics-prometheus-";
 

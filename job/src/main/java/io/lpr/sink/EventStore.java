@@ -97,15 +97,9 @@ public final class EventStore {
 
     /** Inserts or replaces the events (by event id) in one transaction. */
     public static void upsert(Database db, Collection<PlateEvent> events) {
-        PlateEventStatement binder = new PlateEventStatement(db.dialect());
-        try (Connection connection = db.open();
-                PreparedStatement ps = connection.prepareStatement(PlateEventsTable.upsert())) {
+        try (Connection connection = db.open()) {
             connection.setAutoCommit(false);
-            for (PlateEvent event : events) {
-                binder.accept(ps, event);
-                ps.addBatch();
-            }
-            ps.executeBatch();
+            new PlateEventStatement(db.dialect()).executeBatch(connection, events);
             connection.commit();
         } catch (SQLException e) {
             throw new DatabaseException("cannot write plate events to " + db.maskedUrl() + ": "

@@ -5,7 +5,6 @@ import io.lpr.db.DatabaseException;
 import io.lpr.event.PlateEvent;
 import java.io.IOException;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
 import org.slf4j.Logger;
@@ -26,14 +25,14 @@ final class EventUpserter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EventUpserter.class);
     private final Database db;
     private final long retryWindowMs;
-    private final PlateEventStatement binder;
+    private final PlateEventStatement statement;
     private Connection connection;
     private boolean schemaReady;
 
     EventUpserter(Database db, long retryWindowMs) {
         this.db = db;
         this.retryWindowMs = retryWindowMs;
-        this.binder = new PlateEventStatement(db.dialect());
+        this.statement = new PlateEventStatement(db.dialect());
     }
 
     /**
@@ -70,13 +69,7 @@ final class EventUpserter implements AutoCloseable {
     private void writeOnce(List<PlateEvent> events) throws SQLException {
         try {
             Connection c = connection();
-            try (PreparedStatement ps = c.prepareStatement(PlateEventsTable.upsert())) {
-                for (PlateEvent event : events) {
-                    binder.accept(ps, event);
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
+            statement.executeBatch(c, events);
             c.commit();
         } catch (SQLException | RuntimeException e) {
             // A broken connection, or one whose transaction the server aborted: the next try opens a new one.

@@ -4,23 +4,35 @@ import io.lpr.db.SqlDialect;
 import io.lpr.track.EventIds;
 import io.lpr.event.Box;
 import io.lpr.event.PlateEvent;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
-import org.apache.flink.connector.jdbc.JdbcStatementBuilder;
+import java.util.Collection;
 
-/** Binds a {@link PlateEvent} to the parameters of {@link PlateEventsTable#upsert()}, in {@link PlateEventsTable#COLUMNS} order. */
-final class PlateEventStatement implements JdbcStatementBuilder<PlateEvent> {
-    private static final long serialVersionUID = 1L;
-
+/**
+ * Upserts {@link PlateEvent}s with {@link PlateEventsTable#upsert()}, their fields bound in
+ * {@link PlateEventsTable#COLUMNS} order: the one write path of the sink and of {@link EventStore#upsert}.
+ */
+final class PlateEventStatement {
     private final SqlDialect dialect;
 
     PlateEventStatement(SqlDialect dialect) {
         this.dialect = dialect;
     }
 
-    @Override
-    public void accept(PreparedStatement ps, PlateEvent e) throws SQLException {
+    /** Upserts the events as one batch on {@code connection}; committing is the caller's. */
+    void executeBatch(Connection connection, Collection<PlateEvent> events) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(PlateEventsTable.upsert())) {
+            for (PlateEvent event : events) {
+                bind(ps, event);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private void bind(PreparedStatement ps, PlateEvent e) throws SQLException {
         ps.setString(1, e.eventId != null ? e.eventId : EventIds.of(e.cameraId, e.firstSeen, 0));
         ps.setString(2, e.cameraId);
         ps.setString(3, e.plateText);

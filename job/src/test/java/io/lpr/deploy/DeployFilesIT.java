@@ -470,7 +470,7 @@ class DeployFilesIT {
         for (K8sObject o : kubernetes().objects) {
             o.node().findParents("nvidia.com/gpu").forEach(p -> claims.add(o.toString()));
         }
-        JsonNode compose = YAML.readTree(COMPOSE.toFile());
+        JsonNode compose = composeFile();
         compose.path("services").forEach(s -> {
             if (!s.path("deploy").path("resources").path("reservations").path("devices").isMissingNode() || s.has("runtime")) {
                 claims.add(s.toString());
@@ -484,7 +484,7 @@ class DeployFilesIT {
 
     @Test
     void composeBuildsThatImageAndTakesThePasswordFromTheEnvironment() throws Exception {
-        JsonNode flink = YAML.readTree(COMPOSE.toFile()).path("x-flink");
+        JsonNode flink = composeFile().path("x-flink");
         assertThat(COMPOSE.getParent().resolve(flink.path("build").path("context").asText()).normalize())
                 .isEqualTo(HOME.resolve("job/target/docker-context"));
         assertThat(flink.path("environment").path("LPR_DB_PASSWORD").asText()).startsWith("${LPR_DB_PASSWORD");
@@ -501,7 +501,7 @@ class DeployFilesIT {
 
     @Test
     void composeRunsTheWholeStackOnOneImage() throws Exception {
-        JsonNode compose = YAML.readTree(COMPOSE.toFile());
+        JsonNode compose = composeFile();
         JsonNode services = compose.path("services");
         assertThat(services.properties()).extracting(Map.Entry::getKey)
                 .contains("jobmanager", "taskmanager", "postgres", "kafka", "prometheus", "grafana", "web");
@@ -614,7 +614,7 @@ class DeployFilesIT {
 
     @Test
     void composePrometheusScrapesTheReporterAndGrafanaHasTheDashboard() throws Exception {
-        JsonNode compose = YAML.readTree(COMPOSE.toFile());
+        JsonNode compose = composeFile();
         JsonNode services = compose.path("services");
         String firstPort = CLUSTER.toMap().get("metrics.reporter.prom.port").split("-")[0];
         JsonNode prometheusConfig = YAML.readTree(hostPath(services.path("prometheus"), compose, "/etc/prometheus/prometheus.yml").toFile());
@@ -662,6 +662,16 @@ class DeployFilesIT {
     }
 
     // ---- helpers ----
+
+    /**
+     * The compose file as Compose reads it: with its YAML anchors and merge keys ({@code <<: *flink}) resolved,
+     * which SnakeYAML does and Jackson's YAML parser does not.
+     */
+    private static JsonNode composeFile() throws Exception {
+        try (var in = Files.newInputStream(COMPOSE)) {
+            return JSON.valueToTree(new org.yaml.snakeyaml.Yaml().<Object>load(in));
+        }
+    }
 
     private static KubernetesFiles kubernetes() throws Exception {
         return KubernetesFiles.load(DEPLOY.resolve("kubernetes"), DEPLOY.resolve("README.md"));

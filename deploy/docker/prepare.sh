@@ -13,10 +13,16 @@ jar=$(ls "$root"/job/target/lpr-job-*-flink.jar 2>/dev/null | head -n 1 || true)
 
 rm -rf "$out"
 mkdir -p "$out/lib" "$out/plugins/metrics-prometheus" "$out/conf" "$out/serve"
-# Native-bearing libraries and their own dependencies; Flink's image has Flink, logging and slf4j.
-tr ':' '\n' < "$classpath" \
-  | grep -E '/(ai/djl|org/bytedeco|com/microsoft/onnxruntime|com/google/code/gson|net/java/dev/jna|org/apache/commons/commons-compress|org/apache/commons/commons-lang3|commons-io/commons-io|commons-codec/commons-codec)/' \
-  | while read -r lib; do cp "$lib" "$out/lib/"; done
+# Native-bearing libraries and their own dependencies; Flink's image has Flink, logging and slf4j. The build
+# copies them to job/target/cluster-lib (the job pom's list, which it also leaves out of the job jar); from a
+# build without that list, the same groups are picked from the classpath.
+if compgen -G "$root/job/target/cluster-lib/*.jar" >/dev/null; then
+  cp "$root"/job/target/cluster-lib/*.jar "$out/lib/"
+else
+  tr ':' '\n' < "$classpath" \
+    | grep -E '/(ai/djl|org/bytedeco|com/microsoft/onnxruntime|com/google/code/gson|net/java/dev/jna|org/apache/commons/commons-compress|org/apache/commons/commons-lang3|commons-io/commons-io|commons-codec/commons-codec)/' \
+    | while read -r lib; do cp "$lib" "$out/lib/"; done
+fi
 tr ':' '\n' < "$classpath" | grep '/flink-metrics-prometheus-' | while read -r p; do cp "$p" "$out/plugins/metrics-prometheus/"; done
 # lpr serve's web server: what the job jar's shade configuration excludes (job/pom.xml, artifactSet).
 tr ':' '\n' < "$classpath" \

@@ -543,6 +543,7 @@ class DeployFilesIT {
                     assertThat(target.has("restart")).as("%s is a one-shot step", dep.getKey()).isFalse();
                 }
             }
+            assertThat(s.path("image").asText()).as("%s: a pinned image", name).matches("[^:]+:[^:]+").doesNotEndWith(":latest");
             for (JsonNode port : s.path("ports")) {
                 assertThat(port.asText()).as("%s publishes on this machine only", name).startsWith("127.0.0.1:");
             }

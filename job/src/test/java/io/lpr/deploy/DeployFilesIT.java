@@ -154,6 +154,11 @@ class DeployFilesIT {
                     HttpRequest.newBuilder(URI.create(url + "api/events")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(events.statusCode()).isEqualTo(200);
             assertThat(events.body()).contains("\"plate\":\"B840CK197\"");
+            // What the Kubernetes readiness probe asks, without the token.
+            HttpResponse<String> health = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(url + "healthz")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(health.statusCode()).isEqualTo(200);
+            assertThat(health.body()).contains("\"events\":1");
         } finally {
             serve.destroy();
             if (!serve.waitFor(30, TimeUnit.SECONDS)) {
@@ -274,6 +279,14 @@ class DeployFilesIT {
         for (Pod pod : k8s.pods()) {
             List<String> volumes = pod.volumeNames();
             for (JsonNode container : pod.spec().path("containers")) {
+                for (String probe : List.of("readinessProbe", "livenessProbe", "startupProbe")) {
+                    for (String action : List.of("httpGet", "tcpSocket")) {
+                        JsonNode port = container.path(probe).path(action).path("port");
+                        if (!port.isMissingNode()) {
+                            assertThat(containerPort(pod, port)).as("%s: the %s's port", pod, probe).isPositive();
+                        }
+                    }
+                }
                 container.path("volumeMounts").forEach(m -> assertThat(volumes).as("%s mounts", pod).contains(m.path("name").asText()));
                 for (JsonNode env : container.path("env")) {
                     JsonNode secret = env.path("valueFrom").path("secretKeyRef");

@@ -1,4 +1,4 @@
-package io.lpr.sink;
+package io.lpr.events;
 
 import io.lpr.db.Database;
 import io.lpr.db.DatabaseException;
@@ -21,8 +21,8 @@ import java.util.Set;
 import java.util.Optional;
 
 /**
- * The {@code plate_events} table outside Flink: schema creation, direct upserts and the reader behind
- * {@code lpr query}. Every failure is a {@link DatabaseException} with a one-line message.
+ * The {@code plate_events} table outside Flink: schema creation and the reader behind {@code lpr query} and
+ * {@code lpr serve} (writes are the sink's, {@code io.lpr.sink.PlateEventStatement#upsert}). Every failure is a {@link DatabaseException} with a one-line message.
  */
 public final class EventStore {
     private EventStore() {}
@@ -58,7 +58,7 @@ public final class EventStore {
         }
     }
 
-    static void createSchema(Connection connection, SqlDialect dialect) throws SQLException {
+    public static void createSchema(Connection connection, SqlDialect dialect) throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try (Statement st = connection.createStatement()) {
@@ -92,18 +92,6 @@ public final class EventStore {
             if (!present.contains(column.get(0))) {
                 st.execute("ALTER TABLE " + PlateEventsTable.TABLE + " ADD COLUMN " + column.get(0) + " " + column.get(1));
             }
-        }
-    }
-
-    /** Inserts or replaces the events (by event id) in one transaction. */
-    public static void upsert(Database db, Collection<PlateEvent> events) {
-        try (Connection connection = db.open()) {
-            connection.setAutoCommit(false);
-            new PlateEventStatement(db.dialect()).executeBatch(connection, events);
-            connection.commit();
-        } catch (SQLException e) {
-            throw new DatabaseException("cannot write plate events to " + db.maskedUrl() + ": "
-                    + Database.firstLine(e), e);
         }
     }
 

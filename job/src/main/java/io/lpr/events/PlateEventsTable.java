@@ -1,25 +1,25 @@
-package io.lpr.sink;
+package io.lpr.events;
 
 import io.lpr.db.SqlDialect;
 import io.lpr.event.PlateEvent;
 import java.util.List;
 
 /** The {@code plate_events} table: its columns, schema and upsert, the same on SQLite and PostgreSQL. */
-final class PlateEventsTable {
+public final class PlateEventsTable {
     private PlateEventsTable() {}
 
-    static final String TABLE = "plate_events";
+    public static final String TABLE = "plate_events";
 
     /** Column order of every INSERT and SELECT. */
-    static final List<String> COLUMNS = List.of("event_id", "camera_id", "plate_text", "first_seen", "last_seen",
+    public static final List<String> COLUMNS = List.of("event_id", "camera_id", "plate_text", "first_seen", "last_seen",
             "frames", "votes", "detection_score", "text_score", "box_x1", "box_y1", "box_x2", "box_y2", "crop_jpeg",
             "confidence", "runner_ups", "offset_ms", "revision", "is_final");
 
     /** Columns added after the first release, with their types: tables created before get them added. */
-    static final List<List<String>> ADDED_COLUMNS = List.of(List.of("confidence", "REAL"), List.of("runner_ups", "TEXT"),
+    public static final List<List<String>> ADDED_COLUMNS = List.of(List.of("confidence", "REAL"), List.of("runner_ups", "TEXT"),
             List.of("offset_ms", "BIGINT"), List.of("revision", "INTEGER"), List.of("is_final", "BOOLEAN"));
 
-    static List<String> schema(SqlDialect dialect) {
+    public static List<String> schema(SqlDialect dialect) {
         return List.of("CREATE TABLE IF NOT EXISTS " + TABLE + " ("
                         + "event_id TEXT PRIMARY KEY, "
                         + "camera_id TEXT NOT NULL, "
@@ -46,7 +46,7 @@ final class PlateEventsTable {
     }
 
     /** Runner-up texts with their votes as stored: {@code B840OK197:3,B840CK19:1}. */
-    static String runnerUps(PlateEvent e) {
+    public static String runnerUps(PlateEvent e) {
         if (e.runnerUps == null || e.runnerUps.length == 0) {
             return null;
         }
@@ -57,7 +57,7 @@ final class PlateEventsTable {
         return out.toString();
     }
 
-    static void readRunnerUps(String stored, PlateEvent e) {
+    public static void readRunnerUps(String stored, PlateEvent e) {
         if (stored == null || stored.isEmpty()) {
             return;
         }
@@ -72,7 +72,7 @@ final class PlateEventsTable {
     }
 
     /** Same text on both databases: SQLite (3.24+) and PostgreSQL (9.5+) share ON CONFLICT ... excluded. */
-    static String upsert() {
+    public static String upsert() {
         StringBuilder sql = new StringBuilder("INSERT INTO ").append(TABLE).append(" (")
                 .append(String.join(", ", COLUMNS)).append(") VALUES (")
                 .append(String.join(", ", COLUMNS.stream().map(c -> "?").toList()))

@@ -1,4 +1,4 @@
-package io.lpr.sink;
+package io.lpr.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

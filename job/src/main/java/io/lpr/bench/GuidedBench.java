@@ -1,4 +1,4 @@
-package io.lpr.cli;
+package io.lpr.bench;
 
 import io.lpr.camera.CameraSpec;
 import io.lpr.decode.VideoDecoder;
@@ -9,10 +9,10 @@ import io.lpr.detect.PlateDetector;
 import io.lpr.event.Frame;
 import io.lpr.guide.CameraGuides;
 import io.lpr.guide.GuideConfig;
-import io.lpr.job.LprSettings;
-import io.lpr.operator.FoundPlates;
-import io.lpr.operator.PlateFinder;
-import io.lpr.operator.PlateReader;
+import io.lpr.settings.LprSettings;
+import io.lpr.pipeline.FoundPlates;
+import io.lpr.pipeline.PlateFinder;
+import io.lpr.pipeline.PlateReader;
 import io.lpr.recognize.RecognizerModel;
 import io.lpr.status.CameraMetrics;
 import io.lpr.video.ClipScenario;

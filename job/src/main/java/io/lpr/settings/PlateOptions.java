@@ -1,4 +1,4 @@
-package io.lpr.job;
+package io.lpr.settings;
 
 import static org.apache.flink.configuration.ConfigOptions.key;
 

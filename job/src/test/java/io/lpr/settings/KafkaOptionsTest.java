@@ -1,5 +1,6 @@
-package io.lpr.job;
+package io.lpr.settings;
 
+import io.lpr.job.JobConfiguration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,4 +1,4 @@
-package io.lpr.job;
+package io.lpr.settings;
 
 import static org.apache.flink.configuration.ConfigOptions.key;
 
@@ -8,7 +8,7 @@ import io.lpr.db.Database;
 import io.lpr.detect.DetectorConfig;
 import io.lpr.guide.GuideConfig;
 import io.lpr.model.Device;
-import io.lpr.operator.BatchingConfig;
+import io.lpr.pipeline.BatchingConfig;
 import io.lpr.recognize.RecognizerConfig;
 import io.lpr.track.TrackerConfig;
 import java.time.Duration;
@@ -159,8 +159,14 @@ public final class LprOptions {
     public static final ConfigOption<String> WORK_DIR = key("lpr.work-dir").stringType().defaultValue(".lpr")
             .withDescription("The tool's own folder for a local run: Flink's temporary files (deleted on exit), "
                     + "the checkpoints --resume continues from, the draining savepoints (deleted after a stop).");
+    /**
+     * How long a stop keeps trying, by default, while the job cannot drain because it is restarting after a
+     * task failed (the events database away, say) or fails again while draining: the longest restart backoff
+     * (30 s), the sink's retry window (60 s) and a drain, twice over.
+     */
+    private static final Duration DEFAULT_DRAIN_WAIT = Duration.ofMinutes(4);
     public static final ConfigOption<Duration> STOP_DRAIN_WAIT = key("lpr.stop.drain-wait").durationType()
-            .defaultValue(RunningJob.DEFAULT_DRAIN_WAIT)
+            .defaultValue(DEFAULT_DRAIN_WAIT)
             .withDescription("How long a stop (Ctrl-C, SIGTERM) of a local run keeps trying to drain a job that is "
                     + "restarting (the events database away, say) before it cancels the job instead, keeping its "
                     + "checkpoints for --resume (exit status 75).");

@@ -1,4 +1,4 @@
-package io.lpr.sink;
+package io.lpr.events;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;

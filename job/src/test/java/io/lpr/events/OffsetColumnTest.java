@@ -1,5 +1,6 @@
-package io.lpr.sink;
+package io.lpr.events;
 
+import io.lpr.sink.PlateEventStatement;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lpr.db.Database;
@@ -32,7 +33,7 @@ class OffsetColumnTest {
 
         PlateEvent file = event("file", 12_400L);
         PlateEvent live = event("live", null);
-        EventStore.upsert(db, List.of(file, live));
+        PlateEventStatement.upsert(db, List.of(file, live));
 
         List<PlateEvent> events = EventStore.query(db, EventQuery.latest());
         assertThat(events).extracting(e -> e.eventId).containsExactlyInAnyOrder("old", "file", "live");

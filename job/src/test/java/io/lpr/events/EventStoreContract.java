@@ -1,5 +1,7 @@
-package io.lpr.sink;
+package io.lpr.events;
 
+import io.lpr.sink.PlateEventStatement;
+import io.lpr.sink.PlateEventSinks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lpr.db.Database;
@@ -20,14 +22,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What every supported database must do; subclasses supply a fresh, empty database per test. */
-abstract class EventStoreContract {
+public abstract class EventStoreContract {
     @RegisterExtension
     static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
             .setNumberTaskManagers(1)
             .setNumberSlotsPerTaskManager(2)
             .build());
 
-    static final long T0 = Instant.parse("2024-05-01T12:00:00Z").toEpochMilli();
+    public static final long T0 = Instant.parse("2024-05-01T12:00:00Z").toEpochMilli();
 
     /** A fresh database with no table yet. */
     abstract Database database();
@@ -35,7 +37,7 @@ abstract class EventStoreContract {
     @Test
     void schemaCreationIsIdempotent() throws SQLException {
         EventStore.ensureSchema(database());
-        EventStore.upsert(database(), List.of(event("cam-1", "B840CK197", T0, 5)));
+        PlateEventStatement.upsert(database(), List.of(event("cam-1", "B840CK197", T0, 5)));
         EventStore.ensureSchema(database());
 
         assertThat(EventStore.count(database())).isEqualTo(1);
@@ -47,14 +49,14 @@ abstract class EventStoreContract {
     void upsertTwiceKeepsOneRowWithTheNewValues() {
         EventStore.ensureSchema(database());
         PlateEvent first = event("cam-1", "B840CK197", T0, 5);
-        EventStore.upsert(database(), List.of(first));
+        PlateEventStatement.upsert(database(), List.of(first));
 
         PlateEvent update = event("cam-1", "B840CK197", T0, 9);
         update.lastSeen = T0 + 4_000;
         update.votes = 7;
         update.cropJpeg = new byte[] {1, 2, 3};
         update.box = null;
-        EventStore.upsert(database(), List.of(update));
+        PlateEventStatement.upsert(database(), List.of(update));
 
         List<PlateEvent> rows = EventStore.query(database(), all(true));
         assertThat(rows).hasSize(1);
@@ -71,7 +73,7 @@ abstract class EventStoreContract {
     @Test
     void queryFiltersAndReturnsTheNewestOldestFirst() {
         EventStore.ensureSchema(database());
-        EventStore.upsert(database(), List.of(
+        PlateEventStatement.upsert(database(), List.of(
                 event("cam-1", "B840CK197", T0, 5),
                 event("cam-1", "A123BC77", T0 + 60_000, 3),
                 event("cam-2", "B840CK197", T0 + 120_000, 4),
@@ -102,7 +104,7 @@ abstract class EventStoreContract {
     @Test
     void partialPlatesWildcardsAndNearMisses() {
         EventStore.ensureSchema(database());
-        EventStore.upsert(database(), List.of(
+        PlateEventStatement.upsert(database(), List.of(
                 event("cam-1", "O567AM76", T0, 5),
                 event("cam-1", "O567AM776", T0 + 1_000, 5),
                 event("cam-1", "A567AM76", T0 + 2_000, 5),
@@ -140,7 +142,7 @@ abstract class EventStoreContract {
         e.runnerUpVotes = new int[] {3, 1};
         e.revision = 3;
         e.isFinal = true;
-        EventStore.upsert(database(), List.of(e));
+        PlateEventStatement.upsert(database(), List.of(e));
 
         PlateEvent row = EventStore.query(database(), all(false)).get(0);
         assertThat(row.confidence).isEqualTo(0.93f);
@@ -179,11 +181,11 @@ abstract class EventStoreContract {
 
         PlateEvent first = event("cam-1", "B840CK197", T0, 5);
         first.revision = 1;
-        EventStore.upsert(database(), List.of(first));
+        PlateEventStatement.upsert(database(), List.of(first));
         PlateEvent last = event("cam-1", "B840CK197", T0, 9);
         last.revision = 2;
         last.isFinal = true;
-        EventStore.upsert(database(), List.of(last));
+        PlateEventStatement.upsert(database(), List.of(last));
 
         List<PlateEvent> rows = EventStore.query(database(), all(false));
         assertThat(rows).extracting(e -> e.plateText + ":" + e.frames + ":" + e.revision + ":" + e.isFinal)
@@ -239,7 +241,7 @@ abstract class EventStoreContract {
         EventStore.ensureSchema(database());
         PlateEvent withCrop = event("cam-1", "B840CK197", T0, 5);
         withCrop.cropJpeg = new byte[] {(byte) 0xFF, (byte) 0xD8, 1, 2};
-        EventStore.upsert(database(), List.of(withCrop, event("cam-1", "A123BC77", T0 + 60_000, 3),
+        PlateEventStatement.upsert(database(), List.of(withCrop, event("cam-1", "A123BC77", T0 + 60_000, 3),
                 event("cam-2", "K095AE177", T0 + 120_000, 4)));
 
         assertThat(plates(EventStore.query(database(), new EventQuery(null, null, null, null, 2, false, 1))))
@@ -253,7 +255,7 @@ abstract class EventStoreContract {
         assertThat(EventStore.find(database(), "no-such-event", true)).isEmpty();
     }
 
-    static PlateEvent event(String camera, String plate, long firstSeen, int frames) {
+    public static PlateEvent event(String camera, String plate, long firstSeen, int frames) {
         PlateEvent e = new PlateEvent();
         e.cameraId = camera;
         e.plateText = plate;

@@ -1,11 +1,11 @@
-package io.lpr.cli;
+package io.lpr.bench;
 
 import io.lpr.db.Database;
 import io.lpr.image.Images;
 import io.lpr.job.JobConfiguration;
 import io.lpr.job.JobRunner;
-import io.lpr.job.LprOptions;
-import io.lpr.job.LprSettings;
+import io.lpr.settings.LprOptions;
+import io.lpr.settings.LprSettings;
 import io.lpr.job.RunningJob;
 import io.lpr.local.LocalRun;
 import io.lpr.status.CameraStatus;
@@ -37,7 +37,7 @@ final class StopBench {
     private StopBench() {}
 
     /** Runs the live cameras in {@code dir} (clip, events database), stops them and times the stop. */
-    static Result measure(SettingsOptions settingsOptions, Path photo, Path dir, PrintWriter err) throws Exception {
+    static Result measure(StageBench.Settings settingsOptions, Path photo, Path dir, PrintWriter err) throws Exception {
         LprSettings settings = LprSettings.from(settingsOptions.configuration().build());
         Path clip = dir.resolve("live.mp4");
         try (Mat mat = Images.read(photo)) {

@@ -1,5 +1,6 @@
-package io.lpr.job;
+package io.lpr.stills;
 
+import io.lpr.settings.LprSettings;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
 
 import io.lpr.detect.DetectorModel;
@@ -9,8 +10,8 @@ import io.lpr.event.PlateRead;
 import io.lpr.guide.CameraGuides;
 import io.lpr.guide.GuideConfig;
 import io.lpr.image.Images;
-import io.lpr.operator.PlateFinder;
-import io.lpr.operator.PlateReader;
+import io.lpr.pipeline.PlateFinder;
+import io.lpr.pipeline.PlateReader;
 import io.lpr.recognize.RecognizerModel;
 import java.util.List;
 import org.bytedeco.opencv.opencv_core.Mat;

@@ -1,4 +1,4 @@
-package io.lpr.operator;
+package io.lpr.pipeline;
 
 import io.lpr.detect.Detection;
 import io.lpr.detect.Detections;

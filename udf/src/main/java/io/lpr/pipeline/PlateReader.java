@@ -1,4 +1,4 @@
-package io.lpr.operator;
+package io.lpr.pipeline;
 
 import io.lpr.event.PlateCandidate;
 import io.lpr.event.PlateRead;

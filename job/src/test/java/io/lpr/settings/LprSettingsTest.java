@@ -1,12 +1,14 @@
-package io.lpr.job;
+package io.lpr.settings;
 
+import io.lpr.job.JobConfiguration;
+import io.lpr.job.JobRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lpr.camera.CameraSpec;
 import io.lpr.detect.DetectorConfig;
 import io.lpr.model.Device;
-import io.lpr.operator.BatchingConfig;
+import io.lpr.pipeline.BatchingConfig;
 import io.lpr.recognize.RecognizerConfig;
 import io.lpr.track.TrackerConfig;
 import io.lpr.registry.YamlCameraRegistry;

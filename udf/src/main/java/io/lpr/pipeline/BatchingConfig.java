@@ -1,4 +1,4 @@
-package io.lpr.operator;
+package io.lpr.pipeline;
 
 import java.io.Serializable;
 import java.time.Duration;
@@ -10,7 +10,7 @@ import java.time.Duration;
  * @param maxBatch most requests per model call
  * @param maxDelay longest a request waits for its batch to fill
  * @param capacity requests in flight per operator subtask before the async operator applies back-pressure
- * @param timeout a request unanswered this long counts as failed (see {@link InferenceFunction})
+ * @param timeout a request unanswered this long counts as failed (see {@code io.lpr.operator.InferenceFunction})
  * @param maxConsecutiveFailures this many failed requests in a row, none answered in between, mean the model
  *     is broken rather than an input bad: the job fails, naming the model's error
  */

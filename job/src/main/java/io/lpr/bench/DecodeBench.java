@@ -1,9 +1,9 @@
-package io.lpr.cli;
+package io.lpr.bench;
 
 import com.sun.management.OperatingSystemMXBean;
 import io.lpr.camera.CameraSpec;
 import io.lpr.decode.VideoDecoder;
-import io.lpr.job.LprSettings;
+import io.lpr.settings.LprSettings;
 import io.lpr.status.CameraMetrics;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;

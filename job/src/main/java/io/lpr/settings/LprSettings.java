@@ -1,6 +1,6 @@
-package io.lpr.job;
+package io.lpr.settings;
 
-import static io.lpr.job.LprOptions.*;
+import static io.lpr.settings.LprOptions.*;
 
 import io.lpr.camera.CameraDefaults;
 import io.lpr.camera.CameraSpec;
@@ -12,7 +12,7 @@ import io.lpr.detect.DetectorConfig;
 import io.lpr.guide.GuideConfig;
 import io.lpr.detect.PlateShape;
 import io.lpr.model.ModelDirectory;
-import io.lpr.operator.BatchingConfig;
+import io.lpr.pipeline.BatchingConfig;
 import io.lpr.recognize.ReadingPolicy;
 import io.lpr.recognize.RecognizerConfig;
 import io.lpr.track.TrackerConfig;

@@ -1,4 +1,4 @@
-package io.lpr.job;
+package io.lpr.settings;
 
 import java.io.IOException;
 import java.lang.reflect.Field;
@@ -21,7 +21,7 @@ import org.apache.flink.configuration.FallbackKey;
  * one Flink has an option for (or a family Flink reads by prefix, such as a metrics reporter's). A misspelt key
  * is refused with the nearest valid one named, instead of being silently ignored.
  */
-final class SettingKeys {
+public final class SettingKeys {
     /** Families of keys Flink reads by prefix rather than as declared options. */
     private static final List<String> FLINK_PREFIXES = List.of("metrics.reporter.", "external-resource.", "fs.", "s3.",
             // Options of modules a cluster may add (state backends, resource providers) that ./lpr does not carry.
@@ -37,7 +37,7 @@ final class SettingKeys {
     private SettingKeys() {}
 
     /** @throws IllegalArgumentException naming the key and the nearest valid one */
-    static void requireKnown(String key) {
+    public static void requireKnown(String key) {
         if (key.startsWith("lpr.")) {
             if (!lpr().contains(key)) {
                 throw new IllegalArgumentException("unknown setting '" + key + "'" + nearest(key, lpr()));

@@ -1,5 +1,6 @@
-package io.lpr.sink;
+package io.lpr.events;
 
+import io.lpr.sink.PlateEventStatement;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -34,7 +35,7 @@ class SqliteEventStoreTest extends EventStoreContract {
     @Test
     void storesInstantsAsSortableUtcText() throws Exception {
         EventStore.ensureSchema(db);
-        EventStore.upsert(db, List.of(event("cam-1", "B840CK197", T0, 5)));
+        PlateEventStatement.upsert(db, List.of(event("cam-1", "B840CK197", T0, 5)));
         try (Connection c = db.connect();
                 Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery("SELECT first_seen, last_seen FROM plate_events")) {

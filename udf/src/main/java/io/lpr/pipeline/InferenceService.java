@@ -1,23 +1,23 @@
-package io.lpr.operator;
+package io.lpr.pipeline;
 
 import io.lpr.runtime.MicroBatcher;
 import java.util.concurrent.CompletableFuture;
 
 /** A loaded model and the batching queue in front of it, shared by all subtasks of a process. */
-final class InferenceService<I, O> implements AutoCloseable {
+public final class InferenceService<I, O> implements AutoCloseable {
     private final AutoCloseable model;
     private final MicroBatcher<I, O> batcher;
 
-    InferenceService(AutoCloseable model, MicroBatcher<I, O> batcher) {
+    public InferenceService(AutoCloseable model, MicroBatcher<I, O> batcher) {
         this.model = model;
         this.batcher = batcher;
     }
 
-    io.lpr.runtime.BatchStats stats() {
+    public io.lpr.runtime.BatchStats stats() {
         return batcher.stats();
     }
 
-    CompletableFuture<O> submit(I input) {
+    public CompletableFuture<O> submit(I input) {
         return batcher.submit(input);
     }
 

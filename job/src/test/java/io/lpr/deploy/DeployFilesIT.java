@@ -18,7 +18,8 @@ import io.lpr.db.Database;
 import io.lpr.deploy.KubernetesFiles.K8sObject;
 import io.lpr.deploy.KubernetesFiles.Pod;
 import io.lpr.event.PlateEvent;
-import io.lpr.sink.EventStore;
+import io.lpr.events.EventStore;
+import io.lpr.sink.PlateEventStatement;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.InputStreamReader;
@@ -118,7 +119,7 @@ class DeployFilesIT {
         event.firstSeen = 1_714_564_800_000L;
         event.lastSeen = event.firstSeen + 1000;
         EventStore.ensureSchema(Database.of(db, null, null));
-        EventStore.upsert(Database.of(db, null, null), List.of(event));
+        PlateEventStatement.upsert(Database.of(db, null, null), List.of(event));
 
         // Flink's lib/ in the image: Flink's own jars (here: the build's classpath) and the native-bearing ones;
         // what serve/ holds is only there, so the web server must come from the image's serve/.
@@ -394,7 +395,7 @@ class DeployFilesIT {
         assertThat(job.path("entryClass").asText()).isEqualTo(JobSubmission.ENTRY_CLASS);
         String dockerfile = Files.readString(DEPLOY.resolve("docker/Dockerfile"));
         assertThat(dockerfile).contains(job.path("jarURI").asText().replace("local://", "") + "\n");
-        parses("run", job.path("args"));
+        parsesAsTheJob(job.path("entryClass").asText(), job.path("args"));
     }
 
     @Test
@@ -615,7 +616,7 @@ class DeployFilesIT {
         int jar = submit.indexOf("/opt/lpr/lpr-job.jar");
         assertThat(Files.readString(DEPLOY.resolve("docker/Dockerfile"))).contains(submit.get(jar) + "\n");
         ArrayNode jobArgs = JSON.valueToTree(submit.subList(jar + 1, submit.size()));
-        parses("run", jobArgs);
+        parsesAsTheJob(JobSubmission.ENTRY_CLASS, jobArgs);
         assertThat(hostPath(services.path("submit"), compose, flag(jobArgs, "--config"))).isEqualTo(DEPLOY.resolve("compose/config/lpr.yaml"));
         List<String> web = command(services.path("web"));
         assertThat(web.get(0)).isEqualTo("serve");
@@ -829,6 +830,22 @@ class DeployFilesIT {
         List<String> all = new ArrayList<>(List.of(command));
         args.forEach(a -> all.add(a.asText()));
         LprCli.commandLine().parseArgs(all.toArray(String[]::new));
+    }
+
+    /**
+     * Every flag exists: the arguments parse as the job's entry class reads them (its {@code parse}, which
+     * {@code main} calls first; package-private, so reached by reflection).
+     */
+    private static void parsesAsTheJob(String entryClass, JsonNode args) throws Exception {
+        List<String> all = new ArrayList<>();
+        args.forEach(a -> all.add(a.asText()));
+        java.lang.reflect.Method parse = Class.forName(entryClass).getDeclaredMethod("parse", String[].class);
+        parse.setAccessible(true);
+        try {
+            parse.invoke(null, (Object) all.toArray(String[]::new));
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            throw new AssertionError(entryClass + " refuses " + all + ": " + e.getCause().getMessage(), e.getCause());
+        }
     }
 
     private static List<String> command(JsonNode service) {

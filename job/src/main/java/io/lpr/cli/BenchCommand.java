@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code lpr bench}: the flags of {@link StageBench}, which measures every stage and prints one table. */
-@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = ApiBenchCommand.class,
+@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {ApiBenchCommand.class, ThreadsBenchCommand.class},
         description = "Measures detector, recogniser, decoding, end-to-end speed and the stop time; prints a table.")
 final class BenchCommand implements Callable<Integer> {
     @Mixin
@@ -37,7 +37,7 @@ final class BenchCommand implements Callable<Integer> {
         LprSettings settings = LprSettings.from(settingsOptions.configuration().build());
         JobRunner.requireModels(settings);
         Path photo = DemoCommand.sampleImage(image, settings.models());
-        new StageBench(settingsOptions::configuration, photo, frames, crops, seconds, spec.commandLine().getOut(),
+        new StageBench(settingsOptions::configuration, settingsOptions.arguments(), photo, frames, crops, seconds, spec.commandLine().getOut(),
                 spec.commandLine().getErr()).run();
         return 0;
     }

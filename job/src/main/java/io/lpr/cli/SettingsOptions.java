@@ -30,4 +30,16 @@ public final class SettingsOptions {
                 .overrides(overrides)
                 .set(LprOptions.MODELS_DIR.key(), models.directory().toString());
     }
+
+    /** The same settings as command-line arguments, for an {@code lpr} started in another process. */
+    public List<String> arguments() {
+        List<String> args = new ArrayList<>(List.of("--models", models.directory().path().toString()));
+        if (configFile != null) {
+            args.addAll(List.of("--config", configFile.toAbsolutePath().toString()));
+        }
+        for (String pair : overrides) {
+            args.addAll(List.of("--set", pair));
+        }
+        return args;
+    }
 }

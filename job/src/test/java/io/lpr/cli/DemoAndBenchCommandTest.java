@@ -75,6 +75,17 @@ class DemoAndBenchCommandTest {
                 .as(r.err()).singleElement().asString().contains("demo-2s.mp4");
     }
 
+    /** The row's first group, which must match the whole row (trailing spaces aside). */
+    private static double number(String row, String regex) {
+        Matcher m = Pattern.compile(regex + "\\s*").matcher(row);
+        assertThat(m.matches()).as("%s%nshould match%n%s", row, regex).isTrue();
+        return Double.parseDouble(m.group(1));
+    }
+
+    private static void positive(String row, String regex) {
+        assertThat(number(row, regex)).as(row).isPositive();
+    }
+
     @Test
     void benchPrintsOneRowPerStageAndTheStopTimeAndLeavesNoTempFiles() throws Exception {
         Set<String> flinkFilesBefore = LprCliTest.flinkFilesInSystemTmp();
@@ -94,11 +105,28 @@ class DemoAndBenchCommandTest {
                 row -> assertThat(row).startsWith("detector, static camera, 2 cars crossing, full tiling")
                         .contains("15.0 calls"),
                 row -> assertThat(row).startsWith("detector, same, guided (").contains("after the start's 3 full scans"),
+                row -> positive(row, "CPU, static camera, guided: decode +(\\d+\\.\\d) cpu-ms per analysed frame +\\d+%"),
+                row -> assertThat(number(row, "CPU, static camera, guided: guide +(\\d+\\.\\d) cpu-ms per analysed frame +\\d+%"))
+                        .isNotNegative(),
+                row -> positive(row, "CPU, static camera, guided: detector +(\\d+\\.\\d) cpu-ms per analysed frame +\\d+%"),
+                row -> assertThat(number(row, "CPU, static camera, guided: recogniser +(\\d+\\.\\d) cpu-ms per analysed frame +\\d+%"))
+                        .isNotNegative(),
+                row -> positive(row, "CPU, static camera, guided: all four stages +(\\d+\\.\\d) cpu-ms per frame"
+                        + " \\(\\d+\\.\\d calls\\) +\\d+\\.\\d cameras at 2\\.0 fps on \\d+ cores"),
+                row -> positive(row, "CPU, sparse traffic \\(a car every 10 s, \\d+ s\\), guided +(\\d+) cpu-ms per s of"
+                        + " video, \\d+\\.\\d\\d calls per frame +decode/guide/detector/recogniser \\d+ / \\d+ / \\d+ / \\d+ ms"),
                 row -> assertThat(row).startsWith("cameras kept up with at 2.0 fps"),
                 row -> assertThat(row).startsWith("end to end, 2 frames of the clip"),
+                row -> positive(row, "memory, peak RSS of lpr run, 1 / 2 / 4 live cameras \\(real time\\) +(\\d+) / \\d+ / \\d+ MiB"),
+                row -> positive(row, "latency, passage's last frame to its row, p50 / p99 +(\\d+\\.\\d\\d) / \\d+\\.\\d\\d s"
+                        + " \\(\\d+ passages\\)"),
                 row -> assertThat(row).startsWith("stop on SIGTERM, 5 live cameras (drain, final savepoint)")
                         .matches(".* \\d+\\.\\d s \\(3 frames of each handed on\\)\\s*$"));
-        assertThat(lines.subList(1, lines.size() - 2)).allSatisfy(row -> assertThat(row).matches(".*\\d+\\.\\d\\dx$"));
+        assertThat(lines.subList(1, lines.size() - 1))
+                .filteredOn(row -> !row.startsWith("CPU, ") && !row.startsWith("memory, ") && !row.startsWith("latency, ")
+                        && !row.startsWith("stop on SIGTERM"))
+                .hasSize(9)
+                .allSatisfy(row -> assertThat(row).matches(".*\\d+\\.\\d\\dx$"));
         assertThat(lines.get(lines.size() - 1)).startsWith("(bare forward:");
         Matcher clip = Pattern.compile("running the job on a [0-9.]+ s clip, (\\S+) \\.\\.\\.").matcher(r.err());
         assertThat(clip.find()).as(r.err()).isTrue();

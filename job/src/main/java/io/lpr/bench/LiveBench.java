@@ -1,0 +1,127 @@
+package io.lpr.bench;
+
+import io.lpr.db.Database;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Memory and latency of live cameras: {@code lpr run} in its own JVM (as a user runs it) on 1, 2 and 4 copies of a
+ * clip played in real time, its events in an SQLite file. Its peak resident set (VmHWM) is the memory figure; the
+ * latency of a passage is the wall time its final row is first seen in the database (polled every
+ * {@value #POLL_MS} ms) less the row's {@code last_seen}, the event time of the passage's last frame. A file played
+ * in real time takes its event times from the camera's start (frame offset added), so the figure also holds the
+ * time the camera took to open its file and hand on its first frame: it is an upper bound.
+ */
+final class LiveBench {
+    static final int[] CAMERAS = {1, 2, 4};
+    static final long POLL_MS = 100;
+    /** A run that has not ended this long after its clip's end is stopped (its figures still count). */
+    private static final long GRACE_MS = 240_000;
+
+    /** Peak RSS in MiB for each count of {@link #CAMERAS}, and every passage's latency in milliseconds. */
+    record Result(long[] peakRssMiB, List<Long> latenciesMs) {}
+
+    private LiveBench() {}
+
+    static Result measure(List<String> settingsArguments, Path clip, double clipSeconds, Path dir, PrintWriter err)
+            throws Exception {
+        long[] rss = new long[CAMERAS.length];
+        List<Long> latencies = new ArrayList<>();
+        for (int i = 0; i < CAMERAS.length; i++) {
+            err.println("lpr: " + CAMERAS[i] + " live camera(s) in their own process, real time ...");
+            err.flush();
+            rss[i] = run(settingsArguments, clip, clipSeconds, CAMERAS[i], dir.resolve("live-" + CAMERAS[i]),
+                    latencies);
+        }
+        return new Result(rss, latencies);
+    }
+
+    /** One run of {@code cameras} cameras: its peak RSS in MiB; adds its passages' latencies. */
+    private static long run(List<String> settingsArguments, Path clip, double clipSeconds, int cameras, Path dir,
+            List<Long> latencies) throws Exception {
+        Files.createDirectories(dir.resolve("tmp"));
+        String sink = "jdbc:sqlite:" + dir.resolve("events.db");
+        List<String> command = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + Runtime.getRuntime().maxMemory() / (1 << 20) + "m", "-Dai.djl.offline=true",
+                "-Djava.io.tmpdir=" + dir.resolve("tmp"),
+                "--add-opens=java.base/java.util=ALL-UNNAMED", "--add-opens=java.base/java.lang=ALL-UNNAMED"));
+        for (String property : List.of("log4j2.configurationFile", "lpr.home")) {
+            if (System.getProperty(property) != null) {
+                command.add("-D" + property + "=" + System.getProperty(property));
+            }
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.lpr.cli.LprCli", "run"));
+        command.addAll(settingsArguments);
+        for (int c = 1; c <= cameras; c++) {
+            command.addAll(List.of("--camera", "live" + c + "=" + clip));
+        }
+        command.addAll(List.of("--sink", sink, "--set", "lpr.camera.realtime=true",
+                "--set", "lpr.work-dir=" + dir.resolve("work")));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("lpr.log").toFile()).start();
+        Database db = Database.of(sink, null, null);
+        Set<String> seen = new HashSet<>();
+        long peakKiB = 0;
+        long deadline = System.currentTimeMillis() + (long) (clipSeconds * 1000) + GRACE_MS;
+        try {
+            while (process.isAlive() && System.currentTimeMillis() < deadline) {
+                peakKiB = Math.max(peakKiB, statusKiB(process.pid(), "VmHWM:"));
+                poll(db, seen, latencies);
+                Thread.sleep(POLL_MS);
+            }
+        } finally {
+            process.destroy();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        }
+        poll(db, seen, latencies);
+        if (process.exitValue() != 0 || peakKiB == 0) {
+            throw new IllegalStateException("lpr run on " + cameras + " live camera(s) ended with exit code "
+                    + process.exitValue() + ": " + Files.readString(dir.resolve("lpr.log")).strip());
+        }
+        return peakKiB / 1024;
+    }
+
+    /** Adds the latency of each passage whose final row appeared since the last poll. */
+    private static void poll(Database db, Set<String> seen, List<Long> latencies) {
+        long now = System.currentTimeMillis();
+        try (Connection c = db.connect(); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT event_id, last_seen, is_final FROM plate_events")) {
+            while (rs.next()) {
+                boolean finalRow = rs.getObject("is_final") == null || rs.getBoolean("is_final");
+                if (finalRow && seen.add(rs.getString("event_id"))) {
+                    latencies.add(now - db.dialect().readTime(rs, "last_seen"));
+                }
+            }
+        } catch (SQLException e) {
+            // No table yet, or the job holds the file's lock for a moment: the next poll reads it.
+        }
+    }
+
+    /** A field of /proc/PID/status in KiB, 0 when it cannot be read (the process has ended). */
+    static long statusKiB(long pid, String field) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+                if (line.startsWith(field)) {
+                    return Long.parseLong(line.substring(field.length()).trim().split("\\s+")[0]);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+        return 0;
+    }
+}

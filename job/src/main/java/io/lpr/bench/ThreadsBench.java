@@ -31,7 +31,7 @@ import org.bytedeco.opencv.opencv_core.Mat;
  * input, 416 by default) one region per call: ONNX Runtime intra-op threads 1 and 2 in one session, against 2
  * sessions called in parallel with 1 thread each (what {@code lpr.detector.workers=2} with
  * {@code intra-op-threads=1} makes). The recogniser: batch sizes with PyTorch's threads as set, and with 1.
- * Each line gives wall time (calls per second, what a loaded machine's neighbours change) and process CPU time per
+ * Each setting runs twice, in one order then the reverse. Each line gives wall time (calls per second, what a loaded machine's neighbours change) and process CPU time per
  * call (all threads, native included, what the work costs).
  */
 public final class ThreadsBench {
@@ -63,7 +63,9 @@ public final class ThreadsBench {
                     settings.detector().tileOverlap(), settings.detector().runsWholeFrame());
             out.printf("detector, %d px input, one region per call, %d calls, %d cores:%n",
                     settings.detector().inputSize(), calls, Runtime.getRuntime().availableProcessors());
-            for (int[] sessionsThreads : new int[][] {{1, 1}, {1, 2}, {2, 1}, {2, 2}}) {
+            // Each setting twice, in one order then the other, so that a change of the machine's load or a late
+            // warm-up shows as a difference between a setting's two lines rather than favouring the later ones.
+            for (int[] sessionsThreads : new int[][] {{1, 1}, {1, 2}, {2, 1}, {2, 2}, {2, 2}, {2, 1}, {1, 2}, {1, 1}}) {
                 Cost cost = detector(frame, regions, sessionsThreads[0], sessionsThreads[1]);
                 out.printf("  %d session(s) x %d intra-op thread(s): %s%n", sessionsThreads[0], sessionsThreads[1], cost);
                 out.flush();
@@ -79,9 +81,9 @@ public final class ThreadsBench {
             throw new IllegalArgumentException("the detector found no plate in " + photo + ": give --image with a plate");
         }
         int configured = settings.recognizer().threads();
-        for (int threads : configured == 1 ? new int[] {1} : new int[] {configured, 1}) {
+        for (int threads : configured == 1 ? new int[] {1} : new int[] {1, configured}) {
             out.printf("recogniser, PyTorch threads %s:%n", threads == 0 ? "default" : threads);
-            for (int batch : new int[] {1, 2, 4, 8, 16, 32}) {
+            for (int batch : new int[] {1, 8, 32, 8, 1}) {
                 out.printf("  batch %2d: %s%n", batch, recogniser(candidates, batch, threads));
                 out.flush();
             }
@@ -137,7 +139,7 @@ public final class ThreadsBench {
                 for (int i = 0; i < 3; i++) {
                     recognizer.recognize(input); // TorchScript profiles a new input shape's first runs
                 }
-                int n = Math.max(1, calls * 4 / batch);
+                int n = Math.max(2, calls / batch);
                 OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
                 long cpu = os.getProcessCpuTime();
                 long start = System.nanoTime();

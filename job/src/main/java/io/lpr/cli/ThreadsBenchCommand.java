@@ -6,7 +6,7 @@ import io.lpr.settings.LprSettings;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -14,8 +14,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "threads", mixinStandardHelpOptions = true,
         description = "Detector intra-op threads against parallel sessions, and recogniser batch sizes, in wall and CPU time.")
 final class ThreadsBenchCommand implements Callable<Integer> {
-    @Mixin
-    SettingsOptions settingsOptions;
+    /** The settings flags are bench's, inherited: {@code lpr bench threads --set ...}. */
+    @ParentCommand
+    BenchCommand bench;
 
     @Option(names = "--image", paramLabel = "FILE", description = "Photo to measure on (default: car.jpg beside the models).")
     Path image;
@@ -28,7 +29,7 @@ final class ThreadsBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        LprSettings settings = LprSettings.from(settingsOptions.configuration().build());
+        LprSettings settings = LprSettings.from(bench.settingsOptions.configuration().build());
         JobRunner.requireModels(settings);
         new ThreadsBench(settings, DemoCommand.sampleImage(image, settings.models()), calls,
                 spec.commandLine().getOut()).run();

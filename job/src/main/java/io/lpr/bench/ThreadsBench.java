@@ -80,9 +80,14 @@ public final class ThreadsBench {
         if (candidates.isEmpty()) {
             throw new IllegalArgumentException("the detector found no plate in " + photo + ": give --image with a plate");
         }
+        // PyTorch's thread count is process-wide and stays as last set, so its default (0) is given as a number:
+        // PyTorch's own default is the machine's cores.
         int configured = settings.recognizer().threads();
-        for (int threads : configured == 1 ? new int[] {1} : new int[] {1, configured}) {
-            out.printf("recogniser, PyTorch threads %s:%n", threads == 0 ? "default" : threads);
+        int cores = Runtime.getRuntime().availableProcessors();
+        int other = configured > 1 ? configured : Math.max(2, cores);
+        for (int threads : new int[] {1, other}) {
+            out.printf("recogniser, PyTorch intra-op threads %d%s:%n", threads,
+                    configured == 0 && threads == cores ? " (PyTorch's default here)" : "");
             for (int batch : new int[] {1, 8, 32, 8, 1}) {
                 out.printf("  batch %2d: %s%n", batch, recogniser(candidates, batch, threads));
                 out.flush();

@@ -14,9 +14,13 @@ import java.io.Serializable;
  */
 public record RecognizerConfig(String stnFile, String lprnetFile, Device device, int maxBatch, int threads)
         implements Serializable {
-    /** The defaults, written here once; the job's settings show them. */
+    /**
+     * The defaults, written here once; the job's settings show them. One PyTorch thread: with PyTorch's default (a
+     * thread per core) its OpenMP threads spin while they wait for a core the detector holds, and a crop cost 2-10x
+     * the CPU time (docs/performance.md, "Recogniser threads"); more recogniser workers use more cores.
+     */
     public static final RecognizerConfig DEFAULTS =
-            new RecognizerConfig("stn.torchscript.pt", "lprnet.torchscript.pt", Device.CPU, 32, 0);
+            new RecognizerConfig("stn.torchscript.pt", "lprnet.torchscript.pt", Device.CPU, 32, 1);
 
     public RecognizerConfig {
         if (stnFile == null || stnFile.isBlank() || lprnetFile == null || lprnetFile.isBlank()) {

@@ -72,6 +72,9 @@ public final class EventFormat {
     }
 
     private static String csv(List<StoredEvent> events) {
+        if (events.isEmpty()) {
+            return String.join(",", CSV_COLUMNS) + "\n"; // the header alone: a script still sees the columns
+        }
         CsvSchema.Builder schema = CsvSchema.builder();
         CSV_COLUMNS.forEach(schema::addColumn);
         List<List<String>> rows = new ArrayList<>();

@@ -86,6 +86,9 @@ class QueryCommandTest {
         assertThat(r.out().lines()).hasSize(2);
         assertThat(r.out().lines().findFirst().orElseThrow()).startsWith("event_id,camera_id,plate_text,confidence");
         assertThat(r.out()).contains(",gate,K095AE177,0.880,").contains(",0567AM76 (2),0,false,\n");
+        LprCliTest.Result none = lpr("query", "--db", db, "--plate", "X000XX00", "--format", "csv");
+        assertThat(none.out()).isEqualTo("event_id,camera_id,plate_text,confidence,first_seen,last_seen,frames,votes,"
+                + "detection_score,runner_ups,revision,final,unreadable\n");
     }
 
     /** Every time form the README documents for --since, the same forms the API takes (TimeForms). */

@@ -18,8 +18,11 @@ import java.util.function.Function;
  * database lacks, in order, in one transaction, so a database is either at the old version or the new one.
  * A change to a table is one more {@link Migration} at the end of its list; a released one is never edited.
  *
- * <p>Flyway would do this, but its SQLite support and its size in the job jar are more than a three-step list
- * for one table needs; the record of applied versions is the same idea.
+ * <p>Why not Flyway: Flyway 13 (flyway-core with SQLite, flyway-database-postgresql) is on Maven Central, but
+ * it does not lock a SQLite database while it migrates ({@code SQLiteTable.doLock} only logs that SQLite
+ * "does not support locking"), and every parallel sink subtask migrates on its first connection; here SQLite
+ * callers take turns on the write lock and PostgreSQL callers on an advisory lock. It would also bring its
+ * plugin loading into the job jar a cluster runs, for a list of three steps.
  */
 public final class Migrations {
     /** The table of applied versions, one row per (schema, version). */
@@ -70,31 +73,53 @@ public final class Migrations {
      */
     public int migrate(Connection connection, SqlDialect dialect) throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
-        connection.setAutoCommit(false);
+        boolean sqlite = dialect == SqlDialect.SQLITE;
+        // SQLite: the transaction takes the write lock before it reads the version (BEGIN IMMEDIATE), so two
+        // callers cannot both read an old version and then deadlock upgrading their read locks; the second waits.
+        connection.setAutoCommit(sqlite);
         try (Statement st = connection.createStatement()) {
-            if (dialect == SqlDialect.POSTGRES) {
+            if (sqlite) {
+                st.execute("BEGIN IMMEDIATE");
+            } else {
                 // Parallel sink subtasks race on CREATE ... IF NOT EXISTS (a duplicate-key error on the catalog),
                 // so they take turns; the lock ends with the transaction.
                 st.execute("SELECT pg_advisory_xact_lock(hashtext('lpr." + schema + "'))");
             }
-            st.execute("CREATE TABLE IF NOT EXISTS " + VERSIONS + " (schema_name TEXT NOT NULL, version INTEGER NOT NULL, "
-                    + "description TEXT NOT NULL, applied_at TEXT NOT NULL, PRIMARY KEY (schema_name, version))");
-            int current = current(connection);
-            if (current > latest()) {
-                throw new SQLException(schema + " is at schema version " + current + " but this lpr knows versions up to "
-                        + latest() + ": use the lpr that wrote it, or a newer one");
+            try {
+                int current = apply(connection, st, dialect);
+                end(connection, st, sqlite, "COMMIT");
+                return current;
+            } catch (SQLException | RuntimeException e) {
+                end(connection, st, sqlite, "ROLLBACK");
+                throw e;
             }
-            for (Migration m : migrations.subList(current, migrations.size())) {
-                m.step().apply(st, dialect);
-                record(connection, m);
-            }
-            connection.commit();
-            return current;
-        } catch (SQLException | RuntimeException e) {
-            connection.rollback();
-            throw e;
         } finally {
             connection.setAutoCommit(autoCommit);
+        }
+    }
+
+    private int apply(Connection connection, Statement st, SqlDialect dialect) throws SQLException {
+        st.execute("CREATE TABLE IF NOT EXISTS " + VERSIONS + " (schema_name TEXT NOT NULL, version INTEGER NOT NULL, "
+                + "description TEXT NOT NULL, applied_at TEXT NOT NULL, PRIMARY KEY (schema_name, version))");
+        int current = current(connection);
+        if (current > latest()) {
+            throw new SQLException(schema + " is at schema version " + current + " but this lpr knows versions up to "
+                    + latest() + ": use the lpr that wrote it, or a newer one");
+        }
+        for (Migration m : migrations.subList(current, migrations.size())) {
+            m.step().apply(st, dialect);
+            record(connection, m);
+        }
+        return current;
+    }
+
+    private static void end(Connection connection, Statement st, boolean sqlite, String how) throws SQLException {
+        if (sqlite) {
+            st.execute(how);
+        } else if (how.equals("COMMIT")) {
+            connection.commit();
+        } else {
+            connection.rollback();
         }
     }
 

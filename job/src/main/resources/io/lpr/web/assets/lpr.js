@@ -75,6 +75,8 @@ function renderEvents(page) {
     cell(row, time(e.first_seen));
     cell(row, time(e.last_seen));
     cell(row, e.frames);
+    // A row with stored values that could not be read is shown with what could, and says so.
+    if (e.unreadable) row.title = 'unreadable: ' + e.unreadable.join('; ');
     return row;
   });
   body.replaceChildren(...rows);

@@ -26,10 +26,10 @@ public final class EventStore {
     public static void ensureSchema(Database db) {
         db.requireCreatable();
         try (Connection connection = db.open()) {
-            createSchema(connection, db.dialect());
             if (db.isSqlite()) {
-                requireWritable(connection, db);
+                requireWritable(connection, db); // first: migrating a read-only file would fail less clearly
             }
+            createSchema(connection, db.dialect());
         } catch (SQLException e) {
             throw new DatabaseException("cannot create table " + PlateEventsTable.TABLE + " in " + db.maskedUrl() + ": "
                     + Database.firstLine(e), e);
@@ -38,7 +38,7 @@ public final class EventStore {
 
     /**
      * A SQLite file the job cannot write (read-only file or folder, read-only mount, opened read-only) is
-     * refused at start: creating the table succeeds when it already exists, and the first events would fail.
+     * refused at start with that said: the first events would fail.
      */
     private static void requireWritable(Connection connection, Database db) throws SQLException {
         boolean autoCommit = connection.getAutoCommit();

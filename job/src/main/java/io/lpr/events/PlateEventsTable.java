@@ -16,7 +16,7 @@ public final class PlateEventsTable {
             "confidence", "runner_ups", "offset_ms", "revision", "is_final");
 
     /**
-     * The table's versions (docs/api.md "Storage"): 1 the first release's table, 2 the columns added since
+     * The table's versions (README, "Events"): 1 the first release's table, 2 the columns added since
      * (tables made before versions were recorded have some of them already), 3 the indexes. The next change is
      * a 4th step here, never an edit of these.
      */

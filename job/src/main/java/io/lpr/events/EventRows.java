@@ -30,8 +30,8 @@ final class EventRows {
         r.field("plate_text", () -> e.plateText = rs.getString("plate_text"));
         r.field("first_seen", () -> e.firstSeen = dialect.readTime(rs, "first_seen"));
         r.field("last_seen", () -> e.lastSeen = dialect.readTime(rs, "last_seen"));
-        r.field("frames", () -> e.frames = rs.getInt("frames"));
-        r.field("votes", () -> e.votes = rs.getInt("votes"));
+        r.field("frames", () -> e.frames = integer(rs, "frames"));
+        r.field("votes", () -> e.votes = integer(rs, "votes"));
         r.field("detection_score", () -> e.detectionScore = rs.getFloat("detection_score"));
         r.field("text_score", () -> e.textScore = rs.getFloat("text_score"));
         r.field("box", () -> {
@@ -50,9 +50,28 @@ final class EventRows {
             e.offsetMs = rs.wasNull() ? null : offset;
         });
         // 0 and not final in a row written before revisions were stored.
-        r.field("revision", () -> e.revision = rs.getInt("revision"));
+        r.field("revision", () -> e.revision = integer(rs, "revision"));
         r.field("is_final", () -> e.isFinal = rs.getBoolean("is_final"));
         return new StoredEvent(e, problems);
+    }
+
+    /**
+     * A whole number, 0 when NULL. SQLite keeps whatever text a column was given and its driver reads text as
+     * 0; such a value is named here instead of shown as a count.
+     */
+    private static int integer(ResultSet rs, String column) throws SQLException {
+        Object value = rs.getObject(column);
+        if (value == null) {
+            return 0;
+        }
+        if (value instanceof Number n) {
+            return n.intValue();
+        }
+        try {
+            return Integer.parseInt(value.toString());
+        } catch (NumberFormatException e) {
+            throw new NumberFormatException("'" + value + "' is not a whole number");
+        }
     }
 
     private record Reader(List<String> problems) {

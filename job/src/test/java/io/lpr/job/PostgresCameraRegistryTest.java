@@ -2,6 +2,7 @@ package io.lpr.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lpr.camera.CameraField;
 import io.lpr.camera.CameraSpec;
 import io.lpr.db.Database;
 import io.lpr.registry.CameraEntry;
@@ -11,6 +12,7 @@ import io.lpr.status.CameraStatus;
 import io.lpr.status.CameraStatusTable;
 import io.lpr.testing.PostgresServer;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -25,7 +27,7 @@ class PostgresCameraRegistryTest {
         JdbcCameraRegistry registry = JdbcCameraRegistry.open(db);
         CameraTable table = registry.table();
 
-        table.put(CameraEntry.of("gate", "rtsp://admin:${GATE_PASS}@127.0.0.1:8554/gate").withFps(5.0));
+        table.put(CameraEntry.of("gate", "rtsp://admin:${GATE_PASS}@127.0.0.1:8554/gate").with(CameraField.FPS, 5.0));
         table.put(CameraEntry.of("yard", "/videos/yard.mp4"));
         assertThat(registry.poll()).extracting(CameraSpec::id).containsExactly("gate", "yard");
 

@@ -9,20 +9,27 @@ import java.util.Locale;
  * with {@code must be <what>, got '<value>'}.
  */
 public enum FieldKind {
-    BOOLEAN(Boolean.class, "true or false", "BOOLEAN"),
-    NUMBER(Double.class, "a number", "DOUBLE PRECISION"),
-    WHOLE(Integer.class, "a whole number", "INTEGER"),
-    REGION(Roi.class, "[x, y, width, height] in source pixels", "TEXT"),
-    TRANSPORT(CameraSpec.Transport.class, "tcp or udp", "TEXT");
+    BOOLEAN(Boolean.class, "true or false", "BOOLEAN", "true|false"),
+    NUMBER(Double.class, "a number", "DOUBLE PRECISION", "N"),
+    WHOLE(Integer.class, "a whole number", "INTEGER", "N"),
+    REGION(Roi.class, "[x, y, width, height] in source pixels", "TEXT", "X,Y,W,H"),
+    TRANSPORT(CameraSpec.Transport.class, "tcp or udp", "TEXT", "tcp|udp");
 
     private final Class<?> type;
     private final String what;
     private final String sqlType;
+    private final String label;
 
-    FieldKind(Class<?> type, String what, String sqlType) {
+    FieldKind(Class<?> type, String what, String sqlType, String label) {
         this.type = type;
         this.what = what;
         this.sqlType = sqlType;
+        this.label = label;
+    }
+
+    /** How help shows a value of this kind. */
+    public String label() {
+        return label;
     }
 
     public Class<?> type() {

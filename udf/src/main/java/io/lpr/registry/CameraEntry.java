@@ -27,7 +27,8 @@ public record CameraEntry(String id, String url, Map<CameraField, Object> settin
         Objects.requireNonNull(url, "url");
         Map<CameraField, Object> given = new EnumMap<>(CameraField.class);
         settings.forEach((field, value) -> {
-            if (value != null) {
+            // A column's own default (enabled, not realtime) says no more than leaving it out.
+            if (value != null && !value.equals(field.unset())) {
                 given.put(field, value);
             }
         });
@@ -42,9 +43,16 @@ public record CameraEntry(String id, String url, Map<CameraField, Object> settin
 
     /** @param value null to leave the setting to the job */
     public CameraEntry with(CameraField field, Object value) {
+        Map<CameraField, Object> one = new EnumMap<>(CameraField.class);
+        one.put(field, value);
+        return with(one);
+    }
+
+    /** This entry with {@code values} changed together (a null value leaves the setting to the job). */
+    public CameraEntry with(Map<CameraField, ?> values) {
         Map<CameraField, Object> changed = new EnumMap<>(CameraField.class);
         changed.putAll(settings);
-        changed.put(field, value);
+        changed.putAll(values);
         return new CameraEntry(id, url, changed);
     }
 

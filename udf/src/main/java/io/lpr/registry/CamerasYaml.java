@@ -49,15 +49,15 @@ final class CamerasYaml {
             throw new RegistryException(source + " is empty; expected a 'cameras:' list");
         }
         Lines lines = Lines.of(yaml);
-        if (!tree.isObject() || !tree.has("cameras")) {
-            throw new RegistryException(source + " has no 'cameras:' list at its top level");
-        }
         for (Iterator<String> keys = tree.fieldNames(); keys.hasNext(); ) {
             String key = keys.next();
             if (!key.equals("cameras")) {
                 throw new RegistryException(source + lines.at(-1, key) + ": unknown top-level key '" + key
                         + "'; expected only 'cameras'");
             }
+        }
+        if (!tree.isObject() || !tree.has("cameras")) {
+            throw new RegistryException(source + " has no 'cameras:' list at its top level");
         }
         JsonNode cameras = tree.get("cameras");
         if (cameras.isNull()) {

@@ -160,10 +160,10 @@ class CameraEnumeratorTest {
     /** Cameras removed or changed while the job was down do not resume; none is read twice. */
     @Test
     void aRestoredEnumeratorResumesOnlyWhatTheRegistryStillHas() throws Throwable {
-        CameraSpec a = CameraSpec.of("a", "/a.mp4").withBaseEpochMillis(10);
-        CameraSpec b = CameraSpec.of("b", "/b.mp4").withBaseEpochMillis(10);
-        CameraSpec gone = CameraSpec.of("gone", "/gone.mp4").withBaseEpochMillis(10);
-        CameraSpec ended = CameraSpec.of("ended", "/ended.mp4").withBaseEpochMillis(10);
+        CameraSpec a = CameraSpec.of("a", "/a.mp4");
+        CameraSpec b = CameraSpec.of("b", "/b.mp4");
+        CameraSpec gone = CameraSpec.of("gone", "/gone.mp4");
+        CameraSpec ended = CameraSpec.of("ended", "/ended.mp4");
         CameraEnumeratorState checkpoint = new CameraEnumeratorState(Set.of("a", "b", "gone", "ended"),
                 Map.of("a", a, "b", b, "gone", gone, "ended", ended), List.of());
         CameraEnumerator enumerator = enumerator(registry("{id: a, url: /a.mp4}", "{id: b, url: /b.mp4, fps: 1}",

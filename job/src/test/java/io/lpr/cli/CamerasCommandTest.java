@@ -9,6 +9,7 @@ import io.lpr.camera.Roi;
 import io.lpr.db.Database;
 import io.lpr.registry.CameraEntry;
 import io.lpr.registry.CameraTable;
+import io.lpr.settings.SettingKeys;
 import io.lpr.testing.TestClips;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -63,6 +64,12 @@ class CamerasCommandTest {
             assertThat(help).contains("--" + field.key());
         }
         assertThat(help).contains("Default: the job's lpr.camera.sample-fps.");
+        // The settings the schema names as defaults are the job's own keys.
+        for (CameraField field : CameraField.values()) {
+            if (field.setting() != null) {
+                SettingKeys.requireKnown(field.setting());
+            }
+        }
 
         String db = "jdbc:sqlite:" + dir.resolve("plates.db");
         assertThat(lpr("cameras", "add", "--db", db, "gate", "rtsp://127.0.0.1:8554/gate", "--fps", "2.5",

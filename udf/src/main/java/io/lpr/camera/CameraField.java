@@ -67,6 +67,11 @@ public enum CameraField {
         return unset;
     }
 
+    /** The job-wide setting ({@code lpr.camera.*}) an entry that leaves this out takes; null for none. */
+    public String setting() {
+        return setting;
+    }
+
     /** What it means, with where its default comes from: for help and the README. */
     public String description() {
         return setting == null ? description : description + " Default: the job's " + setting + ".";

@@ -130,7 +130,7 @@ final class CamerasCommand {
             CameraStatusTable table = new CameraStatusTable(parent.database());
             table.createIfAbsent();
             for (CameraStatus s : table.list()) {
-                parent.out().println(s);
+                parent.out().println(Printable.escape(s.toString()));
             }
             parent.out().flush();
             return 0;

@@ -38,9 +38,9 @@ public final class TerminalText {
                     if (!unsafe(c)) {
                         out.append(c);
                     } else if (c < 0x100) {
-                        out.append(String.format(java.util.Locale.ROOT, "\\x%02X", (int) c));
+                        out.append(String.format(java.util.Locale.ROOT, "\\x%02x", (int) c));
                     } else {
-                        out.append(String.format(java.util.Locale.ROOT, "\\u%04X", (int) c));
+                        out.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
                     }
                 }
             }

@@ -131,7 +131,7 @@ class QueryCommandTest {
         List<String> lines = table.out().lines().toList();
         assertThat(lines).hasSize(3);
         assertThat(lines.get(0)).contains("O567AM76", "unreadable: runner_ups: '0567AM76' is not TEXT:VOTES");
-        assertThat(lines.get(2)).contains("gate-with-a-long-id-\\x1B[31m", "K095\\x07\\nAE,\"177");
+        assertThat(lines.get(2)).contains("gate-with-a-long-id-\\x1b[31m", "K095\\x07\\nAE,\"177");
         // The long camera id widens its column: every row's plate starts in the same place.
         int plateColumn = lines.get(2).indexOf("K095");
         assertThat(lines.get(0).indexOf("O567AM76")).isEqualTo(plateColumn);

@@ -25,7 +25,7 @@ class EventFormatTest {
 
     @Test
     void controlCharactersAreShownAsEscapes() {
-        assertThat(TerminalText.escape("a\u001b[2Jb\u0007\r\n\t\\\u202e\u0085")).isEqualTo("a\\x1B[2Jb\\x07\\r\\n\\t\\\\\\u202E\\x85");
-        assertThat(TerminalText.escapeKeepingLines("a\nb\u001b")).isEqualTo("a\nb\\x1B");
+        assertThat(TerminalText.escape("a\u001b[2Jb\u0007\r\n\t\\\u202e\u0085")).isEqualTo("a\\x1b[2Jb\\x07\\r\\n\\t\\\\\\u202e\\x85");
+        assertThat(TerminalText.escapeKeepingLines("a\nb\u001b")).isEqualTo("a\nb\\x1b");
     }
 }

@@ -257,7 +257,7 @@ public abstract class EventStoreContract {
         java.io.StringWriter table = new java.io.StringWriter();
         EventFormat.print(rows, EventFormat.Kind.table, new java.io.PrintWriter(table));
         assertThat(table.toString()).doesNotContain("\u001b", "\u0007").hasLineCount(2)
-                .contains("cam-1\\x1B]0;owned\\x07\\n", "also=B840OK197 (3)", "unreadable: runner_ups: 'B840CK19'");
+                .contains("cam-1\\x1b]0;owned\\x07\\n", "also=B840OK197 (3)", "unreadable: runner_ups: 'B840CK19'");
     }
 
     private List<Integer> versions() throws SQLException {

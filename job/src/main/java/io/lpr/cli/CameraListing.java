@@ -1,7 +1,7 @@
 package io.lpr.cli;
 
-import io.lpr.events.TerminalText;
 import io.lpr.camera.StreamUrls;
+import io.lpr.events.TerminalText;
 import io.lpr.registry.CameraRow;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.lpr.cli;
 
-import io.lpr.events.TerminalText;
 import io.lpr.db.Database;
+import io.lpr.events.TerminalText;
 import io.lpr.job.JobRunner;
 import io.lpr.registry.CameraEntry;
 import io.lpr.registry.CameraTable;

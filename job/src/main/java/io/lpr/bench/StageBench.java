@@ -46,10 +46,10 @@ import org.bytedeco.opencv.opencv_core.Mat;
 public final class StageBench {
     private static final String INFERENCE = "Inference";
     /** Frame rate of the bench's clips: a CCTV camera's, of which the job analyses a few per second. */
-    private static final int CLIP_FPS = 25;
-    private static final String SECOND_PHOTO = "kulakov-scene.jpg";
+    static final int CLIP_FPS = 25;
+    static final String SECOND_PHOTO = "kulakov-scene.jpg";
     /** Length of the static-camera clip (at most; no longer than --seconds). */
-    private static final double STATIC_CLIP_SECONDS = 6;
+    static final double STATIC_CLIP_SECONDS = 6;
 
     /** The run's settings, read afresh for each job the bench starts. */
     @FunctionalInterface
@@ -204,7 +204,7 @@ public final class StageBench {
             row("end to end, " + analysedFrames + " frames of the clip (job start included)",
                     perSecond(msPerFrame, "frames"), bareMsPerFrame, msPerFrame);
 
-            live(photo, clipDir, err);
+            rows.addAll(ResourceRows.live(settingsArguments, photo, clipDir, err));
 
             err.println("lpr: timing the stop SIGTERM makes, on " + StopBench.CAMERAS + " live cameras ...");
             err.flush();
@@ -246,75 +246,13 @@ public final class StageBench {
             row(String.format("detector, same, guided (%.1fx fewer calls)", full[0] / guided[0]),
                     String.format("%.1f calls (%.1f after the start's %d full scans), %.1f ms per frame", guided[0],
                             guided[3], GuideConfig.START_FULL_SCANS, guided[1]), guided[2], guided[1]);
-            cpuRows(settings, images, dir, clip, clipSeconds, detector, recognizer, err);
+            rows.addAll(ResourceRows.cpu(settings, seconds, images, dir, clip, clipSeconds, detector, recognizer, err));
             err.println("lpr: counting the cameras one machine keeps up with (real time) ...");
             err.flush();
             GuidedBench.Capacity capacity = bench.camerasKeptUpWith(clip, clipSeconds);
             rows.add(new String[] {"cameras kept up with at " + settings.sampleFps() + " fps, real time (guided)",
                 capacity.cameras() + (capacity.cameras() == GuidedBench.MAX_CAMERAS ? " or more" : "") + " cameras",
                 "", String.format("%.2fx", capacity.realTimeFactor())});
-        }
-    }
-
-    /**
-     * CPU time per stage on the static camera (per analysed frame) and on a sparse-traffic street (per second of
-     * video), and the cameras at the analysed rate that the machine's cores could take if CPU time were all.
-     */
-    private void cpuRows(LprSettings settings, Path images, Path dir, Path clip, double clipSeconds,
-            DetectorModel detector, RecognizerModel recognizer, PrintWriter err) throws Exception {
-        err.println("lpr: CPU time per stage, static camera and sparse traffic ...");
-        err.flush();
-        GuideConfig guide = settings.guide().guided() ? settings.guide() : GuideConfig.DEFAULTS;
-        CpuBench.Result still = CpuBench.measure(clip, clipSeconds, settings, guide, detector, recognizer);
-        for (StageCpu.Stage stage : StageCpu.Stage.values()) {
-            rows.add(new String[] {"CPU, static camera, guided: " + stage.label,
-                String.format("%.1f cpu-ms per analysed frame", still.msPerFrame(stage)), "",
-                String.format("%.0f%%", 100 * still.msPerFrame(stage) / still.totalMsPerFrame())});
-        }
-        int cores = Runtime.getRuntime().availableProcessors();
-        double fps = settings.sampleFps() > 0 ? settings.sampleFps() : CLIP_FPS;
-        double cameras = cores * 1000 / (still.totalMsPerFrame() * fps);
-        rows.add(new String[] {"CPU, static camera, guided: all four stages",
-            String.format("%.1f cpu-ms per frame (%.1f calls)", still.totalMsPerFrame(), still.callsPerFrame()), "",
-            String.format("%.1f cameras at %.1f fps on %d cores", cameras, fps, cores)});
-
-        double sparseSeconds = Math.max(clipSeconds, seconds * 2);
-        Path sparse = CpuBench.writeSparseClip(images, dir, sparseSeconds);
-        CpuBench.Result quiet = CpuBench.measure(sparse, sparseSeconds, settings, guide, detector, recognizer);
-        StringBuilder stages = new StringBuilder();
-        for (StageCpu.Stage stage : StageCpu.Stage.values()) {
-            stages.append(stages.length() == 0 ? "" : " / ").append(String.format("%.0f", quiet.msPerVideoSecond(stage)));
-        }
-        rows.add(new String[] {String.format("CPU, sparse traffic (a car every %.0f s, %.0f s), guided",
-                    CpuBench.SPARSE_GAP_SECONDS, sparseSeconds),
-            String.format("%.0f cpu-ms per s of video, %.2f calls per frame", quiet.totalMsPerVideoSecond(),
-                    quiet.callsPerFrame()), "", "decode/guide/detector/recogniser " + stages + " ms"});
-    }
-
-    /** Peak RSS of 1, 2 and 4 live cameras and the latency of their passages (each run its own process). */
-    private void live(Path photo, Path dir, PrintWriter err) throws Exception {
-        Path images = photo.toAbsolutePath().getParent();
-        if (!Files.isRegularFile(images.resolve(SECOND_PHOTO))) {
-            err.println("lpr: no " + SECOND_PHOTO + " beside " + photo + ": memory and latency figures skipped");
-            return;
-        }
-        Path liveDir = Files.createDirectories(dir.resolve("live"));
-        Path clip = GuidedBench.writeClip(images, liveDir, STATIC_CLIP_SECONDS);
-        LiveBench.Result live = LiveBench.measure(settingsArguments, clip, STATIC_CLIP_SECONDS, liveDir, err);
-        StringBuilder counts = new StringBuilder();
-        StringBuilder mib = new StringBuilder();
-        for (int i = 0; i < LiveBench.CAMERAS.length; i++) {
-            counts.append(i == 0 ? "" : " / ").append(LiveBench.CAMERAS[i]);
-            mib.append(i == 0 ? "" : " / ").append(live.peakRssMiB()[i]);
-        }
-        rows.add(new String[] {"memory, peak RSS of lpr run, " + counts + " live cameras (real time)",
-            mib + " MiB", "", ""});
-        if (live.latenciesMs().isEmpty()) {
-            rows.add(new String[] {"latency, passage's last frame to its row, p50 / p99", "no passage stored", "", ""});
-        } else {
-            Percentiles p = new Percentiles(live.latenciesMs());
-            rows.add(new String[] {"latency, passage's last frame to its row, p50 / p99",
-                String.format("%.2f / %.2f s (%d passages)", p.at(50) / 1000.0, p.at(99) / 1000.0, p.count()), "", ""});
         }
     }
 

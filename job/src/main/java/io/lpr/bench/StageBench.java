@@ -204,7 +204,7 @@ public final class StageBench {
             row("end to end, " + analysedFrames + " frames of the clip (job start included)",
                     perSecond(msPerFrame, "frames"), bareMsPerFrame, msPerFrame);
 
-            rows.addAll(ResourceRows.live(settingsArguments, photo, clipDir, err));
+            measured(ResourceRows.live(settingsArguments, photo, clipDir, err), err);
 
             err.println("lpr: timing the stop SIGTERM makes, on " + StopBench.CAMERAS + " live cameras ...");
             err.flush();
@@ -246,7 +246,7 @@ public final class StageBench {
             row(String.format("detector, same, guided (%.1fx fewer calls)", full[0] / guided[0]),
                     String.format("%.1f calls (%.1f after the start's %d full scans), %.1f ms per frame", guided[0],
                             guided[3], GuideConfig.START_FULL_SCANS, guided[1]), guided[2], guided[1]);
-            rows.addAll(ResourceRows.cpu(settings, seconds, images, dir, clip, clipSeconds, detector, recognizer, err));
+            measured(ResourceRows.cpu(settings, seconds, images, dir, clip, clipSeconds, detector, recognizer, err), err);
             err.println("lpr: counting the cameras one machine keeps up with (real time) ...");
             err.flush();
             GuidedBench.Capacity capacity = bench.camerasKeptUpWith(clip, clipSeconds);
@@ -254,6 +254,15 @@ public final class StageBench {
                 capacity.cameras() + (capacity.cameras() == GuidedBench.MAX_CAMERAS ? " or more" : "") + " cameras",
                 "", String.format("%.2fx", capacity.realTimeFactor())});
         }
+    }
+
+    /** Adds rows, and shows them on {@code err} at once: a long run that fails later still leaves its figures. */
+    private void measured(List<String[]> measured, PrintWriter err) {
+        rows.addAll(measured);
+        for (String[] r : measured) {
+            err.println("lpr: " + String.join(" | ", r));
+        }
+        err.flush();
     }
 
     private void print() {

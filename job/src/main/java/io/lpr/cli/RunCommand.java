@@ -1,11 +1,11 @@
 package io.lpr.cli;
 
+import io.lpr.db.SinkOptions;
 import io.lpr.cluster.JobSubmission;
 import io.lpr.cluster.RestApi;
 import io.lpr.db.Database;
 import io.lpr.job.JobArguments;
 import io.lpr.job.JobRunner;
-import io.lpr.settings.LprOptions;
 import io.lpr.job.RunningJob;
 import java.nio.file.Path;
 import io.lpr.local.LocalRun;
@@ -89,7 +89,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private void report(Configuration configuration, JobExecutionResult result) {
-        String url = Database.mask(configuration.get(LprOptions.SINK_URL));
+        String url = Database.mask(configuration.get(SinkOptions.JDBC_URL));
         spec.commandLine().getErr().printf("lpr: job finished in %.1f s; events are in %s%n",
                 result.getNetRuntime() / 1000.0, url);
     }

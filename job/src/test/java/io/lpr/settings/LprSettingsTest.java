@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.lpr.camera.CameraSpec;
 import io.lpr.detect.DetectorConfig;
 import io.lpr.model.Device;
-import io.lpr.pipeline.BatchingConfig;
+import io.lpr.runtime.BatchingConfig;
 import io.lpr.recognize.RecognizerConfig;
 import io.lpr.track.TrackerConfig;
 import io.lpr.registry.YamlCameraRegistry;
@@ -166,7 +166,7 @@ class LprSettingsTest {
     @Test
     void camerasGetTheJobWideSamplingAndSize() {
         LprSettings s = LprSettings.from(new JobConfiguration()
-                .set(LprOptions.CAMERAS.key(), List.of("gate=/v/gate.mp4"))
+                .set(SourceOptions.CAMERAS.key(), List.of("gate=/v/gate.mp4"))
                 .overrides(List.of("lpr.camera.sample-fps=2", "lpr.camera.frame-width=0", "lpr.camera.frame-height=0"))
                 .build());
         assertThat(JobRunner.cameras(s)).singleElement().satisfies(c -> {
@@ -175,7 +175,7 @@ class LprSettingsTest {
             assertThat(c.width()).isZero();
         });
         assertThatThrownBy(() -> JobRunner.cameras(LprSettings.from(new JobConfiguration()
-                        .set(LprOptions.CAMERAS.key(), List.of("a=/x.mp4", "a=/y.mp4")).build())))
+                        .set(SourceOptions.CAMERAS.key(), List.of("a=/x.mp4", "a=/y.mp4")).build())))
                 .hasMessageContaining("camera id 'a' is given more than once");
     }
 

@@ -1,7 +1,9 @@
-package io.lpr.pipeline;
+package io.lpr.runtime;
 
 import java.io.Serializable;
 import java.time.Duration;
+import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.ReadableConfig;
 
 /**
  * How a model's requests are queued and waited for; checked when built.
@@ -29,11 +31,47 @@ public record BatchingConfig(int workers, int maxBatch, Duration maxDelay, int c
      */
     public static final BatchingConfig DETECTOR_DEFAULTS = DEFAULTS.withBatch(1, Duration.ZERO).withCapacity(1);
 
+    /**
+     * @throws IllegalArgumentException naming the setting by its last key part ({@code capacity}); {@link #from}
+     *     puts the stage's prefix before it
+     */
     public BatchingConfig {
-        if (workers < 1 || maxBatch < 1 || maxDelay == null || maxDelay.isNegative() || capacity < 1
-                || timeout == null || timeout.isNegative() || timeout.isZero() || maxConsecutiveFailures < 1) {
-            throw new IllegalArgumentException("workers, batch, capacity, timeout and failures in a row must be"
-                    + " >= 1 and the batch delay >= 0");
+        require(workers >= 1, "workers must be at least 1, got " + workers);
+        require(maxBatch >= 1, "max-batch must be at least 1, got " + maxBatch);
+        require(maxDelay != null && !maxDelay.isNegative(), "max-delay must not be negative, got " + maxDelay);
+        require(capacity >= 1, "capacity must be at least 1, got " + capacity);
+        require(timeout != null && timeout.compareTo(Duration.ZERO) > 0, "timeout must be positive, got " + timeout);
+        require(maxConsecutiveFailures >= 1,
+                "max-consecutive-failures must be at least 1, got " + maxConsecutiveFailures);
+    }
+
+    /**
+     * The keys one stage offers; a null key is a value the stage does not let the user change (the detector's
+     * batch), which stays at the stage's defaults.
+     */
+    public record Keys(String prefix, ConfigOption<Integer> workers, ConfigOption<Integer> maxBatch,
+            ConfigOption<Duration> maxDelay, ConfigOption<Integer> capacity, ConfigOption<Duration> timeout,
+            ConfigOption<Integer> maxConsecutiveFailures) {}
+
+    /** A stage's batching settings ({@code lpr.detector.*}, {@code lpr.recognizer.*}), checked. */
+    public static BatchingConfig from(ReadableConfig c, Keys keys, BatchingConfig defaults) {
+        try {
+            return new BatchingConfig(read(c, keys.workers(), defaults.workers), read(c, keys.maxBatch(), defaults.maxBatch),
+                    read(c, keys.maxDelay(), defaults.maxDelay), read(c, keys.capacity(), defaults.capacity),
+                    read(c, keys.timeout(), defaults.timeout),
+                    read(c, keys.maxConsecutiveFailures(), defaults.maxConsecutiveFailures));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(keys.prefix() + "." + e.getMessage(), e);
+        }
+    }
+
+    private static <T> T read(ReadableConfig c, ConfigOption<T> key, T fixed) {
+        return key == null ? fixed : c.get(key);
+    }
+
+    private static void require(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalArgumentException(message);
         }
     }
 

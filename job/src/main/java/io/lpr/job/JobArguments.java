@@ -32,7 +32,7 @@ public final class JobArguments {
             description = "Also write the events to Kafka, exactly once (needs checkpoints; see the README).")
     String kafkaBootstrap;
 
-    @Option(names = "--kafka-topic", paramLabel = "TOPIC", description = "Kafka topic (default plates).")
+    @Option(names = "--kafka-topic", paramLabel = "TOPIC", description = "Kafka topic (lpr.kafka.topic).")
     String kafkaTopic;
 
     /** The flags given, as settings over {@code configuration}'s. */

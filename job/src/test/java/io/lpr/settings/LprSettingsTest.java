@@ -100,7 +100,7 @@ class LprSettingsTest {
         assertThat(s.cameraDefaults().width()).isEqualTo(CameraSpec.DEFAULT_WIDTH);
         assertThat(s.plateShape()).isEqualTo(PlateShape.DEFAULTS);
         assertThat(s.guide()).isEqualTo(GuideConfig.DEFAULTS);
-        assertThat(s.reading()).isEqualTo(ReadingPolicy.DEFAULTS);
+        assertThat(s.reading()).usingRecursiveComparison().isEqualTo(ReadingPolicy.DEFAULTS);
         assertThat(s.dedup()).isEqualTo(DedupConfig.DEFAULTS);
         assertThat(s.watermark()).isEqualTo(WatermarkConfig.DEFAULTS);
         assertThat(s.sink()).isEqualTo(SinkConfig.DEFAULTS);

@@ -1,6 +1,7 @@
 package io.lpr.recognize;
 
 import io.lpr.model.Device;
+import io.lpr.runtime.BatchingConfig;
 import java.io.Serializable;
 import org.apache.flink.configuration.ReadableConfig;
 
@@ -17,7 +18,8 @@ public record RecognizerConfig(String stnFile, String lprnetFile, Device device,
         implements Serializable {
     /** The defaults, written here once; {@link RecognizerOptions} shows them. */
     public static final RecognizerConfig DEFAULTS =
-            new RecognizerConfig("stn.torchscript.pt", "lprnet.torchscript.pt", Device.CPU, 32, 0);
+            new RecognizerConfig("stn.torchscript.pt", "lprnet.torchscript.pt", Device.CPU,
+                    BatchingConfig.DEFAULTS.maxBatch(), 0);
 
     /** @throws IllegalArgumentException naming the bad setting */
     public RecognizerConfig {

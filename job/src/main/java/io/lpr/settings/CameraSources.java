@@ -1,6 +1,7 @@
 package io.lpr.settings;
 
 import io.lpr.camera.CameraOptions;
+import io.lpr.source.CameraSource;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.List;
@@ -17,7 +18,9 @@ import org.apache.flink.configuration.ReadableConfig;
  */
 public record CameraSources(List<String> cameras, String file, boolean table, Duration pollInterval, boolean realtime)
         implements Serializable {
-    public static final CameraSources DEFAULTS = new CameraSources(List.of(), null, false, Duration.ofSeconds(5), false);
+    /** The poll interval is the source's own default. */
+    public static final CameraSources DEFAULTS =
+            new CameraSources(List.of(), null, false, CameraSource.DEFAULT_POLL_INTERVAL, false);
 
     /** @throws IllegalArgumentException naming the bad setting */
     public CameraSources {

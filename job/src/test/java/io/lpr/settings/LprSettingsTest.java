@@ -175,6 +175,17 @@ class LprSettingsTest {
     }
 
     @Test
+    void commandsThatNeedOnlyTheDatabaseStillRefuseAnyBadSetting() {
+        assertThat(LprSettings.database(new JobConfiguration()
+                .overrides(List.of("lpr.sink.jdbc-url=jdbc:sqlite:events.db")).build()).url())
+                .isEqualTo("jdbc:sqlite:events.db");
+        assertThatThrownBy(() -> LprSettings.database(new JobConfiguration()
+                        .overrides(List.of("lpr.tracker.min-frames=0")).build()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("lpr.tracker.min-frames must be at least 1, got 0");
+    }
+
+    @Test
     void badValuesAreOneLineNamingTheSetting() {
         assertThatThrownBy(() -> LprSettings.from(new JobConfiguration()
                         .overrides(List.of("lpr.detector.confidence=high")).build()))

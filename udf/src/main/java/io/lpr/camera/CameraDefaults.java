@@ -28,8 +28,8 @@ public record CameraDefaults(double sampleFps, int width, int height, CameraSpec
         }
         Reconnect reconnect;
         try {
-            reconnect = new Reconnect(c.get(CameraOptions.RECONNECT_INITIAL_DELAY).toMillis(),
-                    c.get(CameraOptions.RECONNECT_MAX_DELAY).toMillis(), c.get(CameraOptions.RECONNECT_MULTIPLIER));
+            reconnect = new Reconnect(c.get(CameraOptions.RECONNECT_INITIAL_DELAY),
+                    c.get(CameraOptions.RECONNECT_MAX_DELAY), c.get(CameraOptions.RECONNECT_MULTIPLIER));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("lpr.camera.reconnect.*: " + e.getMessage(), e);
         }

@@ -29,10 +29,10 @@ public final class CameraOptions {
             .defaultValue(Duration.ofMillis(CameraSpec.DEFAULT_TIMEOUT_MILLIS))
             .withDescription("A live stream silent this long (connecting or reading) counts as disconnected.");
     public static final ConfigOption<Duration> RECONNECT_INITIAL_DELAY = key("lpr.camera.reconnect.initial-delay")
-            .durationType().defaultValue(Duration.ofMillis(Reconnect.DEFAULT.initialDelayMillis()))
+            .durationType().defaultValue(Reconnect.DEFAULT.initialDelay())
             .withDescription("First wait before reconnecting a live stream; it grows after each failure, with jitter.");
     public static final ConfigOption<Duration> RECONNECT_MAX_DELAY = key("lpr.camera.reconnect.max-delay")
-            .durationType().defaultValue(Duration.ofMillis(Reconnect.DEFAULT.maxDelayMillis()))
+            .durationType().defaultValue(Reconnect.DEFAULT.maxDelay())
             .withDescription("Longest wait between reconnects; streams that fail for good are retried at this rate.");
     public static final ConfigOption<Double> RECONNECT_MULTIPLIER = key("lpr.camera.reconnect.multiplier")
             .doubleType().defaultValue(Reconnect.DEFAULT.multiplier())

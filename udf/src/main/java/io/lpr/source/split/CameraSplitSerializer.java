@@ -67,8 +67,8 @@ public final class CameraSplitSerializer implements SimpleVersionedSerializer<Ca
             out.writeInt(roi.width());
             out.writeInt(roi.height());
         }
-        out.writeLong(camera.reconnect().initialDelayMillis());
-        out.writeLong(camera.reconnect().maxDelayMillis());
+        out.writeLong(camera.reconnect().initialDelay().toMillis());
+        out.writeLong(camera.reconnect().maxDelay().toMillis());
         out.writeDouble(camera.reconnect().multiplier());
         out.writeLong(camera.timeoutMillis());
     }

@@ -58,9 +58,9 @@ public record LprSettings(
     private static LprSettings read(ReadableConfig c) {
         LprSettings settings = new LprSettings(ModelDirectory.from(c), CameraSources.from(c), CameraDefaults.from(c),
                 DetectorConfig.from(c), PlateShape.from(c), GuideConfig.from(c),
-                BatchingConfig.from(c, DetectorOptions.BATCHING, BatchingConfig.DETECTOR_DEFAULTS),
+                BatchingConfig.from(c, DetectorOptions.BATCHING),
                 RecognizerConfig.from(c), ReadingPolicy.from(c),
-                BatchingConfig.from(c, RecognizerOptions.BATCHING, BatchingConfig.DEFAULTS),
+                BatchingConfig.from(c, RecognizerOptions.BATCHING),
                 TrackerConfig.from(c), DedupConfig.from(c), WatermarkConfig.from(c), SinkConfig.from(c), RunConfig.from(c));
         // Kafka's sink is built where the job's checkpointing is known; its settings are checked here with the rest.
         KafkaOptions.from(c, c.getOptional(CheckpointingOptions.CHECKPOINTING_INTERVAL).orElse(null));

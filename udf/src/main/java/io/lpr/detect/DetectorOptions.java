@@ -71,5 +71,6 @@ public final class DetectorOptions {
 
     /** The detector's queue; its batch is fixed (a frame's tiles already go through the model together). */
     public static final BatchingConfig.Keys BATCHING =
-            new BatchingConfig.Keys("lpr.detector", WORKERS, null, null, CAPACITY, TIMEOUT, MAX_CONSECUTIVE_FAILURES);
+            new BatchingConfig.Keys("lpr.detector", QUEUE, WORKERS, null, null, CAPACITY, TIMEOUT,
+                    MAX_CONSECUTIVE_FAILURES);
 }

@@ -45,6 +45,6 @@ public final class RecognizerOptions {
                     + "between, mean a broken recogniser and fail the job.");
 
     /** The recogniser's queue; its batch is {@link #MAX_BATCH}, the models' own. */
-    public static final BatchingConfig.Keys BATCHING = new BatchingConfig.Keys("lpr.recognizer", WORKERS, MAX_BATCH,
-            MAX_DELAY, CAPACITY, TIMEOUT, MAX_CONSECUTIVE_FAILURES);
+    public static final BatchingConfig.Keys BATCHING = new BatchingConfig.Keys("lpr.recognizer", QUEUE, WORKERS,
+            MAX_BATCH, MAX_DELAY, CAPACITY, TIMEOUT, MAX_CONSECUTIVE_FAILURES);
 }

@@ -18,7 +18,7 @@ import org.apache.flink.configuration.ReadableConfig;
  */
 public record BatchingConfig(int workers, int maxBatch, Duration maxDelay, int capacity, Duration timeout,
         int maxConsecutiveFailures) implements Serializable {
-    /** The defaults, written here once; the job's settings show them. */
+    /** The defaults, written here once; the stages' options ({@code DetectorOptions}, {@code RecognizerOptions}) show them. */
     public static final BatchingConfig DEFAULTS =
             // Capacity: a stop drains every request in flight (64 frames took a minute), and on a CPU batches of
             // 8 crops read fastest (docs/performance.md), so 8 per subtask.
@@ -46,20 +46,21 @@ public record BatchingConfig(int workers, int maxBatch, Duration maxDelay, int c
     }
 
     /**
-     * The keys one stage offers; a null key is a value the stage does not let the user change (the detector's
-     * batch), which stays at the stage's defaults.
+     * The keys one stage offers, and its defaults ({@link #DEFAULTS} or {@link #DETECTOR_DEFAULTS}), which hold
+     * whatever the stage has no key for (a null key: the detector's batch).
      */
-    public record Keys(String prefix, ConfigOption<Integer> workers, ConfigOption<Integer> maxBatch,
-            ConfigOption<Duration> maxDelay, ConfigOption<Integer> capacity, ConfigOption<Duration> timeout,
-            ConfigOption<Integer> maxConsecutiveFailures) {}
+    public record Keys(String prefix, BatchingConfig defaults, ConfigOption<Integer> workers,
+            ConfigOption<Integer> maxBatch, ConfigOption<Duration> maxDelay, ConfigOption<Integer> capacity,
+            ConfigOption<Duration> timeout, ConfigOption<Integer> maxConsecutiveFailures) {}
 
     /** A stage's batching settings ({@code lpr.detector.*}, {@code lpr.recognizer.*}), checked. */
-    public static BatchingConfig from(ReadableConfig c, Keys keys, BatchingConfig defaults) {
+    public static BatchingConfig from(ReadableConfig c, Keys keys) {
+        BatchingConfig fixed = keys.defaults();
         try {
-            return new BatchingConfig(read(c, keys.workers(), defaults.workers), read(c, keys.maxBatch(), defaults.maxBatch),
-                    read(c, keys.maxDelay(), defaults.maxDelay), read(c, keys.capacity(), defaults.capacity),
-                    read(c, keys.timeout(), defaults.timeout),
-                    read(c, keys.maxConsecutiveFailures(), defaults.maxConsecutiveFailures));
+            return new BatchingConfig(read(c, keys.workers(), fixed.workers), read(c, keys.maxBatch(), fixed.maxBatch),
+                    read(c, keys.maxDelay(), fixed.maxDelay), read(c, keys.capacity(), fixed.capacity),
+                    read(c, keys.timeout(), fixed.timeout),
+                    read(c, keys.maxConsecutiveFailures(), fixed.maxConsecutiveFailures));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(keys.prefix() + "." + e.getMessage(), e);
         }

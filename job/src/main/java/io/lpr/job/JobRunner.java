@@ -3,6 +3,7 @@ package io.lpr.job;
 import io.lpr.settings.KafkaOptions;
 import io.lpr.settings.LprSettings;
 import io.lpr.event.PlateEvent;
+import io.lpr.camera.CameraField;
 import io.lpr.camera.CameraSpec;
 import io.lpr.db.Database;
 import io.lpr.decode.VideoDecoder;
@@ -39,7 +40,8 @@ public final class JobRunner {
     public static List<CameraSpec> cameras(LprSettings settings) {
         List<CameraSpec> cameras = settings.sources().cameras().stream()
                 .map(CameraSpec::parse)
-                .map(c -> settings.cameraDefaults().apply(c.withRealtime(settings.sources().realtime()), null, null, null, null))
+                .map(c -> settings.cameraDefaults().resolve(c.id(), c.url(),
+                        Map.of(CameraField.REALTIME, settings.sources().realtime())))
                 .toList();
         CameraSpec.requireUniqueIds(cameras);
         return cameras;

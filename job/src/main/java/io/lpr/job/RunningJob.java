@@ -1,5 +1,6 @@
 package io.lpr.job;
 
+import io.lpr.util.Messages;
 import io.lpr.db.Database;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -131,7 +132,7 @@ public final class RunningJob {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        return Database.mask(Database.firstLine(root));
+        return Database.mask(Messages.firstLine(root));
     }
 
     /** Why the last {@link #stop()} cancelled the job instead of draining it; null while it has not. */

@@ -1,5 +1,7 @@
 package io.lpr.settings;
 
+import io.lpr.util.Messages;
+import io.lpr.util.Require;
 import static io.lpr.settings.LprOptions.*;
 
 import io.lpr.camera.CameraDefaults;
@@ -58,7 +60,7 @@ public record LprSettings(
         try {
             return read(configuration);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(rootMessage(e), e);
+            throw new IllegalArgumentException(Messages.causeChain(e), e);
         }
     }
 
@@ -69,7 +71,7 @@ public record LprSettings(
         String camerasFile = c.getOptional(CAMERAS_FILE).orElse(null);
         boolean camerasTable = c.get(CAMERAS_TABLE);
         long camerasPollMs = c.get(CAMERAS_POLL).toMillis();
-        require(camerasPollMs > 0, "lpr.cameras-poll-interval must be positive");
+        Require.that(camerasPollMs > 0, "lpr.cameras-poll-interval must be positive");
         double sampleFps = c.get(SAMPLE_FPS);
         int frameWidth = c.get(FRAME_WIDTH);
         int frameHeight = c.get(FRAME_HEIGHT);
@@ -78,8 +80,8 @@ public record LprSettings(
         long streamTimeoutMs = c.get(STREAM_TIMEOUT).toMillis();
         Reconnect reconnect = Reconnect.of(c.get(RECONNECT_INITIAL).toMillis(), c.get(RECONNECT_MAX).toMillis(),
                 c.get(RECONNECT_MULTIPLIER));
-        require(sampleFps >= 0, "lpr.camera.sample-fps must be >= 0, got " + sampleFps);
-        require(frameWidth >= 0 && frameHeight >= 0 && (frameWidth == 0) == (frameHeight == 0),
+        Require.that(sampleFps >= 0, "lpr.camera.sample-fps must be >= 0, got " + sampleFps);
+        Require.that(frameWidth >= 0 && frameHeight >= 0 && (frameWidth == 0) == (frameHeight == 0),
                 "lpr.camera.frame-width and -height must both be positive, or both 0 to keep the source size");
 
         DetectorConfig detector = new DetectorConfig(c.get(DETECTOR_FORMAT), c.get(DETECTOR_FILE), c.get(DETECTOR_INPUT),
@@ -118,27 +120,10 @@ public record LprSettings(
                 sinkUrl, sinkUser, sinkPasswordEnv);
     }
 
-    /** Flink's own parse errors nest the useful line (which key, which value) inside. */
-    private static String rootMessage(Throwable e) {
-        String message = e.getMessage();
-        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
-            if (t.getMessage() != null) {
-                message = message + ": " + t.getMessage();
-            }
-        }
-        return message;
-    }
-
     /** One rule for every command that names the database ({@code run --sink}, {@code query --db}, ...). */
     private static void requireJdbcUrl(String url) {
-        require(url.startsWith("jdbc:sqlite:") || url.startsWith("jdbc:postgresql:"), "the database must be a JDBC URL, "
+        Require.that(url.startsWith("jdbc:sqlite:") || url.startsWith("jdbc:postgresql:"), "the database must be a JDBC URL, "
                 + "jdbc:sqlite:FILE or jdbc:postgresql://HOST/DB, got '" + Database.mask(url) + "' (--sink, --db, lpr.sink.jdbc-url)");
-    }
-
-    private static void require(boolean ok, String message) {
-        if (!ok) {
-            throw new IllegalArgumentException(message);
-        }
     }
 
     /** The sink database, its user and password resolved as for every command ({@link Database#resolve}). */

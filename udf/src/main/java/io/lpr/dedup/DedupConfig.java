@@ -1,5 +1,6 @@
 package io.lpr.dedup;
 
+import io.lpr.util.Require;
 import java.io.Serializable;
 import java.util.HashMap;
 import java.util.List;
@@ -30,19 +31,19 @@ public record DedupConfig(long windowMs, int maxEdits, Map<String, String> group
      */
     public static DedupConfig of(long windowMs, int maxEdits, List<String> groups, long allowedLatenessMs,
             long passageGapMs) {
-        require(windowMs >= 0, "lpr.dedup.window must not be negative, got " + windowMs + " ms");
-        require(maxEdits >= 0 && maxEdits <= 3, "lpr.dedup.max-edits must be 0..3, got " + maxEdits);
-        require(allowedLatenessMs >= passageGapMs, "lpr.dedup.allowed-lateness (" + allowedLatenessMs
+        Require.that(windowMs >= 0, "lpr.dedup.window must not be negative, got " + windowMs + " ms");
+        Require.that(maxEdits >= 0 && maxEdits <= 3, "lpr.dedup.max-edits must be 0..3, got " + maxEdits);
+        Require.that(allowedLatenessMs >= passageGapMs, "lpr.dedup.allowed-lateness (" + allowedLatenessMs
                 + " ms) must be at least lpr.tracker.passage-gap (" + passageGapMs + " ms)");
         Map<String, String> groupOf = new HashMap<>();
         for (String entry : groups) {
             int eq = entry.indexOf('=');
-            require(eq > 0 && eq < entry.length() - 1,
+            Require.that(eq > 0 && eq < entry.length() - 1,
                     "lpr.dedup.camera-groups entries are name=cam1,cam2, got '" + entry + "'");
             String name = entry.substring(0, eq).strip();
             for (String camera : entry.substring(eq + 1).split(",")) {
                 String previous = groupOf.put(camera.strip(), name);
-                require(previous == null || previous.equals(name),
+                Require.that(previous == null || previous.equals(name),
                         "lpr.dedup.camera-groups: camera " + camera.strip() + " is in two groups");
             }
         }
@@ -60,11 +61,5 @@ public record DedupConfig(long windowMs, int maxEdits, Map<String, String> group
 
     public boolean enabled() {
         return windowMs > 0;
-    }
-
-    private static void require(boolean ok, String message) {
-        if (!ok) {
-            throw new IllegalArgumentException(message);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package io.lpr.detect;
 
+import io.lpr.util.Require;
 import io.lpr.model.Device;
 import java.io.Serializable;
 import java.util.List;
@@ -53,22 +54,22 @@ public record DetectorConfig(Format format, String modelFile, int inputSize, flo
 
     /** @throws IllegalArgumentException naming the first bad setting */
     public DetectorConfig {
-        require(format != null, "detector format must be one of ONNX_END2END, YOLOV5, YOLOV8");
-        require(modelFile != null && !modelFile.isBlank(), "detector model file must be named");
-        require(inputSize >= 32 && inputSize % 32 == 0,
+        Require.that(format != null, "detector format must be one of ONNX_END2END, YOLOV5, YOLOV8");
+        Require.that(modelFile != null && !modelFile.isBlank(), "detector model file must be named");
+        Require.that(inputSize >= 32 && inputSize % 32 == 0,
                 "detector input size must be a positive multiple of 32, got " + inputSize);
-        require(confidence > 0 && confidence <= 1, "detector confidence must be in (0, 1], got " + confidence);
-        require(watchConfidence > 0 && watchConfidence <= confidence, "detector watch confidence must be in (0, "
+        Require.that(confidence > 0 && confidence <= 1, "detector confidence must be in (0, 1], got " + confidence);
+        Require.that(watchConfidence > 0 && watchConfidence <= confidence, "detector watch confidence must be in (0, "
                 + confidence + "] (above 0, at most the detector confidence), got " + watchConfidence);
-        require(nmsIou > 0 && nmsIou <= 1, "detector NMS IoU must be in (0, 1], got " + nmsIou);
-        require(tileSizes != null, "detector tile sizes must be a list (empty for whole frame only)");
+        Require.that(nmsIou > 0 && nmsIou <= 1, "detector NMS IoU must be in (0, 1], got " + nmsIou);
+        Require.that(tileSizes != null, "detector tile sizes must be a list (empty for whole frame only)");
         for (Integer size : tileSizes) {
-            require(size != null && size >= 32, "detector tile sizes must be at least 32 px, got " + tileSizes);
+            Require.that(size != null && size >= 32, "detector tile sizes must be at least 32 px, got " + tileSizes);
         }
         tileSizes = List.copyOf(tileSizes);
-        require(tileOverlap >= 0 && tileOverlap < 0.9f, "detector tile overlap must be in [0, 0.9), got " + tileOverlap);
-        require(device != null, "detector device must be cpu or gpu");
-        require(intraOpThreads >= 1, "detector intra-op threads must be at least 1, got " + intraOpThreads);
+        Require.that(tileOverlap >= 0 && tileOverlap < 0.9f, "detector tile overlap must be in [0, 0.9), got " + tileOverlap);
+        Require.that(device != null, "detector device must be cpu or gpu");
+        Require.that(intraOpThreads >= 1, "detector intra-op threads must be at least 1, got " + intraOpThreads);
     }
 
     /** Whether the whole frame is run: asked for, or no tiles to run instead. */
@@ -78,12 +79,6 @@ public record DetectorConfig(Format format, String modelFile, int inputSize, flo
 
     public Builder toBuilder() {
         return new Builder(this);
-    }
-
-    private static void require(boolean ok, String message) {
-        if (!ok) {
-            throw new IllegalArgumentException(message);
-        }
     }
 
     /** Starts from a config (usually {@link #DEFAULTS}) and changes what is set; {@link #build()} checks it. */

@@ -1,5 +1,6 @@
 package io.lpr.guide;
 
+import io.lpr.util.Require;
 import java.io.Serializable;
 
 /**
@@ -29,22 +30,16 @@ public record GuideConfig(boolean guided, long sweepPeriodMs, int motionHeight, 
 
     /** @throws IllegalArgumentException naming the first bad setting */
     public GuideConfig {
-        require(sweepPeriodMs > 0, "detector sweep period must be positive, got " + sweepPeriodMs + " ms");
-        require(motionHeight >= 16, "detector motion height must be at least 16 px, got " + motionHeight);
-        require(motionThreshold >= 1 && motionThreshold <= 255,
+        Require.that(sweepPeriodMs > 0, "detector sweep period must be positive, got " + sweepPeriodMs + " ms");
+        Require.that(motionHeight >= 16, "detector motion height must be at least 16 px, got " + motionHeight);
+        Require.that(motionThreshold >= 1 && motionThreshold <= 255,
                 "detector motion threshold must be in 1..255, got " + motionThreshold);
-        require(trackTtlMs >= 0, "detector track TTL must be >= 0, got " + trackTtlMs + " ms");
+        Require.that(trackTtlMs >= 0, "detector track TTL must be >= 0, got " + trackTtlMs + " ms");
     }
 
     /** Full tiling on every frame, the behaviour without guidance. */
     public static GuideConfig fullTiling() {
         return new GuideConfig(false, DEFAULTS.sweepPeriodMs, DEFAULTS.motionHeight, DEFAULTS.motionThreshold,
                 DEFAULTS.trackTtlMs);
-    }
-
-    private static void require(boolean ok, String message) {
-        if (!ok) {
-            throw new IllegalArgumentException(message);
-        }
     }
 }

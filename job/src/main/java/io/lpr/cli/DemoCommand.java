@@ -4,6 +4,7 @@ import io.lpr.db.Database;
 import io.lpr.decode.FileClock;
 import io.lpr.event.PlateEvent;
 import io.lpr.image.Images;
+import io.lpr.job.DatabaseOptions;
 import io.lpr.job.JobRunner;
 import io.lpr.settings.LprOptions;
 import io.lpr.settings.LprSettings;
@@ -42,6 +43,12 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     SettingsOptions settingsOptions;
 
+    @Mixin
+    ModelOptions models;
+
+    @Mixin
+    DatabaseOptions databaseOptions;
+
     @Option(names = "--video", paramLabel = "FILE", description = "Run on this video instead of the generated clip.")
     Path video;
 
@@ -52,27 +59,21 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--seconds", defaultValue = "10", description = "Length of the generated clip (default ${DEFAULT-VALUE}).")
     double seconds;
 
-    @Option(names = "--sink", paramLabel = "JDBC_URL", defaultValue = Database.DEFAULT_URL,
-            description = "Events database (default ${DEFAULT-VALUE}).")
-    String sink;
-
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
-        LprSettings settings = LprSettings.from(settingsOptions.configuration()
-                .set(LprOptions.SINK_URL.key(), sink)
-                .build());
+        LprSettings settings = LprSettings.from(databaseOptions.applyTo(settingsOptions.configuration(models)).build());
+        String sink = settings.sinkUrl();
         ensureModels(settings, err);
         Path clip = video != null ? video : makeClip(settings.models(), err);
 
         // The clip's events are timed by the clip itself, from when its recording started.
         Instant recorded = Instant.ofEpochMilli(FileClock.startMillis(clip));
-        var configuration = settingsOptions.configuration()
+        var configuration = databaseOptions.applyTo(settingsOptions.configuration(models))
                 .set(LprOptions.CAMERAS.key(), List.of(CAMERA + "=" + clip))
-                .set(LprOptions.SINK_URL.key(), sink)
                 .build();
         err.println("lpr: running the job on " + clip + " ...");
         err.flush();

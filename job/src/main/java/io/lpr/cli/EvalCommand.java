@@ -24,6 +24,9 @@ final class EvalCommand implements Callable<Integer> {
     @Mixin
     SettingsOptions settingsOptions;
 
+    @Mixin
+    ModelOptions models;
+
     @Parameters(paramLabel = "DIR", description = "Folder with manifest.json and the files it lists.")
     Path dir;
 
@@ -51,7 +54,7 @@ final class EvalCommand implements Callable<Integer> {
         EvalManifest manifest = EvalManifest.read(manifestFile);
         err.println("lpr: evaluating " + manifest.files().size() + " file(s) in " + dir + " ...");
         err.flush();
-        JobConfiguration configuration = settingsOptions.configuration();
+        JobConfiguration configuration = settingsOptions.configuration(models);
         EvalScore.Report report;
         try (LocalRun local = LocalRun.of(configuration.build(), null, err)) {
             local.openForTemporaryFiles(configuration);

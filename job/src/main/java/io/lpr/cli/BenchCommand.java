@@ -20,6 +20,9 @@ final class BenchCommand implements Callable<Integer> {
     @Mixin
     ModelOptions models;
 
+    @Mixin
+    VerboseOption verbose;
+
     @Option(names = "--image", paramLabel = "FILE", description = "Photo to measure on (default: car.jpg beside the models).")
     Path image;
 

@@ -47,6 +47,9 @@ final class DemoCommand implements Callable<Integer> {
     ModelOptions models;
 
     @Mixin
+    VerboseOption verbose;
+
+    @Mixin
     DatabaseOptions databaseOptions;
 
     @Option(names = "--video", paramLabel = "FILE", description = "Run on this video instead of the generated clip.")

@@ -34,8 +34,13 @@ import picocli.CommandLine;
             CommandLine.HelpCommand.class
         })
 public final class LprCli {
+    private static final String JAVACPP_LOGGER = "org.bytedeco.javacpp.logger";
 
     public static void main(String[] args) {
+        // JavaCV's own notes ("Info: ...") go to the log, not straight to stderr; read when its classes load.
+        if (System.getProperty(JAVACPP_LOGGER) == null) {
+            System.setProperty(JAVACPP_LOGGER, "slf4j");
+        }
         System.exit(commandLine().execute(args));
     }
 

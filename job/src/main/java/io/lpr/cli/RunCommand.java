@@ -43,6 +43,9 @@ final class RunCommand implements Callable<Integer> {
     ModelOptions models;
 
     @Mixin
+    VerboseOption verbose;
+
+    @Mixin
     JobArguments jobArguments;
 
     @Option(names = "--cluster", paramLabel = "HOST:PORT",

@@ -1,6 +1,7 @@
 package io.lpr.bench;
 
 import io.lpr.settings.SourceOptions;
+import io.lpr.util.Folders;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
 
 import ai.djl.metric.Metric;
@@ -208,11 +209,7 @@ public final class StageBench {
                 String.format("%.1f s (%d frames of each handed on)", stop.seconds(), StopBench.FRAMES_HANDED_ON),
                 "", ""});
         } finally {
-            try (Stream<Path> files = Files.walk(clipDir)) {
-                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(file);
-                }
-            }
+            Folders.deleteTree(clipDir);
         }
         print();
     }

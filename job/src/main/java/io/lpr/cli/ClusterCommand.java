@@ -14,8 +14,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code lpr cluster start|status|stop|add-taskmanager}: a standalone Flink session cluster on this machine. */
 @Command(name = "cluster", mixinStandardHelpOptions = true,
-        description = {"A standalone Flink session cluster on this machine (JobManager and task managers, each its own JVM),",
-            "for `lpr run --cluster 127.0.0.1:PORT`. Pids, logs, checkpoints: ~/.lpr/cluster-PORT (or --dir)."})
+        description = {"A standalone Flink session cluster on this machine, for `lpr run --cluster 127.0.0.1:PORT`.",
+            "A JobManager and task managers, each its own JVM. Pids, logs, checkpoints: ~/.lpr/cluster-PORT (or --dir)."})
 final class ClusterCommand {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;

@@ -1,5 +1,6 @@
 package io.lpr.cluster;
 
+import io.lpr.util.Folders;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -230,22 +231,12 @@ public final class LocalCluster {
 
     private void clean() throws IOException {
         for (String sub : List.of("pid", "plugins", "tmp")) {
-            deleteTree(dir.resolve(sub));
+            Folders.deleteTree(dir.resolve(sub));
         }
         Files.createDirectories(dir.resolve("log"));
     }
 
 
-    static void deleteTree(Path path) throws IOException {
-        if (!Files.exists(path)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(path)) {
-            for (Path p : walk.sorted((a, b) -> b.compareTo(a)).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
-    }
 
     static boolean free(int port) {
         try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {

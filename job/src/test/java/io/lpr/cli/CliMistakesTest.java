@@ -38,6 +38,39 @@ class CliMistakesTest {
     }
 
     @Test
+    void recognizeReportsAnImageThatClaimsTooManyPixelsAndStillReadsTheOthers() throws Exception {
+        Path huge = Files.write(dir.resolve("huge.png"), pngClaiming(100_000, 100_000));
+        assertThat(huge).hasSize(65);
+        Result r = lpr("recognize", "--models", MODELS, huge.toString(), CAR.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).doesNotContain("Exception");
+        String[] lines = r.out().strip().split("\n");
+        assertThat(lines).hasSize(2);
+        assertThat(lines[0]).contains("huge.png").contains("\"error\"").contains("100000x100000")
+                .contains("100 million");
+        assertThat(lines[1]).contains("\"plates\"").contains("B840");
+    }
+
+    /** A 65-byte PNG: its header (IHDR) claims {@code width x height} RGB pixels, its data holds a few bytes. */
+    static byte[] pngClaiming(int width, int height) {
+        java.nio.ByteBuffer png = java.nio.ByteBuffer.allocate(65);
+        png.put(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
+        chunk(png, "IHDR", java.nio.ByteBuffer.allocate(13).putInt(width).putInt(height)
+                .put(new byte[] {8, 2, 0, 0, 0}).array());
+        chunk(png, "IDAT", new byte[] {0x78, (byte) 0x9c, 0x63, 0, 0, 0, 1, 0});
+        chunk(png, "IEND", new byte[0]);
+        return png.array();
+    }
+
+    private static void chunk(java.nio.ByteBuffer png, String type, byte[] data) {
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(type.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        crc.update(data);
+        png.putInt(data.length).put(type.getBytes(java.nio.charset.StandardCharsets.US_ASCII)).put(data)
+                .putInt((int) crc.getValue());
+    }
+
+    @Test
     void aCameraFlagIsOneIdAndUrlEvenWithASemicolonInIt() {
         String url = dir.resolve("gate;2.ts").toString();
         Result r = lpr("run", "--models", MODELS, "--camera", "gate=" + url, "--sink", sqlite("p.db"));
@@ -149,7 +182,7 @@ class CliMistakesTest {
     void helpTextsSayWhatTheyMean() {
         assertThat(lpr("cameras", "add", "--help").out()).contains("${VAR} is").doesNotContain("null");
         Result query = lpr("query", "--help");
-        assertThat(query.out()).contains("(*567AM*, O???").contains("--near=PLATE");
+        assertThat(query.out()).contains("(*567AM*,").contains("O???AM76)").contains("--near=PLATE");
         assertThat(query.err()).doesNotContain("Could not format");
     }
 

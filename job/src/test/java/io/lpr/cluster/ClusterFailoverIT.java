@@ -128,7 +128,7 @@ class ClusterFailoverIT {
             cli("cluster", "stop", "--port", port(), "--dir", cluster.dir().toString());
             // The cluster's logs outlive the temp folder, for a failed CI run.
             Path logs = Path.of("target", "cluster-it-logs");
-            LocalCluster.deleteTree(logs);
+            io.lpr.util.Folders.deleteTree(logs);
             Files.createDirectories(logs);
             try (var files = Files.list(cluster.dir().resolve("log"))) {
                 for (Path f : files.toList()) {

@@ -1,5 +1,6 @@
 package io.lpr.db;
 
+import io.lpr.util.Messages;
 import io.lpr.camera.StreamUrls;
 import java.io.Serializable;
 import java.nio.file.Files;
@@ -125,13 +126,13 @@ public final class Database implements Serializable {
         try {
             return connect();
         } catch (SQLException e) {
-            throw new DatabaseException("cannot connect to " + maskedUrl() + ": " + mask(firstLine(e)), e);
+            throw new DatabaseException("cannot connect to " + maskedUrl() + ": " + mask(Messages.firstLine(e)), e);
         }
     }
 
     /** One line for a failed database call, the URL masked. */
     public String describe(String what, SQLException e) {
-        return what + " in " + maskedUrl() + " failed: " + mask(firstLine(e));
+        return what + " in " + maskedUrl() + " failed: " + mask(Messages.firstLine(e));
     }
 
     /**
@@ -173,13 +174,6 @@ public final class Database implements Serializable {
             return Optional.empty();
         }
         return Optional.of(Path.of(spec).toAbsolutePath().normalize());
-    }
-
-    /** The first line of an exception's message: drivers append multi-line detail. */
-    public static String firstLine(Throwable e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
     }
 
     private static String blankToNull(String s) {

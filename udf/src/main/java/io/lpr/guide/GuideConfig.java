@@ -1,5 +1,6 @@
 package io.lpr.guide;
 
+import io.lpr.util.Require;
 import java.io.Serializable;
 import java.time.Duration;
 import org.apache.flink.configuration.ReadableConfig;
@@ -32,12 +33,12 @@ public record GuideConfig(boolean guided, Duration sweepPeriod, int motionHeight
 
     /** @throws IllegalArgumentException naming the first bad setting */
     public GuideConfig {
-        require(sweepPeriod != null && sweepPeriod.toMillis() > 0,
+        Require.that(sweepPeriod != null && sweepPeriod.toMillis() > 0,
                 "lpr.guide.sweep-period must be positive, got " + sweepPeriod);
-        require(motionHeight >= 16, "lpr.guide.motion-height must be at least 16 px, got " + motionHeight);
-        require(motionThreshold >= 1 && motionThreshold <= 255,
+        Require.that(motionHeight >= 16, "lpr.guide.motion-height must be at least 16 px, got " + motionHeight);
+        Require.that(motionThreshold >= 1 && motionThreshold <= 255,
                 "lpr.guide.motion-threshold must be in 1..255, got " + motionThreshold);
-        require(trackTtl != null && !trackTtl.isNegative(), "lpr.guide.track-ttl must be >= 0, got " + trackTtl);
+        Require.that(trackTtl != null && !trackTtl.isNegative(), "lpr.guide.track-ttl must be >= 0, got " + trackTtl);
     }
 
     /** The {@code lpr.guide.*} settings ({@link GuideOptions}), checked. */
@@ -65,11 +66,5 @@ public record GuideConfig(boolean guided, Duration sweepPeriod, int motionHeight
 
     public GuideConfig withTrackTtl(Duration value) {
         return new GuideConfig(guided, sweepPeriod, motionHeight, motionThreshold, value);
-    }
-
-    private static void require(boolean ok, String message) {
-        if (!ok) {
-            throw new IllegalArgumentException(message);
-        }
     }
 }

@@ -10,6 +10,8 @@ public final class LprJob {
     private LprJob() {}
 
     public static void main(String[] args) {
+        // The jar leaves the native-bearing libraries to the cluster's lib/: say so in one line if they are not there.
+        ClusterLibraries.require(LprJob.class.getClassLoader());
         // The cluster runs, checkpoints and restarts the job: no local work folder, checkpoints or restarts.
         System.setProperty(JobRunner.SUBMITTED_PROPERTY, "true");
         String[] withRun = new String[args.length + 1];

@@ -36,8 +36,8 @@ final class MemoryCheck {
             if (configuration.contains(size)) {
                 long minimum = minimumMb(configuration, spec, size);
                 if (minimum > 0) {
-                    throw new ClusterException(size.key() + "=" + configuration.get(size).toHumanReadableString()
-                            .replaceAll(" \\(.*\\)", "") + " is too small for the other " + role + ".memory settings:"
+                    String given = configuration.toMap().getOrDefault(size.key(), configuration.get(size).toString());
+                    throw new ClusterException(size.key() + "=" + given + " is too small for the other " + role + ".memory settings:"
                             + " the minimum is " + minimum + "m (or lower the fixed parts: " + role
                             + ".memory.task.off-heap.size, managed.size, jvm-metaspace.size); Flink: " + problem);
                 }

@@ -37,7 +37,7 @@ submits_built_jar() {
 build() {
   local goal="$1" what="$2"
   echo "lpr: building $what (first run, or sources changed)..." >&2
-  if ! (cd "$root" && mvn -q -B -DskipTests -pl job -am "$goal") >&2; then
+  if ! (cd "$root" && mvn -q -B -Dstyle.color=never -DskipTests -pl job -am "$goal") >&2; then
     rm -f "$classpath_file"
     echo "lpr: build failed (see above)" >&2
     exit 1

@@ -43,7 +43,8 @@ public record ClusterClasspath(List<Path> lib, List<Path> prometheusPlugin) {
             throw new ClusterException("the cluster's classpath holds test jars (" + String.join(", ", tests)
                     + "): start it with ./lpr, or --classpath-file job/target/lpr.classpath");
         }
-        for (Path entry : classpath) {
+        // ./lpr's classpath is the compile and the runtime classpath one after the other: each jar once.
+        for (Path entry : new java.util.LinkedHashSet<>(classpath)) {
             String name = entry.getFileName().toString();
             if (!name.endsWith(".jar") || !Files.isRegularFile(entry)) {
                 continue; // class folders are the job's own code, which comes in the job jar

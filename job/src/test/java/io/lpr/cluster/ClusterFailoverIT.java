@@ -135,7 +135,7 @@ class ClusterFailoverIT {
         if (cluster != null) {
             String stopped = cli("cluster", "stop", "--port", port(), "--dir", cluster.dir().toString());
             // What the cluster made goes (uploaded jars included); what is the user's stays.
-            assertThat(stopped).contains("kept log/, checkpoints/, savepoints/").contains("removed tmp, uploads");
+            assertThat(stopped).contains("kept log/, checkpoints/").contains("removed tmp, uploads");
             assertThat(cluster.dir().resolve("uploads")).doesNotExist();
             assertThat(cluster.dir().resolve("tmp")).doesNotExist();
             // The cluster's logs outlive the temp folder, for a failed CI run.

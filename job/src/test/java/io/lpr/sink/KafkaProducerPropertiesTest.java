@@ -3,8 +3,9 @@ package io.lpr.sink;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lpr.event.PlateEvent;
+import io.lpr.event.Box;
 import io.lpr.job.JobConfiguration;
-import io.lpr.job.KafkaOptions;
+import io.lpr.settings.KafkaOptions;
 import io.lpr.testing.KafkaBroker;
 import java.time.Duration;
 import java.util.List;
@@ -71,7 +72,7 @@ class KafkaProducerPropertiesTest {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(1);
         env.enableCheckpointing(Duration.ofMillis(500).toMillis());
-        env.fromData(PlateEvent.class, PlateEventJsonTest.event()).sinkTo(KafkaEventSink.of(config));
+        env.fromData(PlateEvent.class, event()).sinkTo(KafkaEventSink.of(config));
         env.execute("lpr-kafka-properties-test");
 
         assertThat(SEEN).containsKey("lpr-lpr-test-only");
@@ -80,5 +81,27 @@ class KafkaProducerPropertiesTest {
         assertThat(String.valueOf(producer.get("linger.ms"))).isEqualTo("7");
         assertThat(KAFKA.readCommitted("properties")).singleElement()
                 .satisfies(m -> assertThat(m.value()).contains("\"plate\":\"B840CK197\""));
+    }
+
+    static PlateEvent event() {
+        PlateEvent e = new PlateEvent();
+        e.eventId = "5b9e7166-8861-3fce-b655-d8098b850d12";
+        e.cameraId = "gate";
+        e.plateText = "B840CK197";
+        e.firstSeen = 1_700_000_000_000L;
+        e.lastSeen = 1_700_000_002_400L;
+        e.frames = 12;
+        e.votes = 9;
+        e.detectionScore = 0.91f;
+        e.textScore = -102.5f;
+        e.box = new Box(10, 20, 110, 45);
+        e.cropJpeg = new byte[] {(byte) 0xff, (byte) 0xd8, 1, 2};
+        e.confidence = 0.87f;
+        e.runnerUps = new String[] {"B840OK197"};
+        e.runnerUpVotes = new int[] {3};
+        e.offsetMs = 4_200L;
+        e.revision = 1;
+        e.isFinal = true;
+        return e;
     }
 }

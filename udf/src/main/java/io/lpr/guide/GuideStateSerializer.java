@@ -53,7 +53,7 @@ public final class GuideStateSerializer implements SimpleVersionedSerializer<Gui
             out.writeLong(entry.time());
             out.writeLong(entry.since());
         }
-        RegionPlanner.State planner = state.planner();
+        PlannerState planner = state.planner();
         out.writeInt(planner.width());
         out.writeInt(planner.height());
         long[] lastScan = planner.lastScan();
@@ -118,7 +118,7 @@ public final class GuideStateSerializer implements SimpleVersionedSerializer<Gui
         for (int i = 0; i < lastScan.length; i++) {
             lastScan[i] = in.readLong();
         }
-        RegionPlanner.State planner = new RegionPlanner.State(width, height, lastScan, in.readLong(), in.readDouble(),
+        PlannerState planner = new PlannerState(width, height, lastScan, in.readLong(), in.readDouble(),
                 in.readInt());
         int recentCount = count(in.readInt(), in);
         List<GuideState.Planned> recent = new ArrayList<>(recentCount);

@@ -14,7 +14,8 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.flink.configuration.ConfigOption;
-import org.apache.flink.configuration.Configuration;
+import io.lpr.db.SinkOptions;
+import org.apache.flink.configuration.ReadableConfig;
 
 /** The Kafka sink's settings ({@code lpr.kafka.*}); with no bootstrap servers there is no Kafka sink. */
 public final class KafkaOptions {
@@ -23,7 +24,7 @@ public final class KafkaOptions {
     public static final ConfigOption<String> BOOTSTRAP = key("lpr.kafka.bootstrap").stringType().noDefaultValue()
             .withDescription("Kafka bootstrap servers (HOST:PORT,...). Set: events also go to Kafka, exactly once.");
     public static final ConfigOption<String> TOPIC = key("lpr.kafka.topic").stringType().defaultValue("plates")
-            .withDescription("Topic the events are written to, as JSON (schema lpr.plate-event/1), every revision of an event a record.");
+            .withDescription("Topic the events are written to, as JSON (schema lpr.plate-event/2), every revision of an event a record.");
     public static final ConfigOption<KafkaEventSink.Key> KEY = key("lpr.kafka.key").enumType(KafkaEventSink.Key.class)
             .defaultValue(KafkaEventSink.Key.CAMERA)
             .withDescription("Record key: CAMERA (the camera id: one camera's records in order in one partition) or"
@@ -59,7 +60,7 @@ public final class KafkaOptions {
     public static final Duration DEFAULT_CHECKPOINT_INTERVAL = Duration.ofSeconds(10);
 
     /** The sink's settings, checked; empty when no bootstrap servers are set. */
-    public static Optional<KafkaEventSink.Config> from(Configuration c, Duration checkpointInterval) {
+    public static Optional<KafkaEventSink.Config> from(ReadableConfig c, Duration checkpointInterval) {
         String bootstrap = c.get(BOOTSTRAP);
         if (bootstrap == null || bootstrap.isBlank()) {
             return Optional.empty();
@@ -113,9 +114,9 @@ public final class KafkaOptions {
     }
 
     /** Stable for the same job (topic, cameras, sink), different for another one writing beside it. */
-    private static String derivedPrefix(Configuration c, String topic) {
-        String identity = topic + "|" + c.get(LprOptions.CAMERAS) + "|" + c.get(LprOptions.CAMERAS_FILE) + "|"
-                + c.get(LprOptions.CAMERAS_TABLE) + "|" + c.get(LprOptions.SINK_URL);
+    private static String derivedPrefix(ReadableConfig c, String topic) {
+        String identity = topic + "|" + c.get(SourceOptions.CAMERAS) + "|" + c.get(SourceOptions.CAMERAS_FILE) + "|"
+                + c.get(SourceOptions.CAMERAS_TABLE) + "|" + c.get(SinkOptions.JDBC_URL);
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));
             return "lpr-" + topic + "-" + HexFormat.of().formatHex(hash, 0, 6);

@@ -86,7 +86,7 @@ public final class KafkaOptions {
      * The {@code lpr.kafka.properties.*} settings without their prefix, each {@code ${VAR}} turned into Kafka's
      * {@code ${env:VAR}} with the environment config provider declared (unless the user declared providers).
      */
-    static Map<String, String> producerProperties(Configuration c) {
+    static Map<String, String> producerProperties(ReadableConfig c) {
         Map<String, String> properties = new TreeMap<>();
         c.toMap().forEach((key, value) -> {
             if (key.startsWith(PROPERTIES_PREFIX)) {

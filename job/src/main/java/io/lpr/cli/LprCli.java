@@ -1,5 +1,6 @@
 package io.lpr.cli;
 
+import io.lpr.cluster.ClusterException;
 import io.lpr.db.DatabaseException;
 import io.lpr.model.ModelException;
 import io.lpr.registry.RegistryException;
@@ -79,7 +80,7 @@ public final class LprCli {
 
     static String userProblem(Throwable e) {
         for (Class<? extends Throwable> type :
-                List.of(ModelException.class, UserException.class, DatabaseException.class, RegistryException.class,
+                List.of(ModelException.class, UserException.class, ClusterException.class, DatabaseException.class, RegistryException.class,
                         IllegalArgumentException.class, IOException.class)) {
             var found = ExceptionUtils.findThrowable(e, type);
             if (found.isPresent()) {

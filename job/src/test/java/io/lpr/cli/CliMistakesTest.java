@@ -212,4 +212,31 @@ class CliMistakesTest {
         e.votes = 2;
         return e;
     }
+
+    @Test
+    void anUnreachableClusterIsOneLineNamingItsAddress() throws Exception {
+        int port = io.lpr.cluster.LocalCluster.freePort(); // nothing listens there
+        Path jar = Files.write(dir.resolve("job.jar"), new byte[16]);
+        Result r = lpr("run", "--cluster", "127.0.0.1:" + port, "--jar", jar.toString(), "--models", MODELS,
+                "--camera", "a=" + CAR);
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err().strip()).isEqualTo("lpr: no Flink cluster answers at 127.0.0.1:" + port
+                + " (connection refused): start one with `lpr cluster start`, or check --cluster HOST:PORT");
+    }
+
+    @Test
+    void aClusterTaskManagerTooSmallIsOneLineNamingTheMinimumAndStartsNothing() throws Exception {
+        int port = io.lpr.cluster.LocalCluster.freePort();
+        Path clusterDir = dir.resolve("cluster");
+        Result r = lpr("cluster", "start", "--port", String.valueOf(port), "--dir", clusterDir.toString(),
+                "--conf", Path.of("..", "flink-conf", "cluster").toString(),
+                "--classpath-file", Path.of("target", "lpr.classpath").toString(),
+                "-Dtaskmanager.memory.process.size=3g");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err().strip().lines().toList()).last().asString()
+                .matches("lpr: taskmanager\\.memory\\.process\\.size=3g is too small for the other taskmanager\\.memory"
+                        + " settings: the minimum is \\d+m .*");
+        assertThat(r.err()).doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(clusterDir.resolve("pid")).doesNotExist();
+    }
 }

@@ -14,7 +14,8 @@ import java.util.List;
  * every tile and the whole frame are scanned at least once per sweep period. Weak boxes (below the detector
  * threshold) are watched as tracked plates are, and the sweep visits the tiles holding one it has not looked at
  * since first. A start (the first frame, a changed frame size, a clock that goes back by more than a sweep period:
- * a stream started afresh) is scanned in full for {@link GuideConfig#START_FULL_SCANS} frames; a frame a little
+ * a stream started afresh) is scanned in full, then every tile is looked at again over the next few frames
+ * ({@link GuideConfig#START_LOOKS}, {@link GuideConfig#START_SPREAD_FRAMES}); a frame a little
  * older than the last (worker threads overtaking each other) is planned as if it came at the same time. Not
  * thread-safe; one per camera.
  */
@@ -28,7 +29,7 @@ public final class RegionPlanner {
     private final float overlap;
     private final boolean wholeFrame;
     private final long sweepPeriodMs;
-    private final int startScans;
+    private final int startLooks;
 
     private int width = -1;
     private int height = -1;
@@ -39,23 +40,25 @@ public final class RegionPlanner {
     private double sweepCredit;
     /** Full scans still owed to the start (state: goes into a snapshot with the fields above). */
     private int startScansLeft;
+    /** Tiles still owed to the start's later looks, after its full scans (state, as the fields above). */
+    private int startTilesLeft;
 
-    /** A planner whose starts are scanned in full for {@link GuideConfig#START_FULL_SCANS} frames. */
+    /** A planner whose starts take {@link GuideConfig#START_LOOKS} looks at each tile. */
     public RegionPlanner(List<Integer> tileSizes, float overlap, boolean wholeFrame, long sweepPeriodMs) {
-        this(tileSizes, overlap, wholeFrame, sweepPeriodMs, GuideConfig.START_FULL_SCANS);
+        this(tileSizes, overlap, wholeFrame, sweepPeriodMs, GuideConfig.START_LOOKS);
     }
 
-    /** @param startScans frames scanned in full at a start (at least 1) */
+    /** @param startLooks times each tile is scanned at a start, the first in one full scan (at least 1) */
     public RegionPlanner(List<Integer> tileSizes, float overlap, boolean wholeFrame, long sweepPeriodMs,
-            int startScans) {
-        if (startScans < 1) {
-            throw new IllegalArgumentException("a start needs at least one full scan, got " + startScans);
+            int startLooks) {
+        if (startLooks < 1) {
+            throw new IllegalArgumentException("a start needs at least one full scan, got " + startLooks);
         }
         this.tileSizes = tileSizes.stream().sorted().toList();
         this.overlap = overlap;
         this.wholeFrame = wholeFrame || tileSizes.isEmpty();
         this.sweepPeriodMs = sweepPeriodMs;
-        this.startScans = startScans;
+        this.startLooks = startLooks;
     }
 
     /**
@@ -68,11 +71,17 @@ public final class RegionPlanner {
      * @param lastTime the time of the last frame planned (ms), {@link Long#MIN_VALUE} before the first
      * @param sweepCredit tiles the sweep has earned and not yet spent
      * @param startScansLeft full scans still owed to the start
+     * @param startTilesLeft tiles still owed to the start's later looks, spread over its next frames
      */
     public record State(int width, int height, long[] lastScan, long lastTime, double sweepCredit,
-            int startScansLeft) {
+            int startScansLeft, int startTilesLeft) {
         public State {
             lastScan = lastScan.clone();
+        }
+
+        /** A state with no later looks owed (version 1 of the checkpoint: its starts were full scans only). */
+        public State(int width, int height, long[] lastScan, long lastTime, double sweepCredit, int startScansLeft) {
+            this(width, height, lastScan, lastTime, sweepCredit, startScansLeft, 0);
         }
 
         @Override
@@ -84,7 +93,7 @@ public final class RegionPlanner {
         public boolean equals(Object o) {
             return o instanceof State s && s.width == width && s.height == height && Arrays.equals(s.lastScan, lastScan)
                     && s.lastTime == lastTime && Double.compare(s.sweepCredit, sweepCredit) == 0
-                    && s.startScansLeft == startScansLeft;
+                    && s.startScansLeft == startScansLeft && s.startTilesLeft == startTilesLeft;
         }
 
         @Override
@@ -95,12 +104,12 @@ public final class RegionPlanner {
         @Override
         public String toString() {
             return "State[" + width + "x" + height + ", " + lastScan.length + " tiles, last " + lastTime + " ms, credit "
-                    + sweepCredit + ", " + startScansLeft + " start scans left]";
+                    + sweepCredit + ", " + startScansLeft + " start scans and " + startTilesLeft + " tiles left]";
         }
     }
 
     public State state() {
-        return new State(width, height, lastScan, lastTime, sweepCredit, startScansLeft);
+        return new State(width, height, lastScan, lastTime, sweepCredit, startScansLeft, startTilesLeft);
     }
 
     /**
@@ -117,6 +126,7 @@ public final class RegionPlanner {
         lastTime = Long.MIN_VALUE;
         sweepCredit = 0;
         startScansLeft = 0;
+        startTilesLeft = 0;
         if (state.width() < 1 || state.height() < 1) {
             return;
         }
@@ -132,6 +142,7 @@ public final class RegionPlanner {
         lastTime = state.lastTime();
         sweepCredit = state.sweepCredit();
         startScansLeft = state.startScansLeft();
+        startTilesLeft = state.startTilesLeft();
     }
 
     /** What kind of target a region was chosen for. */
@@ -188,7 +199,7 @@ public final class RegionPlanner {
                 }
             }
         }
-        int fromSweep = sweep(regions, time, weak);
+        int fromSweep = sweep(regions, time, weak) + startLooks(regions, time);
         lastTime = time;
         return new Plan(regions, fromMotion, fromTracks, fromSweep, fromWatch);
     }
@@ -201,7 +212,39 @@ public final class RegionPlanner {
         smallestTiles = tileSizes.isEmpty() ? List.of() : Tiler.tiles(width, height, tileSizes.get(0), overlap);
         lastScan = new long[grid.size()];
         lastTime = Long.MIN_VALUE;
-        startScansLeft = startScans;
+        startScansLeft = 1;
+        startTilesLeft = (startLooks - 1) * grid.size();
+    }
+
+    /**
+     * Adds the tiles the start's later looks owe this frame: a share of the full tiling per frame, the tiles scanned
+     * longest ago first, so each later look covers every tile in {@link GuideConfig#START_SPREAD_FRAMES} frames.
+     */
+    private int startLooks(List<Tile> regions, long time) {
+        int share = Math.min(startTilesLeft, (grid.size() + GuideConfig.START_SPREAD_FRAMES - 1)
+                / GuideConfig.START_SPREAD_FRAMES);
+        if (share == 0) {
+            return 0;
+        }
+        Integer[] order = new Integer[grid.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, Comparator.comparingLong((Integer i) -> lastScan[i]).thenComparingInt(i -> i));
+        int added = 0;
+        for (int i : order) {
+            if (added == share) {
+                break;
+            }
+            if (lastScan[i] == time) {
+                continue;
+            }
+            regions.add(grid.get(i));
+            lastScan[i] = time;
+            added++;
+        }
+        startTilesLeft -= share;
+        return added;
     }
 
     private Plan fullScan(long time) {
@@ -230,6 +273,9 @@ public final class RegionPlanner {
      */
     private void cover(List<Chosen> chosen, Target target) {
         Tile area = target.area();
+        if (target.reason() == Reason.TRACK && coverPerSize(chosen, area)) {
+            return;
+        }
         for (Chosen c : chosen) {
             if (c.region().contains(area)) {
                 return;
@@ -256,6 +302,36 @@ public final class RegionPlanner {
         if (wholeFrame && larger && chosen.stream().noneMatch(c -> c.region().equals(whole))) {
             chosen.add(new Chosen(whole, target.reason()));
         }
+    }
+
+    /**
+     * Covers a tracked plate as the full tiling sees it: with the tile of each size that holds it nearest its centre.
+     * The full tiling finds a plate in every tile that holds it and keeps the best-scoring box, and boxes of one
+     * plate from two tile sizes score within a hair of each other (0.857 against 0.858) while their crops may read
+     * differently; a plate scanned at one size only would be read from the other box. Of the tiles of one size,
+     * the one the plate lies nearest the centre of sees it best (it is further from the tile's edges). False when
+     * no tile holds it whole (then it is covered as motion is).
+     */
+    private boolean coverPerSize(List<Chosen> chosen, Tile area) {
+        boolean any = false;
+        for (int size : tileSizes) {
+            Tile home = null;
+            for (Tile tile : grid) {
+                if (!isWholeFrame(tile) && side(tile) == Math.min(size, Math.max(width, height)) && tile.contains(area)
+                        && (home == null || offCentre(tile, area) < offCentre(home, area))) {
+                    home = tile;
+                }
+            }
+            if (home == null) {
+                continue;
+            }
+            any = true;
+            Tile h = home;
+            if (chosen.stream().noneMatch(c -> c.region().equals(h))) {
+                chosen.add(new Chosen(home, Reason.TRACK));
+            }
+        }
+        return any;
     }
 
     /**

@@ -2,8 +2,8 @@ package io.lpr.cli;
 
 import io.lpr.db.Database;
 import io.lpr.job.JobConfiguration;
-import io.lpr.job.LprOptions;
-import io.lpr.job.LprSettings;
+import io.lpr.settings.LprOptions;
+import io.lpr.settings.LprSettings;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 

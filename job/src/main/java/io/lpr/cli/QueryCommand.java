@@ -1,9 +1,9 @@
 package io.lpr.cli;
 
 import io.lpr.event.PlateEvent;
-import io.lpr.sink.EventFormat;
-import io.lpr.sink.EventQuery;
-import io.lpr.sink.EventStore;
+import io.lpr.events.EventFormat;
+import io.lpr.events.EventQuery;
+import io.lpr.events.EventStore;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;

@@ -3,9 +3,9 @@ package io.lpr.cli;
 import io.lpr.cluster.JobSubmission;
 import io.lpr.cluster.RestApi;
 import io.lpr.db.Database;
+import io.lpr.job.JobArguments;
 import io.lpr.job.JobRunner;
-import io.lpr.job.KafkaOptions;
-import io.lpr.job.LprOptions;
+import io.lpr.settings.LprOptions;
 import io.lpr.job.RunningJob;
 import java.nio.file.Path;
 import io.lpr.local.LocalRun;
@@ -38,27 +38,8 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     SettingsOptions settingsOptions;
 
-    @Option(names = "--camera", paramLabel = "ID=PATH", description = "A camera, e.g. gate1=/videos/gate1.mp4 (repeat for more).")
-    List<String> cameras = new ArrayList<>();
-
-    @Option(names = "--cameras", paramLabel = "FILE",
-            description = "YAML file of cameras, re-read while the job runs: add, change or disable cameras without a restart.")
-    String camerasFile;
-
-    @Option(names = "--cameras-table", description = "Also take cameras from the 'cameras' table of the sink database (see 'lpr cameras').")
-    boolean camerasTable;
-
-    @Option(names = "--sink", paramLabel = "JDBC_URL",
-            description = "Events database (default " + Database.DEFAULT_URL + "; jdbc:postgresql://... with the password in the "
-                    + "variable lpr.sink.password-env names, $" + Database.DEFAULT_PASSWORD_ENV + ").")
-    String sink;
-
-    @Option(names = "--kafka-bootstrap", paramLabel = "HOST:PORT",
-            description = "Also write the events to Kafka, exactly once (needs checkpoints; see the README).")
-    String kafkaBootstrap;
-
-    @Option(names = "--kafka-topic", paramLabel = "TOPIC", description = "Kafka topic (default plates).")
-    String kafkaTopic;
+    @Mixin
+    JobArguments jobArguments;
 
     @Option(names = "--cluster", paramLabel = "HOST:PORT",
             description = "Submit to this Flink cluster's REST endpoint (e.g. 127.0.0.1:8081, see 'lpr cluster') and return with the job id.")
@@ -84,24 +65,7 @@ final class RunCommand implements Callable<Integer> {
         if (cluster != null) {
             return submit();
         }
-        Configuration configuration = settingsOptions.configuration()
-                .set(LprOptions.CAMERAS.key(), cameras)
-                .set(LprOptions.SINK_URL.key(), sink)
-                .set(LprOptions.CAMERAS_FILE.key(), camerasFile)
-                .set(LprOptions.CAMERAS_TABLE.key(), camerasTable ? "true" : null)
-                .set(KafkaOptions.BOOTSTRAP.key(), kafkaBootstrap)
-                .set(KafkaOptions.TOPIC.key(), kafkaTopic)
-                .build();
-        if (Boolean.getBoolean(JobRunner.SUBMITTED_PROPERTY)) {
-            // In `flink run` or the cluster's JobManager: the cluster checkpoints and restarts the job.
-            RunningJob job = JobRunner.start(configuration, "lpr");
-            if (job.detached()) {
-                spec.commandLine().getOut().println(job.jobId());
-                return 0;
-            }
-            report(configuration, job.await());
-            return 0;
-        }
+        Configuration configuration = jobArguments.applyTo(settingsOptions.configuration()).build();
         try (LocalRun local = LocalRun.of(configuration, resume, spec.commandLine().getErr())) {
             RunningJob job = JobRunner.start(configuration, "lpr", local::open);
             local.started(job);
@@ -137,7 +101,7 @@ final class RunCommand implements Callable<Integer> {
         Path jobJar = jar != null ? jar : JobSubmission.findJar(home);
         List<String> original = new ArrayList<>(spec.commandLine().getParseResult().originalArgs());
         if (!original.isEmpty() && original.get(0).equals(spec.name())) {
-            original.remove(0); // the whole command line: `run` goes, LprJob puts it back
+            original.remove(0); // the whole command line: `run` goes, LprJob reads the run's flags alone
         }
         List<String> args = JobSubmission.clusterArguments(original, settingsOptions.models.directory().path());
         String jobId = JobSubmission.submit(rest, jobJar, args, fromSavepoint);

@@ -1,7 +1,7 @@
 package io.lpr.cli;
 
 import io.lpr.job.JobConfiguration;
-import io.lpr.job.LprOptions;
+import io.lpr.settings.LprOptions;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package io.lpr.job;
 
+import io.lpr.settings.SettingKeys;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;

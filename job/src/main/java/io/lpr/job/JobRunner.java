@@ -1,5 +1,8 @@
 package io.lpr.job;
 
+import io.lpr.settings.KafkaOptions;
+import io.lpr.settings.LprOptions;
+import io.lpr.settings.LprSettings;
 import io.lpr.event.PlateEvent;
 import io.lpr.camera.CameraSpec;
 import io.lpr.db.Database;
@@ -7,7 +10,7 @@ import io.lpr.decode.VideoDecoder;
 import io.lpr.registry.CameraRegistry;
 import io.lpr.registry.JdbcCameraRegistry;
 import io.lpr.registry.YamlCameraRegistry;
-import io.lpr.sink.EventStore;
+import io.lpr.events.EventStore;
 import io.lpr.sink.KafkaEventSink;
 import io.lpr.sink.PlateEventSinks;
 import io.lpr.source.CameraSource;
@@ -31,8 +34,6 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /** Checks everything a run needs up front, then builds the topology on the given environment and runs it. */
 public final class JobRunner {
-    /** Set (to true) when the job was submitted with {@code flink run}, not run by {@code ./lpr} in this process. */
-    public static final String SUBMITTED_PROPERTY = "lpr.submitted";
     private JobRunner() {}
 
     /** The cameras given as ID=URL, with the job-wide camera settings. */

@@ -1,5 +1,6 @@
 package io.lpr.job;
 
+import io.lpr.settings.LprSettings;
 import io.lpr.event.Frame;
 import io.lpr.event.PlateCandidate;
 import io.lpr.event.PlateEvent;

@@ -21,12 +21,6 @@ public final class RunningJob {
     private static final long STOP_TIMEOUT_S = 120;
     private static final long CANCEL_TIMEOUT_S = 60;
     private static final long RETRY_EVERY_MS = 1_000;
-    /**
-     * How long a stop keeps trying, by default, while the job cannot drain because it is restarting after a
-     * task failed (the events database away, say) or fails again while draining: the longest restart backoff
-     * (30 s), the sink's retry window (60 s) and a drain, twice over.
-     */
-    public static final Duration DEFAULT_DRAIN_WAIT = Duration.ofMinutes(4);
 
     private final JobClient client;
     private final boolean detached;
@@ -68,7 +62,7 @@ public final class RunningJob {
      *
      * <p>A job that is restarting (Flink refuses a savepoint until every task runs again), or that fails while
      * draining (the sink cannot write), is tried again every second for up to {@code lpr.stop.drain-wait}
-     * ({@link #DEFAULT_DRAIN_WAIT} by default). If it still cannot drain, it is cancelled instead, which loses
+     * ({@code LprOptions.STOP_DRAIN_WAIT}'s default). If it still cannot drain, it is cancelled instead, which loses
      * nothing either: its checkpoints are kept (a local run retains them on cancellation) and {@code --resume}
      * replays what came after the last one.
      *

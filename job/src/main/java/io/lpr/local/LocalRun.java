@@ -1,7 +1,7 @@
 package io.lpr.local;
 
 import io.lpr.job.JobConfiguration;
-import io.lpr.job.LprOptions;
+import io.lpr.settings.LprOptions;
 import io.lpr.job.RunningJob;
 import java.io.PrintWriter;
 import java.nio.file.Files;

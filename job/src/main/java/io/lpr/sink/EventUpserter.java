@@ -1,5 +1,6 @@
 package io.lpr.sink;
 
+import io.lpr.events.EventStore;
 import io.lpr.db.Database;
 import io.lpr.db.DatabaseException;
 import io.lpr.event.PlateEvent;

@@ -1,5 +1,6 @@
 package io.lpr.sink;
 
+import io.lpr.events.PlateEventJson;
 import io.lpr.event.PlateEvent;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,8 @@
 package io.lpr.sink;
 
+import io.lpr.db.Database;
+import io.lpr.db.DatabaseException;
+import io.lpr.events.PlateEventsTable;
 import io.lpr.db.SqlDialect;
 import io.lpr.track.EventIds;
 import io.lpr.event.Box;
@@ -12,13 +15,25 @@ import java.util.Collection;
 
 /**
  * Upserts {@link PlateEvent}s with {@link PlateEventsTable#upsert()}, their fields bound in
- * {@link PlateEventsTable#COLUMNS} order: the one write path of the sink and of {@link EventStore#upsert}.
+ * {@link PlateEventsTable#COLUMNS} order: the one write path of the sink and of {@link #upsert}.
  */
-final class PlateEventStatement {
+public final class PlateEventStatement {
     private final SqlDialect dialect;
 
     PlateEventStatement(SqlDialect dialect) {
         this.dialect = dialect;
+    }
+
+    /** Inserts or replaces the events (by event id) in one transaction, outside Flink. */
+    public static void upsert(Database db, Collection<PlateEvent> events) {
+        try (Connection connection = db.open()) {
+            connection.setAutoCommit(false);
+            new PlateEventStatement(db.dialect()).executeBatch(connection, events);
+            connection.commit();
+        } catch (SQLException e) {
+            throw new DatabaseException("cannot write plate events to " + db.maskedUrl() + ": "
+                    + Database.firstLine(e), e);
+        }
     }
 
     /** Upserts the events as one batch on {@code connection}; committing is the caller's. */

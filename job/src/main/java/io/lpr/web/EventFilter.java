@@ -1,6 +1,6 @@
 package io.lpr.web;
 
-import io.lpr.sink.EventQuery;
+import io.lpr.events.EventQuery;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;

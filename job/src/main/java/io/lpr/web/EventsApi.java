@@ -3,7 +3,7 @@ package io.lpr.web;
 import io.javalin.http.Context;
 import io.lpr.event.PlateEvent;
 import io.lpr.db.Database;
-import io.lpr.sink.EventStore;
+import io.lpr.events.EventStore;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

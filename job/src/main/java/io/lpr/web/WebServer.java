@@ -7,7 +7,7 @@ import io.javalin.http.staticfiles.Location;
 import io.lpr.db.Database;
 import io.lpr.db.DatabaseException;
 import io.lpr.registry.RegistryException;
-import io.lpr.sink.EventStore;
+import io.lpr.events.EventStore;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

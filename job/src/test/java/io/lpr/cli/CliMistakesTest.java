@@ -1,5 +1,6 @@
 package io.lpr.cli;
 
+import io.lpr.sink.PlateEventStatement;
 import static io.lpr.cli.LprCliTest.CAR;
 import static io.lpr.cli.LprCliTest.MODELS;
 import static io.lpr.cli.LprCliTest.lpr;
@@ -8,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.lpr.cli.LprCliTest.Result;
 import io.lpr.db.Database;
 import io.lpr.event.PlateEvent;
-import io.lpr.sink.EventStore;
+import io.lpr.events.EventStore;
 import io.lpr.status.CameraStatus;
 import io.lpr.status.CameraStatusTable;
 import io.lpr.testing.TestClips;
@@ -131,7 +132,7 @@ class CliMistakesTest {
         String url = sqlite("events.db");
         Database db = Database.of(url, null, null);
         EventStore.ensureSchema(db);
-        EventStore.upsert(db, List.of(event("early", "2026-11-29T23:00:00Z"), event("late", "2026-11-30T09:30:00Z")));
+        PlateEventStatement.upsert(db, List.of(event("early", "2026-11-29T23:00:00Z"), event("late", "2026-11-30T09:30:00Z")));
 
         assertThat(lpr("query", "--db", url, "--since", "2026-11-30").out()).contains("late").doesNotContain("early");
         assertThat(lpr("query", "--db", url, "--since", "2026-11-30 09:00").out()).contains("late");

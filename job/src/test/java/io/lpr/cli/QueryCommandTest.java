@@ -1,5 +1,6 @@
 package io.lpr.cli;
 
+import io.lpr.sink.PlateEventStatement;
 import static io.lpr.cli.LprCliTest.lpr;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lpr.db.Database;
 import io.lpr.event.PlateEvent;
-import io.lpr.sink.EventStore;
+import io.lpr.events.EventStore;
 import io.lpr.track.EventIds;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,7 +28,7 @@ class QueryCommandTest {
         db = "jdbc:sqlite:" + dir.resolve("plates.db");
         Database database = Database.of(db, null, null);
         EventStore.ensureSchema(database);
-        EventStore.upsert(database, List.of(event("O567AM76", 0, 0.93f), event("O567AM77", 1_000, 0.61f),
+        PlateEventStatement.upsert(database, List.of(event("O567AM76", 0, 0.93f), event("O567AM77", 1_000, 0.61f),
                 event("K095AE177", 2_000, 0.88f)));
     }
 

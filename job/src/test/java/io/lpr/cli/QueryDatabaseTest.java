@@ -1,12 +1,13 @@
 package io.lpr.cli;
 
+import io.lpr.sink.PlateEventStatement;
 import static io.lpr.cli.LprCliTest.lpr;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lpr.db.Database;
 import io.lpr.event.Box;
 import io.lpr.event.PlateEvent;
-import io.lpr.sink.EventStore;
+import io.lpr.events.EventStore;
 import io.lpr.testing.PostgresServer;
 import io.lpr.track.EventIds;
 import java.nio.file.Path;
@@ -67,7 +68,7 @@ class QueryDatabaseTest {
 
     private static void store(Database db) {
         EventStore.ensureSchema(db);
-        EventStore.upsert(db, List.of(event("gate", "A1", T0), event("gate", "B2", T0 + 60_000),
+        PlateEventStatement.upsert(db, List.of(event("gate", "A1", T0), event("gate", "B2", T0 + 60_000),
                 event("yard", "C3", T0 + 120_000)));
     }
 

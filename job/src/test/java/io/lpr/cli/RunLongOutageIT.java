@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lpr.db.Database;
 import io.lpr.event.PlateEvent;
-import io.lpr.sink.EventQuery;
-import io.lpr.sink.EventStore;
+import io.lpr.events.EventQuery;
+import io.lpr.events.EventStore;
 import io.lpr.testing.LprProcess;
 import io.lpr.testing.PostgresServer;
 import io.lpr.testing.TestClips;

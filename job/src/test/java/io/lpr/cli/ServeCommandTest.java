@@ -1,11 +1,12 @@
 package io.lpr.cli;
 
+import io.lpr.sink.PlateEventStatement;
 import static io.lpr.cli.LprCliTest.lpr;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lpr.event.PlateEvent;
 import io.lpr.db.Database;
-import io.lpr.sink.EventStore;
+import io.lpr.events.EventStore;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.URI;
@@ -41,7 +42,7 @@ class ServeCommandTest {
         event.firstSeen = 1_714_564_800_000L;
         event.lastSeen = event.firstSeen + 1000;
         EventStore.ensureSchema(Database.of(db, null, null));
-        EventStore.upsert(Database.of(db, null, null), List.of(event));
+        PlateEventStatement.upsert(Database.of(db, null, null), List.of(event));
 
         Process serve = new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
                         "-Xmx256m",

@@ -1,11 +1,12 @@
 package io.lpr.job;
 
+import io.lpr.settings.LprOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lpr.db.Database;
 import io.lpr.event.PlateEvent;
-import io.lpr.sink.EventQuery;
-import io.lpr.sink.EventStore;
+import io.lpr.events.EventQuery;
+import io.lpr.events.EventStore;
 import io.lpr.testing.TestClips;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,11 +1,14 @@
 package io.lpr.job;
 
+import io.lpr.settings.KafkaOptions;
+import io.lpr.settings.LprOptions;
+import io.lpr.settings.LprSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lpr.db.Database;
 import io.lpr.event.PlateEvent;
-import io.lpr.sink.EventQuery;
-import io.lpr.sink.EventStore;
+import io.lpr.events.EventQuery;
+import io.lpr.events.EventStore;
 import io.lpr.source.CameraSource;
 import io.lpr.testing.KafkaBroker;
 import io.lpr.testing.KafkaChangelog;

@@ -1,7 +1,9 @@
 package io.lpr.sink;
 
-import static io.lpr.sink.EventStoreContract.T0;
-import static io.lpr.sink.EventStoreContract.event;
+import io.lpr.events.EventQuery;
+import io.lpr.events.EventStore;
+import static io.lpr.events.EventStoreContract.T0;
+import static io.lpr.events.EventStoreContract.event;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 

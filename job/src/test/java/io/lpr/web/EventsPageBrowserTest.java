@@ -1,10 +1,10 @@
 package io.lpr.web;
 
+import io.lpr.sink.PlateEventStatement;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lpr.event.PlateEvent;
 import io.lpr.db.Database;
-import io.lpr.sink.EventStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -121,7 +121,7 @@ class EventsPageBrowserTest {
         browser.get(base + "/?camera=yard");
         waitForRows(1);
         ((JavascriptExecutor) browser).executeScript("document.body.dataset.marker = 'same page'");
-        EventStore.upsert(db, List.of(WebFixture.event("yard", "A123BC77", WebFixture.T0.plusSeconds(600), null)));
+        PlateEventStatement.upsert(db, List.of(WebFixture.event("yard", "A123BC77", WebFixture.T0.plusSeconds(600), null)));
         wait.until(d -> rows().size() == 2);
         assertThat(rows().get(0).getText()).contains("A123BC77");
         assertThat(((JavascriptExecutor) browser).executeScript("return document.body.dataset.marker")).isEqualTo("same page");

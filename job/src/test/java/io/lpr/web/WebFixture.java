@@ -1,5 +1,6 @@
 package io.lpr.web;
 
+import io.lpr.sink.PlateEventStatement;
 import io.lpr.event.Box;
 import io.lpr.event.PlateEvent;
 import io.lpr.registry.CameraEntry;
@@ -7,7 +8,7 @@ import io.lpr.status.CameraStatus;
 import io.lpr.status.CameraStatusTable;
 import io.lpr.registry.CameraTable;
 import io.lpr.db.Database;
-import io.lpr.sink.EventStore;
+import io.lpr.events.EventStore;
 import io.lpr.track.EventIds;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
@@ -89,7 +90,7 @@ final class WebFixture {
     /** Fills a database as the job would: the events, a camera in the cameras table and both cameras' status. */
     static void fill(Database db) {
         EventStore.ensureSchema(db);
-        EventStore.upsert(db, events());
+        PlateEventStatement.upsert(db, events());
         CameraTable cameras = new CameraTable(db);
         cameras.createIfAbsent();
         cameras.put(CameraEntry.of("gate", CAMERA_URL));

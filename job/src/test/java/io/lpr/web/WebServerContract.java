@@ -1,5 +1,6 @@
 package io.lpr.web;
 
+import io.lpr.sink.PlateEventStatement;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,7 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lpr.event.PlateEvent;
 import io.lpr.db.Database;
 import io.lpr.db.DatabaseException;
-import io.lpr.sink.EventStore;
+import io.lpr.events.EventStore;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.net.URLEncoder;
@@ -169,7 +170,7 @@ abstract class WebServerContract {
 
     @Test
     void theServersDatabaseIsReadOnly() {
-        assertThatThrownBy(() -> EventStore.upsert(readOnly(), WebFixture.events()))
+        assertThatThrownBy(() -> PlateEventStatement.upsert(readOnly(), WebFixture.events()))
                 .isInstanceOf(DatabaseException.class)
                 .hasMessageMatching("(?is).*read-?only.*");
     }

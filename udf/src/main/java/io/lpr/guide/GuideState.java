@@ -17,7 +17,7 @@ import java.util.List;
  *     async operator's queue gets the plan it got before
  */
 public record GuideState(String cameraId, long framesPlanned, MotionDetector.Reference motion,
-        List<PlateTracks.Track> tracks, List<WeakBoxes.Entry> weak, RegionPlanner.State planner, List<Planned> recent) {
+        List<PlateTracks.Track> tracks, List<WeakBoxes.Entry> weak, PlannerState planner, List<Planned> recent) {
     public GuideState {
         tracks = List.copyOf(tracks);
         weak = List.copyOf(weak);

@@ -14,7 +14,7 @@ import org.apache.flink.core.memory.DataOutputSerializer;
  * frames planned, the motion reference (its grey pixels), the tracked plates, the weak boxes, the planner (frame
  * size, per-tile last scans, last time, sweep credit, start scans left) and the recent plans. A later version that adds fields writes them after
  * version 1's and reads version 1 with them at their starting values; a version this build does not know is
- * refused. Version 2 adds the tiles still owed to the start's later looks ({@link RegionPlanner.State#startTilesLeft}),
+ * refused. Version 2 adds the tiles still owed to the start's later looks ({@link PlannerState#startTilesLeft}),
  * none in a version 1 state, whose starts were full scans only.
  */
 public final class GuideStateSerializer implements SimpleVersionedSerializer<GuideState> {
@@ -54,7 +54,7 @@ public final class GuideStateSerializer implements SimpleVersionedSerializer<Gui
             out.writeLong(entry.time());
             out.writeLong(entry.since());
         }
-        RegionPlanner.State planner = state.planner();
+        PlannerState planner = state.planner();
         out.writeInt(planner.width());
         out.writeInt(planner.height());
         long[] lastScan = planner.lastScan();
@@ -130,7 +130,7 @@ public final class GuideStateSerializer implements SimpleVersionedSerializer<Gui
                     in.readBoolean()));
         }
         int startTilesLeft = version >= 2 ? in.readInt() : 0;
-        RegionPlanner.State planner = new RegionPlanner.State(width, height, lastScan, lastTime, sweepCredit,
+        PlannerState planner = new PlannerState(width, height, lastScan, lastTime, sweepCredit,
                 startScansLeft, startTilesLeft);
         if (in.available() > 0) {
             throw new IOException("camera " + cameraId + "'s guide state has " + in.available()

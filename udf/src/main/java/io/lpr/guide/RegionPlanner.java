@@ -1,6 +1,5 @@
 package io.lpr.guide;
 
-import io.lpr.detect.Tiler;
 import io.lpr.detect.Tiler.Tile;
 import io.lpr.event.Box;
 import java.util.ArrayList;
@@ -34,7 +33,8 @@ public final class RegionPlanner {
     private int width = -1;
     private int height = -1;
     private List<Tile> grid = List.of();
-    private List<Tile> smallestTiles = List.of();
+    /** The tiles of {@link #grid} for each target; null before the first frame. */
+    private TileCover tileCover;
     private long[] lastScan = new long[0];
     private long lastTime = Long.MIN_VALUE;
     private double sweepCredit;
@@ -61,55 +61,8 @@ public final class RegionPlanner {
         this.startLooks = startLooks;
     }
 
-    /**
-     * What decides the next plan besides the frame's targets, for a checkpoint (the tilings follow from the frame
-     * size and the settings).
-     *
-     * @param width frame width planned for, -1 before the first frame
-     * @param height frame height planned for, -1 before the first frame
-     * @param lastScan per tile of the full tiling, in its order: when it was last scanned (ms)
-     * @param lastTime the time of the last frame planned (ms), {@link Long#MIN_VALUE} before the first
-     * @param sweepCredit tiles the sweep has earned and not yet spent
-     * @param startScansLeft full scans still owed to the start
-     * @param startTilesLeft tiles still owed to the start's later looks, spread over its next frames
-     */
-    public record State(int width, int height, long[] lastScan, long lastTime, double sweepCredit,
-            int startScansLeft, int startTilesLeft) {
-        public State {
-            lastScan = lastScan.clone();
-        }
-
-        /** A state with no later looks owed (version 1 of the checkpoint: its starts were full scans only). */
-        public State(int width, int height, long[] lastScan, long lastTime, double sweepCredit, int startScansLeft) {
-            this(width, height, lastScan, lastTime, sweepCredit, startScansLeft, 0);
-        }
-
-        @Override
-        public long[] lastScan() {
-            return lastScan.clone();
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof State s && s.width == width && s.height == height && Arrays.equals(s.lastScan, lastScan)
-                    && s.lastTime == lastTime && Double.compare(s.sweepCredit, sweepCredit) == 0
-                    && s.startScansLeft == startScansLeft && s.startTilesLeft == startTilesLeft;
-        }
-
-        @Override
-        public int hashCode() {
-            return 31 * (31 * (31 * width + height) + Arrays.hashCode(lastScan)) + Long.hashCode(lastTime);
-        }
-
-        @Override
-        public String toString() {
-            return "State[" + width + "x" + height + ", " + lastScan.length + " tiles, last " + lastTime + " ms, credit "
-                    + sweepCredit + ", " + startScansLeft + " start scans and " + startTilesLeft + " tiles left]";
-        }
-    }
-
-    public State state() {
-        return new State(width, height, lastScan, lastTime, sweepCredit, startScansLeft, startTilesLeft);
+    public PlannerState state() {
+        return new PlannerState(width, height, lastScan, lastTime, sweepCredit, startScansLeft, startTilesLeft);
     }
 
     /**
@@ -117,11 +70,11 @@ public final class RegionPlanner {
      * its frame size (the tile settings were changed between the runs) is dropped: the next frame is then scanned in
      * full, as a first frame is.
      */
-    public void restore(State state) {
+    public void restore(PlannerState state) {
         width = -1;
         height = -1;
         grid = List.of();
-        smallestTiles = List.of();
+        tileCover = null;
         lastScan = new long[0];
         lastTime = Long.MIN_VALUE;
         sweepCredit = 0;
@@ -130,14 +83,14 @@ public final class RegionPlanner {
         if (state.width() < 1 || state.height() < 1) {
             return;
         }
-        List<Tile> restoredGrid = Tiler.fullTiling(state.width(), state.height(), tileSizes, overlap, wholeFrame);
-        if (restoredGrid.size() != state.lastScan().length) {
+        TileCover restored = new TileCover(state.width(), state.height(), tileSizes, overlap, wholeFrame);
+        if (restored.grid().size() != state.lastScan().length) {
             return;
         }
         width = state.width();
         height = state.height();
-        grid = restoredGrid;
-        smallestTiles = tileSizes.isEmpty() ? List.of() : Tiler.tiles(width, height, tileSizes.get(0), overlap);
+        tileCover = restored;
+        grid = restored.grid();
         lastScan = state.lastScan();
         lastTime = state.lastTime();
         sweepCredit = state.sweepCredit();
@@ -180,7 +133,7 @@ public final class RegionPlanner {
         tracks.forEach(box -> addTarget(targets, box, TRACK_MARGIN, Reason.TRACK));
         weak.forEach(s -> addTarget(targets, s.box(), TRACK_MARGIN, Reason.WATCH));
         // Largest first, so that small targets inside a region already chosen cost nothing.
-        targets.sort(Comparator.comparingLong((Target t) -> area(t.area())).reversed());
+        targets.sort(Comparator.comparingLong((Target t) -> (long) t.area().width() * t.area().height()).reversed());
         List<Chosen> chosen = new ArrayList<>();
         for (Target target : targets) {
             cover(chosen, target);
@@ -208,8 +161,8 @@ public final class RegionPlanner {
     private void start(int frameWidth, int frameHeight) {
         width = frameWidth;
         height = frameHeight;
-        grid = Tiler.fullTiling(width, height, tileSizes, overlap, wholeFrame);
-        smallestTiles = tileSizes.isEmpty() ? List.of() : Tiler.tiles(width, height, tileSizes.get(0), overlap);
+        tileCover = new TileCover(width, height, tileSizes, overlap, wholeFrame);
+        grid = tileCover.grid();
         lastScan = new long[grid.size()];
         lastTime = Long.MIN_VALUE;
         startScansLeft = 1;
@@ -265,73 +218,23 @@ public final class RegionPlanner {
     }
 
     /**
-     * Adds the tiles of the full tiling that cover the target: none when a chosen one holds it already, else the
-     * smallest tile that holds it whole, else every tile of the smallest size it touches (a plate inside it lies
-     * whole in one of them, as tiles overlap by more than a plate) and, for an area larger than every tile, the
-     * whole frame for plates close up. Only the full tiling's own tiles, so a plate is cut and scaled exactly as
-     * the full tiling cuts and scales it.
+     * Adds the tiles of the full tiling that cover the target ({@link TileCover}): for a tracked plate, a tile of each
+     * size; for another target none when a chosen one holds it already.
      */
     private void cover(List<Chosen> chosen, Target target) {
         Tile area = target.area();
-        if (target.reason() == Reason.TRACK && coverPerSize(chosen, area)) {
-            return;
-        }
-        for (Chosen c : chosen) {
-            if (c.region().contains(area)) {
+        List<Tile> tiles = target.reason() == Reason.TRACK ? tileCover.homes(area) : List.of();
+        if (tiles.isEmpty()) {
+            if (chosen.stream().anyMatch(c -> c.region().contains(area))) {
                 return;
             }
+            tiles = tileCover.cover(area);
         }
-        Tile holder = null;
-        for (Tile tile : grid) {
-            if (!isWholeFrame(tile) && tile.contains(area) && (holder == null || side(tile) < side(holder)
-                    || (side(tile) == side(holder) && offCentre(tile, area) < offCentre(holder, area)))) {
-                holder = tile;
-            }
-        }
-        if (holder != null) {
-            chosen.add(new Chosen(holder, target.reason()));
-            return;
-        }
-        for (Tile tile : smallestTiles) {
-            if (touches(tile, area) && chosen.stream().noneMatch(c -> c.region().equals(tile))) {
+        for (Tile tile : tiles) {
+            if (chosen.stream().noneMatch(c -> c.region().equals(tile))) {
                 chosen.add(new Chosen(tile, target.reason()));
             }
         }
-        Tile whole = new Tile(0, 0, width, height);
-        boolean larger = tileSizes.isEmpty() || side(area) > tileSizes.get(tileSizes.size() - 1);
-        if (wholeFrame && larger && chosen.stream().noneMatch(c -> c.region().equals(whole))) {
-            chosen.add(new Chosen(whole, target.reason()));
-        }
-    }
-
-    /**
-     * Covers a tracked plate as the full tiling sees it: with the tile of each size that holds it nearest its centre.
-     * The full tiling finds a plate in every tile that holds it and keeps the best-scoring box, and boxes of one
-     * plate from two tile sizes score within a hair of each other (0.857 against 0.858) while their crops may read
-     * differently; a plate scanned at one size only would be read from the other box. Of the tiles of one size,
-     * the one the plate lies nearest the centre of sees it best (it is further from the tile's edges). False when
-     * no tile holds it whole (then it is covered as motion is).
-     */
-    private boolean coverPerSize(List<Chosen> chosen, Tile area) {
-        boolean any = false;
-        for (int size : tileSizes) {
-            Tile home = null;
-            for (Tile tile : grid) {
-                if (!isWholeFrame(tile) && side(tile) == Math.min(size, Math.max(width, height)) && tile.contains(area)
-                        && (home == null || offCentre(tile, area) < offCentre(home, area))) {
-                    home = tile;
-                }
-            }
-            if (home == null) {
-                continue;
-            }
-            any = true;
-            Tile h = home;
-            if (chosen.stream().noneMatch(c -> c.region().equals(h))) {
-                chosen.add(new Chosen(home, Reason.TRACK));
-            }
-        }
-        return any;
     }
 
     /**
@@ -372,30 +275,6 @@ public final class RegionPlanner {
     private static boolean holds(Tile tile, Box box) {
         return box.x1 >= tile.x() && box.y1 >= tile.y() && box.x2 <= tile.x() + tile.width()
                 && box.y2 <= tile.y() + tile.height();
-    }
-
-    private boolean isWholeFrame(Tile region) {
-        return region.width() == width && region.height() == height;
-    }
-
-    private static boolean touches(Tile a, Tile b) {
-        return a.x() < b.x() + b.width() && b.x() < a.x() + a.width()
-                && a.y() < b.y() + b.height() && b.y() < a.y() + a.height();
-    }
-
-    /** How far the centres of two rectangles lie apart (squared, in pixels). */
-    private static long offCentre(Tile a, Tile b) {
-        long dx = (2L * a.x() + a.width()) - (2L * b.x() + b.width());
-        long dy = (2L * a.y() + a.height()) - (2L * b.y() + b.height());
-        return dx * dx + dy * dy;
-    }
-
-    private static int side(Tile t) {
-        return Math.max(t.width(), t.height());
-    }
-
-    private static long area(Tile t) {
-        return (long) t.width() * t.height();
     }
 
     private static int clamp(int value, int limit) {

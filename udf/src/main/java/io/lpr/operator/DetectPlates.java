@@ -1,5 +1,9 @@
 package io.lpr.operator;
 
+import io.lpr.pipeline.BatchingConfig;
+import io.lpr.pipeline.FoundPlates;
+import io.lpr.pipeline.InferenceService;
+import io.lpr.pipeline.PlateFinder;
 import io.lpr.detect.DetectorConfig;
 import io.lpr.detect.DetectorModel;
 import io.lpr.detect.PlateShape;

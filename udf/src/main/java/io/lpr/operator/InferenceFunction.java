@@ -1,5 +1,7 @@
 package io.lpr.operator;
 
+import io.lpr.pipeline.BatchingConfig;
+import io.lpr.pipeline.InferenceService;
 import io.lpr.model.ModelException;
 import io.lpr.runtime.SharedResources;
 import java.util.Collection;

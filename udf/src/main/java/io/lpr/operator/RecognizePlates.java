@@ -1,5 +1,8 @@
 package io.lpr.operator;
 
+import io.lpr.pipeline.BatchingConfig;
+import io.lpr.pipeline.InferenceService;
+import io.lpr.pipeline.PlateReader;
 import io.lpr.event.PlateCandidate;
 import io.lpr.event.PlateRead;
 import io.lpr.model.ModelDirectory;

@@ -131,8 +131,8 @@ class GuideRestoreTest {
 
         GuideState v1 = serializer.deserialize(1, Arrays.copyOf(v2, v2.length - Integer.BYTES));
 
-        RegionPlanner.State p = state.planner();
-        assertThat(v1.planner()).isEqualTo(new RegionPlanner.State(p.width(), p.height(), p.lastScan(), p.lastTime(),
+        PlannerState p = state.planner();
+        assertThat(v1.planner()).isEqualTo(new PlannerState(p.width(), p.height(), p.lastScan(), p.lastTime(),
                 p.sweepCredit(), p.startScansLeft(), 0));
         assertThat(v1.tracks()).isEqualTo(state.tracks());
         assertThat(v1.recent()).isEqualTo(state.recent());

@@ -1,5 +1,8 @@
 package io.lpr.operator;
 
+import io.lpr.pipeline.FoundPlates;
+import io.lpr.pipeline.PlateFinder;
+import io.lpr.pipeline.PlateReader;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lpr.camera.CameraSpec;

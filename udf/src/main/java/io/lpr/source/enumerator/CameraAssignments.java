@@ -10,12 +10,17 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Where each camera stands with the enumerator: one {@link Assignment} per camera, in one of three states.
  * Pending cameras keep the order they were queued in, so a reader gets them in that order.
  */
 final class CameraAssignments {
+    /** The enumerator's log: these lines tell what it did with a camera. */
+    private static final Logger LOG = LoggerFactory.getLogger(CameraEnumerator.class);
+
     enum State {
         /** Waiting for its reader ({@link Assignment#owner()}) to register. */
         PENDING,
@@ -160,8 +165,51 @@ final class CameraAssignments {
         }
     }
 
+    /**
+     * A split a registering reader reports from its checkpoint, as it should resume; null to drop it.
+     *
+     * @param desired the registry's cameras at the last good poll, by id; null before the first
+     */
+    CameraSplit resumable(CameraSplit split, int subtaskId, Set<Integer> registeredReaders,
+            Map<String, CameraSpec> desired) {
+        String id = split.splitId();
+        if (!is(id, State.ASSIGNED)) {
+            LOG.info("Reader {} had camera {}, which has stopped since; not resuming it", subtaskId, id);
+            return null;
+        }
+        Integer owner = owner(id);
+        if (owner != null && owner != subtaskId && registeredReaders.contains(owner)) {
+            LOG.warn("Reader {} had camera {}, which reader {} runs; not resuming it twice", subtaskId, id, owner);
+            return null;
+        }
+        CameraSpec camera = desired == null ? split.camera() : desired.get(id);
+        if (camera == null) {
+            remove(id);
+            LOG.info("Camera {} left the registry while the job was down; not resuming it", id);
+            return null;
+        }
+        if (!CameraChanges.sameCamera(camera, split.camera())) {
+            LOG.info("Camera {} changed while the job was down; starting it again with its new settings", id);
+            pend(new CameraSplit(CameraChanges.withBase(camera)), subtaskId);
+            return null;
+        }
+        return split;
+    }
+
+    /** The subtask with the fewest running and waiting cameras, the lowest on a tie. */
+    int leastLoaded(int parallelism) {
+        int[] load = load(parallelism);
+        int least = 0;
+        for (int subtask = 1; subtask < load.length; subtask++) {
+            if (load[subtask] < load[least]) {
+                least = subtask;
+            }
+        }
+        return least;
+    }
+
     /** Running, stopping and waiting cameras per subtask: what a new camera's reader is chosen by. */
-    int[] load(int parallelism) {
+    private int[] load(int parallelism) {
         int[] load = new int[parallelism];
         for (Assignment a : cameras.values()) {
             if (a.owner() != null && a.owner() < parallelism) {

@@ -1,5 +1,9 @@
 package io.lpr.source.enumerator;
 
+import static io.lpr.source.enumerator.CameraChanges.ids;
+import static io.lpr.source.enumerator.CameraChanges.sameCamera;
+import static io.lpr.source.enumerator.CameraChanges.withBase;
+
 import io.lpr.camera.CameraSpec;
 import io.lpr.registry.CameraRegistry;
 import io.lpr.source.enumerator.CameraAssignments.Assignment;
@@ -12,7 +16,6 @@ import io.lpr.status.CameraStatusEvent;
 import io.lpr.status.CameraStatusTable;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -61,7 +64,7 @@ public final class CameraEnumerator implements SplitEnumerator<CameraSplit, Came
     private boolean firstPollDone;
     /** Readers that registered before the first poll, so their reported cameras are checked against it. */
     private final Set<Integer> waitingReaders = new HashSet<>();
-    private String lastPollError;
+    private final RegistryReads reads;
 
     /**
      * @param bounded whether the cameras are a fixed list of files
@@ -77,6 +80,7 @@ public final class CameraEnumerator implements SplitEnumerator<CameraSplit, Came
             CameraEnumeratorState restored) {
         this.context = context;
         this.registry = registry;
+        this.reads = new RegistryReads(registry);
         this.pollIntervalMillis = pollIntervalMillis;
         this.bounded = bounded;
         this.statusWriter = new StatusWriter(context, statuses, statusTable);
@@ -130,7 +134,7 @@ public final class CameraEnumerator implements SplitEnumerator<CameraSplit, Came
         List<CameraSplit> resumed = new ArrayList<>();
         for (CameraSplit split : reported) {
             lost.remove(split.splitId());
-            CameraSplit kept = resumable(split, subtaskId);
+            CameraSplit kept = cameras.resumable(split, subtaskId, context.registeredReaders().keySet(), desired);
             if (kept != null) {
                 resumed.add(kept);
                 cameras.assign(kept, subtaskId);
@@ -191,31 +195,11 @@ public final class CameraEnumerator implements SplitEnumerator<CameraSplit, Came
     }
 
     private void pollResult(List<CameraSpec> cameras, Throwable error) {
-        if (error == null) {
-            try {
-                CameraSpec.requireUniqueIds(cameras);
-            } catch (IllegalArgumentException e) {
-                error = e;
-            }
+        Map<String, CameraSpec> wanted = reads.wanted(cameras, error, desired);
+        if (wanted != null) {
+            reconcile(wanted);
+            statusWriter.write();
         }
-        if (error != null) {
-            String message = error instanceof RuntimeException && error.getMessage() != null
-                    ? error.getMessage() : registry + ": " + error;
-            if (!message.equals(lastPollError)) {
-                LOG.warn("{}; {}", message, desired == null ? "no camera starts until it can be read"
-                        : "the " + desired.size() + " cameras of its last good read go on");
-                lastPollError = message;
-            }
-            return;
-        }
-        if (lastPollError != null) {
-            LOG.info("The camera registry ({}) can be read again", registry);
-            lastPollError = null;
-        }
-        Map<String, CameraSpec> wanted = new LinkedHashMap<>();
-        cameras.forEach(camera -> wanted.put(camera.id(), camera));
-        reconcile(wanted);
-        statusWriter.write();
     }
 
     /** Brings the running cameras in line with {@code wanted}. */
@@ -276,32 +260,6 @@ public final class CameraEnumerator implements SplitEnumerator<CameraSplit, Came
         }
     }
 
-    /** A split a registering reader reports from its checkpoint, as it should resume; null to drop it. */
-    private CameraSplit resumable(CameraSplit split, int subtaskId) {
-        String id = split.splitId();
-        if (!cameras.is(id, State.ASSIGNED)) {
-            LOG.info("Reader {} had camera {}, which has stopped since; not resuming it", subtaskId, id);
-            return null;
-        }
-        Integer owner = cameras.owner(id);
-        if (owner != null && owner != subtaskId && context.registeredReaders().containsKey(owner)) {
-            LOG.warn("Reader {} had camera {}, which reader {} runs; not resuming it twice", subtaskId, id, owner);
-            return null;
-        }
-        CameraSpec camera = desired == null ? split.camera() : desired.get(id);
-        if (camera == null) {
-            cameras.remove(id);
-            LOG.info("Camera {} left the registry while the job was down; not resuming it", id);
-            return null;
-        }
-        if (!sameCamera(camera, split.camera())) {
-            LOG.info("Camera {} changed while the job was down; starting it again with its new settings", id);
-            cameras.pend(new CameraSplit(withBase(camera)), subtaskId);
-            return null;
-        }
-        return split;
-    }
-
     /** Gives each split to the least-loaded reader, and assigns those whose reader is there already. */
     private void addNewSplits(List<CameraSplit> splits) {
         Set<Integer> owners = new TreeSet<>();
@@ -315,14 +273,7 @@ public final class CameraEnumerator implements SplitEnumerator<CameraSplit, Came
 
     /** The subtask with the fewest running and waiting cameras, the lowest on a tie. */
     private int leastLoaded() {
-        int[] load = cameras.load(context.currentParallelism());
-        int least = 0;
-        for (int subtask = 1; subtask < load.length; subtask++) {
-            if (load[subtask] < load[least]) {
-                least = subtask;
-            }
-        }
-        return least;
+        return cameras.leastLoaded(context.currentParallelism());
     }
 
     private void assignPending(int subtaskId) {
@@ -338,20 +289,5 @@ public final class CameraEnumerator implements SplitEnumerator<CameraSplit, Came
         if (bounded) {
             context.signalNoMoreSplits(subtaskId);
         }
-    }
-
-    /** Cameras without a base time get the time they are first seen, kept in their split from then on. */
-    private static CameraSpec withBase(CameraSpec camera) {
-        return camera.hasBaseEpochMillis() ? camera : camera.withBaseEpochMillis(System.currentTimeMillis());
-    }
-
-    /** Equal settings; the base time is the enumerator's, not the registry's. */
-    private static boolean sameCamera(CameraSpec a, CameraSpec b) {
-        // A restored camera's URL has its passwords masked: it is the registry's camera if all else is equal.
-        return a.withBaseEpochMillis(0).sameButForMaskedCredentials(b.withBaseEpochMillis(0));
-    }
-
-    private static List<String> ids(List<CameraSplit> splits) {
-        return splits.stream().map(CameraSplit::splitId).toList();
     }
 }

@@ -1,0 +1,54 @@
+package io.lpr.events;
+
+import java.time.Instant;
+
+/**
+ * Filters for {@link EventStore#query}; a null filter matches everything.
+ *
+ * @param cameraId exact camera id
+ * @param plateText a plate or part of one ({@code 567AM}), or a pattern with {@code *} (any symbols) and
+ *     {@code ?} (one symbol), e.g. {@code *567AM*}; Cyrillic letters and lower case are accepted
+ *     ({@link io.lpr.plate.PlateMatch}); with {@code %} it is a SQL LIKE pattern as before
+ * @param since events first seen at or after this instant
+ * @param until events first seen before this instant
+ * @param limit at most this many events, the newest ones (must be positive)
+ * @param withCrops whether to load the crop JPEGs (left null otherwise)
+ * @param near plates within {@link #NEAR_EDITS} edit of this one (a misread or mistyped plate)
+ * @param offset skip this many of the newest matching events first (paging)
+ */
+public record EventQuery(String cameraId, String plateText, Instant since, Instant until, int limit,
+        boolean withCrops, String near, int offset) {
+    public static final int DEFAULT_LIMIT = 100;
+    public static final int NEAR_EDITS = 1;
+
+    /** The first page of plates near {@code near}. */
+    public EventQuery(String cameraId, String plateText, Instant since, Instant until, int limit, boolean withCrops,
+            String near) {
+        this(cameraId, plateText, since, until, limit, withCrops, near, 0);
+    }
+
+    /** A page of the matching events, {@code offset} newest ones skipped. */
+    public EventQuery(String cameraId, String plateText, Instant since, Instant until, int limit, boolean withCrops,
+            int offset) {
+        this(cameraId, plateText, since, until, limit, withCrops, null, offset);
+    }
+
+    public EventQuery {
+        if (limit <= 0) {
+            throw new IllegalArgumentException("limit must be positive, got " + limit);
+        }
+        if (offset < 0) {
+            throw new IllegalArgumentException("offset must not be negative, got " + offset);
+        }
+    }
+
+    /** The first page: no events skipped. */
+    public EventQuery(String cameraId, String plateText, Instant since, Instant until, int limit, boolean withCrops) {
+        this(cameraId, plateText, since, until, limit, withCrops, null, 0);
+    }
+
+    /** The newest {@value #DEFAULT_LIMIT} events, without crops. */
+    public static EventQuery latest() {
+        return new EventQuery(null, null, null, null, DEFAULT_LIMIT, false);
+    }
+}

@@ -1,0 +1,47 @@
+package io.lpr.job;
+
+import io.lpr.db.Database;
+import io.lpr.settings.KafkaOptions;
+import io.lpr.settings.LprOptions;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/**
+ * The run's own flags (cameras, sink, Kafka), shared by {@code lpr run} and the cluster's entry point
+ * {@link LprJob}, so both read the same command line the same way.
+ */
+public final class JobArguments {
+    @Option(names = "--camera", paramLabel = "ID=PATH", description = "A camera, e.g. gate1=/videos/gate1.mp4 (repeat for more).")
+    List<String> cameras = new ArrayList<>();
+
+    @Option(names = "--cameras", paramLabel = "FILE",
+            description = "YAML file of cameras, re-read while the job runs: add, change or disable cameras without a restart.")
+    String camerasFile;
+
+    @Option(names = "--cameras-table", description = "Also take cameras from the 'cameras' table of the sink database (see 'lpr cameras').")
+    boolean camerasTable;
+
+    @Option(names = "--sink", paramLabel = "JDBC_URL",
+            description = "Events database (default " + Database.DEFAULT_URL + "; jdbc:postgresql://... with the password in the "
+                    + "variable lpr.sink.password-env names, $" + Database.DEFAULT_PASSWORD_ENV + ").")
+    String sink;
+
+    @Option(names = "--kafka-bootstrap", paramLabel = "HOST:PORT",
+            description = "Also write the events to Kafka, exactly once (needs checkpoints; see the README).")
+    String kafkaBootstrap;
+
+    @Option(names = "--kafka-topic", paramLabel = "TOPIC", description = "Kafka topic (default plates).")
+    String kafkaTopic;
+
+    /** The flags given, as settings over {@code configuration}'s. */
+    public JobConfiguration applyTo(JobConfiguration configuration) {
+        return configuration
+                .set(LprOptions.CAMERAS.key(), cameras)
+                .set(LprOptions.SINK_URL.key(), sink)
+                .set(LprOptions.CAMERAS_FILE.key(), camerasFile)
+                .set(LprOptions.CAMERAS_TABLE.key(), camerasTable ? "true" : null)
+                .set(KafkaOptions.BOOTSTRAP.key(), kafkaBootstrap)
+                .set(KafkaOptions.TOPIC.key(), kafkaTopic);
+    }
+}

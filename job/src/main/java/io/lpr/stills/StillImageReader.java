@@ -1,0 +1,77 @@
+package io.lpr.stills;
+
+import io.lpr.settings.LprSettings;
+import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
+
+import io.lpr.detect.DetectorModel;
+import io.lpr.event.Frame;
+import io.lpr.event.PlateCandidate;
+import io.lpr.event.PlateRead;
+import io.lpr.guide.CameraGuides;
+import io.lpr.guide.GuideConfig;
+import io.lpr.image.Images;
+import io.lpr.pipeline.PlateFinder;
+import io.lpr.pipeline.PlateReader;
+import io.lpr.recognize.RecognizerModel;
+import java.util.List;
+import org.bytedeco.opencv.opencv_core.Mat;
+
+/**
+ * Finds and reads the plates of still images the way the job treats a frame: resized to the analysis size,
+ * every tile scanned, the reference's crop rule, STN + LPRNet. One thread; close it to free the models.
+ */
+public final class StillImageReader implements AutoCloseable {
+    /** The reads of one image, with boxes in the analysed frame of {@code width} x {@code height}. */
+    public record Result(int width, int height, List<PlateRead> reads) {}
+
+    private final LprSettings settings;
+    private final DetectorModel detectorModel;
+    private final RecognizerModel recognizerModel;
+    private final PlateFinder finder;
+    private final PlateReader reader;
+
+    private StillImageReader(LprSettings settings, DetectorModel detectorModel, RecognizerModel recognizerModel) {
+        this.settings = settings;
+        this.detectorModel = detectorModel;
+        this.recognizerModel = recognizerModel;
+        this.finder = new PlateFinder(detectorModel.newDetector(settings.plateShape()),
+                new CameraGuides(GuideConfig.fullTiling(), settings.detector()));
+        this.reader = new PlateReader(recognizerModel.newRecognizer(settings.reading()));
+    }
+
+    /** Loads the detector and the recogniser the settings name. */
+    public static StillImageReader open(LprSettings settings) {
+        DetectorModel detector = DetectorModel.load(settings.detector(), settings.models());
+        try {
+            RecognizerModel recognizer = RecognizerModel.load(settings.recognizer(), settings.models());
+            try {
+                return new StillImageReader(settings, detector, recognizer);
+            } catch (RuntimeException e) {
+                recognizer.close();
+                throw e;
+            }
+        } catch (RuntimeException e) {
+            detector.close();
+            throw e;
+        }
+    }
+
+    /** Every plate found in {@code image} (BGR), read or unreadable; {@code name} names it as a camera would. */
+    public Result read(Mat image, String name) {
+        int width = settings.frameWidth() == 0 ? image.cols() : settings.frameWidth();
+        int height = settings.frameHeight() == 0 ? image.rows() : settings.frameHeight();
+        byte[] pixels;
+        try (Mat analysed = Images.resized(image, width, height, INTER_AREA)) {
+            pixels = Images.toBgr(analysed);
+        }
+        List<PlateCandidate> candidates = finder.find(new Frame(name, 0, 0, width, height, pixels)).candidates();
+        return new Result(width, height, candidates.isEmpty() ? List.of() : reader.apply(candidates));
+    }
+
+    @Override
+    public void close() {
+        try (detectorModel; recognizerModel; finder) {
+            reader.close();
+        }
+    }
+}

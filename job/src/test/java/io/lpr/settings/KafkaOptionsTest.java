@@ -1,0 +1,58 @@
+package io.lpr.settings;
+
+import io.lpr.job.JobConfiguration;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.lpr.sink.KafkaEventSink;
+import java.time.Duration;
+import java.util.List;
+import org.apache.flink.configuration.Configuration;
+import org.junit.jupiter.api.Test;
+
+class KafkaOptionsTest {
+    static Configuration settings(String... pairs) {
+        return new JobConfiguration().overrides(List.of(pairs)).build();
+    }
+
+    @Test
+    void noBootstrapMeansNoKafkaSink() {
+        assertThat(KafkaOptions.from(settings(), null)).isEmpty();
+    }
+
+    @Test
+    void aJobGetsAStablePrefixOfItsOwnAndTheDefaults() {
+        KafkaEventSink.Config a = KafkaOptions.from(settings("lpr.kafka.bootstrap=127.0.0.1:9092", "lpr.cameras=a=/v/a.mp4"), null).orElseThrow();
+        KafkaEventSink.Config again = KafkaOptions.from(settings("lpr.kafka.bootstrap=127.0.0.1:9092", "lpr.cameras=a=/v/a.mp4"), null).orElseThrow();
+        KafkaEventSink.Config other = KafkaOptions.from(settings("lpr.kafka.bootstrap=127.0.0.1:9092", "lpr.cameras=b=/v/b.mp4"), null).orElseThrow();
+        assertThat(a.topic()).isEqualTo("plates");
+        assertThat(a.transactionalIdPrefix()).startsWith("lpr-plates-").isEqualTo(again.transactionalIdPrefix())
+                .isNotEqualTo(other.transactionalIdPrefix());
+        assertThat(a.transactionTimeout()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(a.withCrop()).isTrue();
+        assertThat(a.key()).isEqualTo(KafkaEventSink.Key.CAMERA);
+    }
+
+    @Test
+    void recordsCanBeKeyedByEventIdForACompactedTopic() {
+        assertThat(KafkaOptions.from(settings("lpr.kafka.bootstrap=127.0.0.1:9092", "lpr.kafka.key=event"), null)
+                .orElseThrow().key()).isEqualTo(KafkaEventSink.Key.EVENT);
+        assertThatThrownBy(() -> KafkaOptions.from(settings("lpr.kafka.bootstrap=127.0.0.1:9092", "lpr.kafka.key=plate"),
+                null)).hasMessageContaining("lpr.kafka.key");
+    }
+
+    @Test
+    void aTransactionTimeoutShorterThanTwoCheckpointsIsRefused() {
+        assertThatThrownBy(() -> KafkaOptions.from(settings("lpr.kafka.bootstrap=127.0.0.1:9092",
+                        "lpr.kafka.transaction-timeout=50s"), Duration.ofSeconds(30)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lpr.kafka.transaction-timeout");
+    }
+
+    @Test
+    void badBootstrapOrTopicIsOneLine() {
+        assertThatThrownBy(() -> KafkaOptions.from(settings("lpr.kafka.bootstrap=kafka"), null))
+                .hasMessageContaining("HOST:PORT");
+        assertThatThrownBy(() -> KafkaOptions.from(settings("lpr.kafka.bootstrap=k:9092", "lpr.kafka.topic=a b"), null))
+                .hasMessageContaining("lpr.kafka.topic");
+    }
+}

@@ -1,0 +1,71 @@
+package io.lpr.pipeline;
+
+import io.lpr.detect.Detection;
+import io.lpr.detect.Detections;
+import io.lpr.detect.PlateDetector;
+import io.lpr.event.Box;
+import io.lpr.event.Frame;
+import io.lpr.event.PlateCandidate;
+import io.lpr.guide.CameraGuide;
+import io.lpr.guide.CameraGuides;
+import io.lpr.guide.Plan;
+import io.lpr.image.Images;
+import io.lpr.recognize.PlateCrop;
+import io.lpr.runtime.MicroBatcher;
+import java.util.ArrayList;
+import java.util.List;
+import org.bytedeco.opencv.opencv_core.Mat;
+
+/**
+ * Detection of one worker thread: frame in, plate candidates with their crops out. The camera's guide chooses
+ * the regions to scan and learns where the plates were; a frame detected again (replayed after a restore) gets
+ * the regions it got before, so the same plates.
+ */
+public final class PlateFinder implements MicroBatcher.BatchFunction<Frame, FoundPlates> {
+    private final PlateDetector detector;
+    private final CameraGuides guides;
+
+    public PlateFinder(PlateDetector detector, CameraGuides guides) {
+        this.detector = detector;
+        this.guides = guides;
+    }
+
+    @Override
+    public List<FoundPlates> apply(List<Frame> frames) {
+        List<FoundPlates> out = new ArrayList<>(frames.size());
+        for (Frame frame : frames) {
+            out.add(find(frame));
+        }
+        return out;
+    }
+
+    public FoundPlates find(Frame frame) {
+        try (Mat image = Images.fromFrame(frame)) {
+            CameraGuide guide = guides.of(frame.cameraId);
+            Plan plan = guide.plan(image, frame.eventTime, frame.sequence);
+            Detections detections = detector.detectWithWeak(image, plan.regions());
+            List<Detection> found = detections.plates();
+            List<Box> boxes = new ArrayList<>(found.size());
+            List<PlateCandidate> candidates = new ArrayList<>();
+            for (Detection d : found) {
+                boxes.add(d.box());
+                if (PlateCrop.region(frame.width, frame.height, d.box()).isEmpty()) {
+                    continue;
+                }
+                PlateCrop.Pixels crop = PlateCrop.cutBgr(image, d.box());
+                candidates.add(new PlateCandidate(frame, d.box(), d.score(), crop.width(), crop.height(), crop.bgr()));
+            }
+            List<Box> weak = new ArrayList<>(detections.weak().size());
+            detections.weak().forEach(d -> weak.add(d.box()));
+            guide.observe(boxes, weak, frame.eventTime, frame.sequence);
+            int regions = plan.regions().size();
+            int calls = (int) ((regions + (long) detector.maxBatch() - 1) / detector.maxBatch());
+            return new FoundPlates(candidates, plan, calls, weak.size());
+        }
+    }
+
+    @Override
+    public void close() {
+        detector.close();
+    }
+}

@@ -59,8 +59,8 @@ final class GuidedBench {
     /**
      * Calls, milliseconds and the model's bare forward milliseconds (DJL's Inference timing) per analysed frame of
      * the clip, decoding excluded; then the calls per frame after the camera's start (its first
-     * {@link GuideConfig#START_FRAMES} frames, which look at every tile more than once, once per start), what a camera that runs for
-     * hours costs.
+     * {@link GuideConfig#START_FRAMES} frames, which look at every tile more than once, once per start), what a
+     * camera that runs for hours costs.
      */
     double[] perFrame(Path clip, GuideConfig guide) throws Exception {
         List<Frame> frames = new ArrayList<>();

@@ -1,7 +1,5 @@
 package io.lpr.cli;
 
-import io.lpr.camera.CameraSpec;
-import io.lpr.camera.Roi;
 import io.lpr.db.Database;
 import io.lpr.job.JobRunner;
 import io.lpr.registry.CameraEntry;
@@ -11,13 +9,10 @@ import io.lpr.status.CameraStatusTable;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -62,26 +57,31 @@ final class CamerasCommand {
         return spec.commandLine().getOut();
     }
 
-    @Command(name = "list", description = "Lists the cameras (URLs with credentials masked).")
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = "Lists the cameras (URLs with credentials masked); a row that cannot be read whole shows "
+                    + "what can be, and names what cannot.")
     static final class ListCameras implements Callable<Integer> {
         @ParentCommand
         CamerasCommand parent;
 
         @Override
         public Integer call() {
-            for (CameraEntry c : parent.table().list()) {
-                parent.out().printf(Locale.ROOT, "%-12s %-8s %s%n", c.id(), c.enabled() ? "enabled" : "disabled",
-                        c.toSpec().maskedUrl());
+            for (String line : CameraListing.lines(parent.table().rows())) {
+                parent.out().println(line);
             }
             parent.out().flush();
             return 0;
         }
     }
 
-    @Command(name = "add", mixinStandardHelpOptions = true, description = "Adds a camera, or changes the one with this id.")
+    @Command(name = "add", mixinStandardHelpOptions = true, modelTransformer = CameraFieldOptions.class,
+            description = "Adds a camera, or changes the one with this id; a setting left out takes the job's.")
     static final class Add implements Callable<Integer> {
         @ParentCommand
         CamerasCommand parent;
+
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
 
         @Parameters(index = "0", paramLabel = "ID")
         String id;
@@ -89,27 +89,9 @@ final class CamerasCommand {
         @Parameters(index = "1", paramLabel = "URL", description = "rtsp://..., http(s)://... or a video file; $${VAR} is read from the job's environment.")
         String url;
 
-        @Option(names = "--fps", description = "Frames analysed per second (default: the job's lpr.camera.sample-fps).")
-        Double fps;
-
-        @Option(names = "--transport", description = "RTSP transport: tcp or udp (default: the job's lpr.camera.transport).")
-        String transport;
-
-        @Option(names = "--roi", paramLabel = "X,Y,W,H", description = "Region of interest in source pixels.")
-        String roi;
-
-        @Option(names = "--disabled", description = "Add it disabled.")
-        boolean disabled;
-
         @Override
         public Integer call() throws Exception {
-            CameraEntry entry = CameraEntry.of(id, url).withEnabled(!disabled).withFps(fps);
-            if (transport != null) {
-                entry = entry.withTransport(CameraSpec.Transport.valueOf(transport.toUpperCase(Locale.ROOT)));
-            }
-            if (roi != null) {
-                entry = entry.withRoi(Roi.parse(roi));
-            }
+            CameraEntry entry = new CameraEntry(id, url, CameraFieldOptions.given(spec));
             // Refused here as `run --camera` refuses it, not later by the running job: a bad id or URL, a video
             // file that is missing or not a video.
             JobRunner.requireReadableVideos(List.of(entry.toSpec()));
@@ -148,7 +130,7 @@ final class CamerasCommand {
             CameraStatusTable table = new CameraStatusTable(parent.database());
             table.createIfAbsent();
             for (CameraStatus s : table.list()) {
-                parent.out().println(s);
+                parent.out().println(Printable.escape(s.toString()));
             }
             parent.out().flush();
             return 0;

@@ -4,6 +4,7 @@ import io.lpr.settings.KafkaOptions;
 import io.lpr.settings.LprOptions;
 import io.lpr.settings.LprSettings;
 import io.lpr.event.PlateEvent;
+import io.lpr.camera.CameraField;
 import io.lpr.camera.CameraSpec;
 import io.lpr.db.Database;
 import io.lpr.decode.VideoDecoder;
@@ -40,7 +41,8 @@ public final class JobRunner {
     public static List<CameraSpec> cameras(LprSettings settings) {
         List<CameraSpec> cameras = settings.cameras().stream()
                 .map(CameraSpec::parse)
-                .map(c -> settings.cameraDefaults().apply(c.withRealtime(settings.realtime()), null, null, null, null))
+                .map(c -> settings.cameraDefaults().resolve(c.id(), c.url(),
+                        Map.of(CameraField.REALTIME, settings.realtime())))
                 .toList();
         CameraSpec.requireUniqueIds(cameras);
         return cameras;

@@ -1,7 +1,7 @@
 package io.lpr.web;
 
 import io.javalin.http.Context;
-import io.lpr.registry.CameraEntry;
+import io.lpr.registry.CameraRow;
 import io.lpr.status.CameraStatus;
 import io.lpr.status.CameraStatusTable;
 import io.lpr.registry.CameraTable;
@@ -46,8 +46,11 @@ final class CamerasApi {
         }
         Map<String, String> urls = new HashMap<>();
         if (hasTable(CameraTable.NAME)) {
-            for (CameraEntry entry : new CameraTable(db).list()) {
-                urls.put(entry.id(), StreamUrls.mask(entry.url()));
+            // Read tolerantly: a row with a malformed setting still has its URL shown.
+            for (CameraRow row : new CameraTable(db).rows()) {
+                if (row.id() != null && row.url() != null) {
+                    urls.put(row.id(), StreamUrls.mask(row.url()));
+                }
             }
         }
         return new CameraStatusTable(db).list().stream().map(s -> json(s, urls.get(s.cameraId()))).toList();

@@ -142,4 +142,15 @@ class SqliteWebServerTest extends WebServerContract {
             assertThat(client.raw("/api/events", "lpr.example")).as("with a token, any name").startsWith("HTTP/1.1 401");
         }
     }
+
+    /** A camera row written by hand with a malformed setting still lists, with its URL masked. */
+    @Test
+    void aMalformedCameraRowStillLists() throws Exception {
+        try (Connection connection = writable().connect(); Statement st = connection.createStatement()) {
+            st.execute("INSERT INTO cameras (id, url, fps) VALUES ('yard', 'rtsp://u:hunter2@10.0.0.6/s', 'fast')");
+        }
+        HttpResponse<String> response = http.get("/api/cameras");
+        assertThat(json(response, 200).get("cameras").get(1).get("url").asText()).isEqualTo("rtsp://u:***@10.0.0.6/s");
+        assertThat(response.body()).doesNotContain("hunter2");
+    }
 }

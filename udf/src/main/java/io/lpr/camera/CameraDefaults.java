@@ -1,10 +1,12 @@
 package io.lpr.camera;
 
 import java.io.Serializable;
+import java.util.EnumMap;
+import java.util.Map;
 
 /**
  * Job-wide camera settings, for whatever a camera's own entry (a --camera flag, a line of the cameras
- * file or a row of the cameras table) leaves unsaid.
+ * file or a row of the cameras table) leaves unsaid. {@link #resolve} is the one place they meet the entry.
  */
 public record CameraDefaults(double sampleFps, int width, int height, CameraSpec.Transport transport,
         long timeoutMillis, Reconnect reconnect) implements Serializable {
@@ -14,20 +16,24 @@ public record CameraDefaults(double sampleFps, int width, int height, CameraSpec
             CameraSpec.DEFAULT_HEIGHT, CameraSpec.Transport.TCP, CameraSpec.DEFAULT_TIMEOUT_MILLIS, Reconnect.DEFAULT);
 
     /**
-     * A camera with the given settings where it has its own, the defaults elsewhere; {@code null} means
-     * "not given" for each setting.
+     * The camera to run: each {@link CameraField} as {@code given}, else as these settings say (see
+     * {@link CameraField#description()}); a live stream's timeout and reconnect policy are the job's.
+     *
+     * @param given the entry's own settings; a missing or null value means "not given"
+     * @throws IllegalArgumentException with a one-line reason naming the camera and the bad setting
      */
-    public CameraSpec apply(CameraSpec camera, Double fps, Integer cameraWidth, Integer cameraHeight,
-            CameraSpec.Transport cameraTransport) {
-        CameraSpec spec = camera.withSampleFps(fps != null ? fps : sampleFps)
-                .withSize(cameraWidth != null ? cameraWidth : width, cameraHeight != null ? cameraHeight : height);
-        if (!spec.isFile()) {
-            spec = spec.withTimeoutMillis(timeoutMillis).withReconnect(reconnect);
+    public CameraSpec resolve(String id, String url, Map<CameraField, ?> given) {
+        CameraSpec camera = CameraSpec.of(id, url);
+        if (camera.isLive()) {
+            camera = camera.withTimeoutMillis(timeoutMillis).withReconnect(reconnect);
         }
-        if (cameraTransport != null) {
-            return spec.withTransport(cameraTransport);
+        Map<CameraField, Object> values = new EnumMap<>(CameraField.class);
+        for (CameraField field : CameraField.values()) {
+            Object value = given.get(field) != null ? given.get(field) : field.fromSettings(this, camera);
+            if (value != null && field.inSpec()) {
+                values.put(field, value);
+            }
         }
-        // The job-wide transport is for the RTSP cameras among all kinds; a camera's own must fit it.
-        return spec.isRtsp() ? spec.withTransport(transport) : spec;
+        return camera.with(values);
     }
 }

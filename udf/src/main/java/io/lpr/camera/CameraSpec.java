@@ -4,14 +4,16 @@ import java.io.Serializable;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * One camera the job reads: an id, where its video comes from, and how its frames are sampled.
- * Checked when built, so a spec that exists is a valid one; {@link #builder} and {@link #toBuilder}
- * make changed copies (the {@code with...} methods are shorthands for one setting).
+ * Checked when built, so a spec that exists is a valid one; the {@code with...} methods make changed copies.
+ * The settings a camera's entry may give are listed once, in {@link CameraField}; {@link CameraDefaults#resolve}
+ * fills in what an entry leaves out.
  *
  * <p>The URL is a video file's path, or a live stream: {@code rtsp://} / {@code rtsps://}
  * (transport TCP or UDP) or {@code http(s)://}. A live URL may carry credentials
@@ -24,16 +26,13 @@ import java.util.regex.Pattern;
  * @param realtime play files at their own frame rate, as a live camera would deliver them; live streams ignore it
  * @param width every analysed frame (after cropping to the region of interest) is resized to exactly
  *     {@code width x height} (INTER_AREA); 0x0 keeps the native (or region's) size
- * @param baseEpochMillis the epoch milliseconds that stream time 0 of a file maps to: a file frame's event time
- *     is this plus its timestamp in the file; null until the camera source sets the job's start time. Live
- *     streams take their event time from the stream clock (see {@code FrameClock})
  * @param transport RTSP transport; only {@code rtsp://} and {@code rtsps://} cameras may use UDP
  * @param roi analyse only this part of the picture (source pixels); null for the whole picture
  * @param reconnect how a live stream retries after a failure
  * @param timeoutMillis how long a live stream may stay silent (connect, each read) before it counts as dead
  */
 public record CameraSpec(String id, String url, double sampleFps, boolean realtime, int width, int height,
-        Long baseEpochMillis, Transport transport, Roi roi, Reconnect reconnect, long timeoutMillis)
+        Transport transport, Roi roi, Reconnect reconnect, long timeoutMillis)
         implements Serializable {
 
     /** The reference resized every frame to 1920x1080 before detection. */
@@ -89,16 +88,8 @@ public record CameraSpec(String id, String url, double sampleFps, boolean realti
      * @throws IllegalArgumentException with a one-line reason for a bad id or url
      */
     public static CameraSpec of(String id, String url) {
-        return builder(id, url).build();
-    }
-
-    /** A builder starting from {@link #of}'s settings. */
-    public static Builder builder(String id, String url) {
-        return new Builder(id, url);
-    }
-
-    public Builder toBuilder() {
-        return new Builder(this);
+        return new CameraSpec(id, url, 0, false, DEFAULT_WIDTH, DEFAULT_HEIGHT, Transport.TCP, null, Reconnect.DEFAULT,
+                DEFAULT_TIMEOUT_MILLIS);
     }
 
     /**
@@ -137,20 +128,46 @@ public record CameraSpec(String id, String url, double sampleFps, boolean realti
         }
     }
 
+    /** This camera with the {@link CameraField settings} in {@code values}; one check for them together. */
+    public CameraSpec with(Map<CameraField, ?> values) {
+        return new CameraSpec(id, url, value(values, CameraField.FPS, sampleFps),
+                value(values, CameraField.REALTIME, realtime), value(values, CameraField.WIDTH, width),
+                value(values, CameraField.HEIGHT, height), value(values, CameraField.TRANSPORT, transport),
+                value(values, CameraField.ROI, roi), reconnect, timeoutMillis);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T value(Map<CameraField, ?> values, CameraField field, T current) {
+        return values.containsKey(field) ? (T) field.kind().cast(values.get(field)) : current;
+    }
+
     public CameraSpec withSampleFps(double fps) {
-        return toBuilder().sampleFps(fps).build();
+        return with(Map.of(CameraField.FPS, fps));
     }
 
     public CameraSpec withRealtime(boolean playAtOwnRate) {
-        return toBuilder().realtime(playAtOwnRate).build();
+        return with(Map.of(CameraField.REALTIME, playAtOwnRate));
     }
 
     public CameraSpec withSize(int newWidth, int newHeight) {
-        return toBuilder().size(newWidth, newHeight).build();
+        return with(Map.of(CameraField.WIDTH, newWidth, CameraField.HEIGHT, newHeight));
     }
 
-    public CameraSpec withBaseEpochMillis(long epochMillis) {
-        return toBuilder().baseEpochMillis(epochMillis).build();
+    public CameraSpec withTransport(Transport newTransport) {
+        return with(Map.of(CameraField.TRANSPORT, Objects.requireNonNull(newTransport, "transport")));
+    }
+
+    /** @param region null for the whole picture */
+    public CameraSpec withRoi(Roi region) {
+        return new CameraSpec(id, url, sampleFps, realtime, width, height, transport, region, reconnect, timeoutMillis);
+    }
+
+    public CameraSpec withReconnect(Reconnect policy) {
+        return new CameraSpec(id, url, sampleFps, realtime, width, height, transport, roi, policy, timeoutMillis);
+    }
+
+    public CameraSpec withTimeoutMillis(long millis) {
+        return new CameraSpec(id, url, sampleFps, realtime, width, height, transport, roi, reconnect, millis);
     }
 
     /**
@@ -158,29 +175,14 @@ public record CameraSpec(String id, String url, double sampleFps, boolean realti
      * restored from state, which holds it with its passwords masked.
      */
     public CameraSpec withUrl(String newUrl) {
-        return new Builder(this, Objects.requireNonNull(newUrl, "url")).build();
+        return new CameraSpec(id, Objects.requireNonNull(newUrl, "url"), sampleFps, realtime, width, height, transport,
+                roi, reconnect, timeoutMillis);
     }
 
     /** Whether this is {@code other} but for the passwords in the URL, which one of them has masked. */
     public boolean sameButForMaskedCredentials(CameraSpec other) {
         return equals(other) || (other != null && (withUrl(StreamUrls.mask(url)).equals(other)
                 || equals(other.withUrl(StreamUrls.mask(other.url)))));
-    }
-
-    public CameraSpec withTransport(Transport newTransport) {
-        return toBuilder().transport(newTransport).build();
-    }
-
-    public CameraSpec withRoi(Roi region) {
-        return toBuilder().roi(region).build();
-    }
-
-    public CameraSpec withReconnect(Reconnect policy) {
-        return toBuilder().reconnect(policy).build();
-    }
-
-    public CameraSpec withTimeoutMillis(long millis) {
-        return toBuilder().timeoutMillis(millis).build();
     }
 
     /**
@@ -199,19 +201,6 @@ public record CameraSpec(String id, String url, double sampleFps, boolean realti
 
     public boolean resizes() {
         return width > 0;
-    }
-
-    public boolean hasBaseEpochMillis() {
-        return baseEpochMillis != null;
-    }
-
-    /** @throws IllegalStateException when no base was set */
-    @Override
-    public Long baseEpochMillis() {
-        if (baseEpochMillis == null) {
-            throw new IllegalStateException("camera " + id + " has no base time");
-        }
-        return baseEpochMillis;
     }
 
     /** A file ends; a live stream does not. */
@@ -253,93 +242,6 @@ public record CameraSpec(String id, String url, double sampleFps, boolean realti
         if (timeoutMillis != DEFAULT_TIMEOUT_MILLIS) {
             text.append(", timeout ").append(timeoutMillis).append(" ms");
         }
-        if (baseEpochMillis != null) {
-            text.append(", base ").append(baseEpochMillis);
-        }
         return text.append(')').toString();
-    }
-
-    /** Collects settings for a {@link CameraSpec}; {@link #build()} checks them. */
-    public static final class Builder {
-        private final String id;
-        private final String url;
-        private double sampleFps;
-        private boolean realtime;
-        private int width = DEFAULT_WIDTH;
-        private int height = DEFAULT_HEIGHT;
-        private Long baseEpochMillis;
-        private Transport transport = Transport.TCP;
-        private Roi roi;
-        private Reconnect reconnect = Reconnect.DEFAULT;
-        private long timeoutMillis = DEFAULT_TIMEOUT_MILLIS;
-
-        private Builder(String id, String url) {
-            this.id = id;
-            this.url = url;
-        }
-
-        private Builder(CameraSpec from) {
-            this(from, from.url);
-        }
-
-        private Builder(CameraSpec from, String url) {
-            this(from.id, url);
-            sampleFps = from.sampleFps;
-            realtime = from.realtime;
-            width = from.width;
-            height = from.height;
-            baseEpochMillis = from.baseEpochMillis;
-            transport = from.transport;
-            roi = from.roi;
-            reconnect = from.reconnect;
-            timeoutMillis = from.timeoutMillis;
-        }
-
-        public Builder sampleFps(double value) {
-            sampleFps = value;
-            return this;
-        }
-
-        public Builder realtime(boolean value) {
-            realtime = value;
-            return this;
-        }
-
-        public Builder size(int newWidth, int newHeight) {
-            width = newWidth;
-            height = newHeight;
-            return this;
-        }
-
-        public Builder baseEpochMillis(Long value) {
-            baseEpochMillis = value;
-            return this;
-        }
-
-        public Builder transport(Transport value) {
-            transport = value;
-            return this;
-        }
-
-        public Builder roi(Roi value) {
-            roi = value;
-            return this;
-        }
-
-        public Builder reconnect(Reconnect value) {
-            reconnect = value;
-            return this;
-        }
-
-        public Builder timeoutMillis(long value) {
-            timeoutMillis = value;
-            return this;
-        }
-
-        /** @throws IllegalArgumentException with a one-line reason naming the camera and the bad setting */
-        public CameraSpec build() {
-            return new CameraSpec(id, url, sampleFps, realtime, width, height, baseEpochMillis, transport, roi,
-                    reconnect, timeoutMillis);
-        }
     }
 }

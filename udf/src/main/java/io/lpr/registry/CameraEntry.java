@@ -1,71 +1,68 @@
 package io.lpr.registry;
 
 import io.lpr.camera.CameraDefaults;
+import io.lpr.camera.CameraField;
 import io.lpr.camera.CameraSpec;
-import io.lpr.camera.Roi;
 import io.lpr.camera.StreamUrls;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
- * One camera as a registry (the cameras file or table) holds it. A setting left unset (null) takes the job's
- * own ({@link CameraDefaults}, from {@code lpr.camera.*}), as every camera inherits the job-wide settings. The
- * URL may reference environment variables ({@code ${GATE_PASS}}): they stay references in the spec and are
- * read where the stream is opened.
+ * One camera as a registry (the cameras file or table) holds it: an id, a URL and the {@link CameraField
+ * settings} it gives. A setting it leaves out takes the job's own ({@link CameraDefaults}, from
+ * {@code lpr.camera.*}). The URL may reference environment variables ({@code ${GATE_PASS}}): they stay
+ * references in the spec and are read where the stream is opened.
  *
- * @param fps frames analysed per second; null for the job's
- * @param width the size analysed frames are resized to: both null for the job's, 0 and 0 for the native size
- * @param roi the part of the picture analysed; null for all of it
- * @param transport RTSP transport; null for the job's
+ * @param settings what the entry gives, each value of its field's kind
  */
-public record CameraEntry(String id, String url, boolean enabled, Double fps, boolean realtime, Integer width,
-        Integer height, Roi roi, CameraSpec.Transport transport) {
+public record CameraEntry(String id, String url, Map<CameraField, Object> settings) {
 
+    /** @throws IllegalArgumentException naming the camera and the setting of the wrong kind or without its pair */
     public CameraEntry {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(url, "url");
-        if ((width == null) != (height == null)) {
-            throw new IllegalArgumentException("camera " + id + ": give both width and height, or neither");
-        }
+        Map<CameraField, Object> given = new EnumMap<>(CameraField.class);
+        settings.forEach((field, value) -> {
+            // A column's own default (enabled, not realtime) says no more than leaving it out.
+            if (value != null && !value.equals(field.unset())) {
+                given.put(field, value);
+            }
+        });
+        CameraField.check(id, given);
+        settings = Collections.unmodifiableMap(given);
     }
 
     /** An enabled camera with every other setting the job's. */
     public static CameraEntry of(String id, String url) {
-        return builder(id, url).build();
+        return new CameraEntry(id, url, Map.of());
     }
 
-    public static Builder builder(String id, String url) {
-        return new Builder(id, url);
+    /** @param value null to leave the setting to the job */
+    public CameraEntry with(CameraField field, Object value) {
+        Map<CameraField, Object> one = new EnumMap<>(CameraField.class);
+        one.put(field, value);
+        return with(one);
     }
 
-    public Builder toBuilder() {
-        return new Builder(id, url).enabled(enabled).fps(fps).realtime(realtime).size(width, height).roi(roi)
-                .transport(transport);
+    /** This entry with {@code values} changed together (a null value leaves the setting to the job). */
+    public CameraEntry with(Map<CameraField, ?> values) {
+        Map<CameraField, Object> changed = new EnumMap<>(CameraField.class);
+        changed.putAll(settings);
+        changed.putAll(values);
+        return new CameraEntry(id, url, changed);
     }
 
-    public CameraEntry withEnabled(boolean on) {
-        return toBuilder().enabled(on).build();
+    /** The entry's own value, or null when it leaves it to the job. */
+    public Object get(CameraField field) {
+        return settings.get(field);
     }
 
-    public CameraEntry withFps(Double framesPerSecond) {
-        return toBuilder().fps(framesPerSecond).build();
-    }
-
-    public CameraEntry withRealtime(boolean playAtOwnRate) {
-        return toBuilder().realtime(playAtOwnRate).build();
-    }
-
-    public CameraEntry withSize(Integer newWidth, Integer newHeight) {
-        return toBuilder().size(newWidth, newHeight).build();
-    }
-
-    public CameraEntry withRoi(Roi region) {
-        return toBuilder().roi(region).build();
-    }
-
-    public CameraEntry withTransport(CameraSpec.Transport rtpTransport) {
-        return toBuilder().transport(rtpTransport).build();
+    public boolean enabled() {
+        return !Boolean.FALSE.equals(settings.get(CameraField.ENABLED));
     }
 
     /** As written: environment references unresolved, a literal password still in it (see {@link #toString()}). */
@@ -85,8 +82,7 @@ public record CameraEntry(String id, String url, boolean enabled, Double fps, bo
 
     /** The camera to run, with the job-wide {@code defaults} for what this entry does not say. */
     public CameraSpec toSpec(CameraDefaults defaults) {
-        CameraSpec spec = CameraSpec.of(id, url).withRealtime(realtime).withRoi(roi);
-        return defaults.apply(spec, fps, width, height, transport);
+        return defaults.resolve(id, url, settings);
     }
 
     /**
@@ -111,59 +107,6 @@ public record CameraEntry(String id, String url, boolean enabled, Double fps, bo
 
     @Override
     public String toString() {
-        return id + "=" + StreamUrls.mask(url) + (enabled ? "" : " (disabled)");
-    }
-
-    /** Collects an entry's settings; {@link #build()} checks them. */
-    public static final class Builder {
-        private final String id;
-        private final String url;
-        private boolean enabled = true;
-        private Double fps;
-        private boolean realtime;
-        private Integer width;
-        private Integer height;
-        private Roi roi;
-        private CameraSpec.Transport transport;
-
-        private Builder(String id, String url) {
-            this.id = id;
-            this.url = url;
-        }
-
-        public Builder enabled(boolean value) {
-            enabled = value;
-            return this;
-        }
-
-        public Builder fps(Double value) {
-            fps = value;
-            return this;
-        }
-
-        public Builder realtime(boolean value) {
-            realtime = value;
-            return this;
-        }
-
-        public Builder size(Integer newWidth, Integer newHeight) {
-            width = newWidth;
-            height = newHeight;
-            return this;
-        }
-
-        public Builder roi(Roi value) {
-            roi = value;
-            return this;
-        }
-
-        public Builder transport(CameraSpec.Transport value) {
-            transport = value;
-            return this;
-        }
-
-        public CameraEntry build() {
-            return new CameraEntry(id, url, enabled, fps, realtime, width, height, roi, transport);
-        }
+        return id + "=" + StreamUrls.mask(url) + (enabled() ? "" : " (disabled)");
     }
 }

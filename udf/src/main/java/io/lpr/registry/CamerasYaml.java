@@ -5,43 +5,31 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import io.lpr.camera.CameraSpec;
-import io.lpr.camera.Roi;
+import io.lpr.camera.CameraField;
 import io.lpr.camera.StreamUrls;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The cameras file's text as {@link CameraEntry cameras}: Jackson binds it to records, refusing unknown keys,
- * values of the wrong kind and duplicate keys; every refusal is one line naming the problem and its line
- * ({@code FILE:LINE}), passwords masked.
+ * The cameras file's text as {@link CameraEntry cameras}, each camera's keys read by {@link CameraField}: unknown
+ * keys, values of the wrong kind and duplicate keys are refused, each refusal one line naming the problem and
+ * its line ({@code FILE:LINE}), passwords masked.
  */
 final class CamerasYaml {
-    private static final Set<String> FIELDS =
-            new TreeSet<>(List.of("id", "url", "enabled", "fps", "realtime", "width", "height", "roi", "transport"));
-    /** What each setting must be, for messages; the rest are text. */
-    private static final Map<String, String> KINDS = Map.of("enabled", "true or false", "realtime", "true or false",
-            "fps", "a number", "width", "a whole number", "height", "a whole number");
     private static final ObjectMapper YAML = YAMLMapper.builder(
-                    YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-            .build();
+            YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build()).build();
 
     private CamerasYaml() {}
 
@@ -60,148 +48,135 @@ final class CamerasYaml {
         if (tree == null || tree.isMissingNode() || tree.isNull()) {
             throw new RegistryException(source + " is empty; expected a 'cameras:' list");
         }
-        CamerasFile file;
-        try {
-            file = YAML.readValue(yaml, CamerasFile.class);
-        } catch (JsonMappingException e) {
-            throw new RegistryException(bindingProblem(e, tree, source));
-        } catch (JsonProcessingException e) {
-            throw new RegistryException(source + " is not valid YAML" + where(e.getLocation()) + ": "
-                    + StreamUrls.mask(firstLine(e.getOriginalMessage())));
+        Lines lines = Lines.of(yaml);
+        for (Iterator<String> keys = tree.fieldNames(); keys.hasNext(); ) {
+            String key = keys.next();
+            if (!key.equals("cameras")) {
+                throw new RegistryException(source + lines.at(-1, key) + ": unknown top-level key '" + key
+                        + "'; expected only 'cameras'");
+            }
         }
-        if (file == null || !tree.has("cameras")) {
+        if (!tree.isObject() || !tree.has("cameras")) {
             throw new RegistryException(source + " has no 'cameras:' list at its top level");
         }
-        if (file.cameras() == null) {
+        JsonNode cameras = tree.get("cameras");
+        if (cameras.isNull()) {
             return List.of();
         }
-        List<Integer> lines = entryLines(yaml);
+        if (!cameras.isArray()) {
+            throw new RegistryException(source + lines.at(-1, "cameras")
+                    + ": 'cameras' must be a list of cameras, each starting with '- id:'");
+        }
         List<CameraEntry> entries = new ArrayList<>();
         Set<String> ids = new HashSet<>();
-        for (int i = 0; i < file.cameras().size(); i++) {
-            Entry entry = file.cameras().get(i);
-            String where = source + (i < lines.size() ? ":" + lines.get(i) : "") + ", camera #" + (i + 1);
-            if (entry.id() == null) {
-                throw new RegistryException(where + " has no id (id: gate1)");
-            }
-            if (entry.url() == null || entry.url().isBlank()) {
-                throw new RegistryException(where + " (" + entry.id() + ") has no url (a video file path or a stream URL)");
-            }
+        for (int i = 0; i < cameras.size(); i++) {
+            CameraEntry entry = entry(cameras.get(i), i, lines, source);
             if (!ids.add(entry.id())) {
                 throw new RegistryException(source + ": camera id '" + entry.id() + "' is given more than once");
             }
-            try {
-                entries.add(entry.toEntry(where + " (" + entry.id() + ")"));
-            } catch (IllegalArgumentException e) {
-                throw new RegistryException(where + ": " + e.getMessage());
-            }
+            entries.add(entry);
         }
         return entries;
     }
 
-    /** A value of the wrong kind or an unknown key, said the way the file's writer thinks of it. */
-    private static String bindingProblem(JsonMappingException e, JsonNode tree, String source) {
-        List<JsonMappingException.Reference> path = e.getPath();
-        String at = source + (e.getLocation() != null && e.getLocation().getLineNr() > 0
-                ? ":" + e.getLocation().getLineNr() : "");
-        if (path.size() <= 1 && e instanceof UnrecognizedPropertyException unknown) {
-            return at + ": unknown top-level key '" + unknown.getPropertyName() + "'; expected only 'cameras'";
+    private static CameraEntry entry(JsonNode camera, int index, Lines lines, String source) {
+        String where = source + lines.at(index, null) + ", camera #" + (index + 1);
+        if (!camera.isObject()) {
+            throw new RegistryException(where + " must be a map of settings (id: ..., url: ...)");
         }
-        if (path.size() <= 1) {
-            return at + ": 'cameras' must be a list of cameras, each starting with '- id:'";
-        }
-        int index = path.get(1).getIndex();
-        JsonNode id = tree.path("cameras").path(index).path("id");
-        String camera = at + ", camera #" + (index + 1) + (id.isValueNode() ? " (" + id.asText() + ")" : "");
-        if (e instanceof UnrecognizedPropertyException unknown) {
-            return camera + ": unknown setting '" + unknown.getPropertyName() + "'; known: " + String.join(", ", FIELDS);
-        }
-        if (path.size() == 2) {
-            return camera + " must be a map of settings (id: ..., url: ...)";
-        }
-        String field = path.get(2).getFieldName();
-        Object value = e instanceof InvalidFormatException invalid ? invalid.getValue()
-                : tree.path("cameras").path(index).path(field).asText();
-        return camera + ": " + field + " must be " + KINDS.getOrDefault(field, "text") + ", got '"
-                + StreamUrls.mask(String.valueOf(value)) + "'";
-    }
-
-    /** The line each camera of the list starts on, for messages about what only binding can tell. */
-    private static List<Integer> entryLines(String yaml) {
-        List<Integer> lines = new ArrayList<>();
-        try (JsonParser parser = YAML.createParser(yaml)) {
-            if (parser.nextToken() != JsonToken.START_OBJECT) {
-                return lines;
+        JsonNode id = camera.path("id");
+        String named = id.isValueNode() ? " (" + id.asText() + ")" : "";
+        Map<CameraField, Object> settings = new EnumMap<>(CameraField.class);
+        for (Iterator<Map.Entry<String, JsonNode>> it = camera.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> setting = it.next();
+            String key = setting.getKey();
+            String at = source + lines.at(index, key) + ", camera #" + (index + 1) + named;
+            if (key.equals("id") || key.equals("url")) {
+                if (!setting.getValue().isValueNode()) {
+                    throw new RegistryException(at + ": " + key + " must be text");
+                }
+                continue;
             }
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                boolean cameras = parser.currentName().equals("cameras");
-                JsonToken value = parser.nextToken();
-                if (cameras && value == JsonToken.START_ARRAY) {
-                    while (parser.nextToken() != JsonToken.END_ARRAY) {
-                        lines.add(parser.currentTokenLocation().getLineNr());
-                        parser.skipChildren();
-                    }
-                } else {
-                    parser.skipChildren();
+            CameraField field = CameraField.byKey(key).orElseThrow(() -> new RegistryException(
+                    at + ": unknown setting '" + key + "'; known: " + String.join(", ", known())));
+            if (!setting.getValue().isNull()) {
+                try {
+                    settings.put(field, field.fromJson(setting.getValue()));
+                } catch (IllegalArgumentException e) {
+                    throw new RegistryException(at + ": " + e.getMessage());
                 }
             }
-        } catch (IOException e) {
-            // Already read once: cannot fail now; without lines the messages only lack them.
         }
-        return lines;
-    }
-
-    /** The file's shape; Jackson refuses any other key. */
-    record CamerasFile(List<Entry> cameras) {}
-
-    /** One camera as written; null for what it leaves out. */
-    record Entry(String id, String url, Boolean enabled, Double fps, Boolean realtime, Integer width,
-            Integer height, JsonNode roi, String transport) {
-
-        CameraEntry toEntry(String where) {
-            return CameraEntry.builder(id, url)
-                    .enabled(enabled == null || enabled)
-                    .realtime(realtime != null && realtime)
-                    .fps(fps)
-                    .size(width, height)
-                    .roi(CamerasYaml.roi(roi, where))
-                    .transport(CamerasYaml.transport(transport, where))
-                    .build();
+        if (!id.isValueNode() || id.isNull()) {
+            throw new RegistryException(where + " has no id (id: gate1)");
+        }
+        JsonNode url = camera.path("url");
+        if (!url.isValueNode() || url.isNull() || url.asText().isBlank()) {
+            throw new RegistryException(where + named + " has no url (a video file path or a stream URL)");
+        }
+        try {
+            return new CameraEntry(id.asText(), url.asText(), settings);
+        } catch (IllegalArgumentException e) {
+            throw new RegistryException(where + ": " + e.getMessage());
         }
     }
 
-    /** {@code [x, y, width, height]} or {@code "x,y,width,height"}. */
-    private static Roi roi(JsonNode value, String where) {
-        if (value == null || value.isNull()) {
-            return null;
+    private static Set<String> known() {
+        Set<String> keys = new TreeSet<>(List.of("id", "url"));
+        for (CameraField field : CameraField.values()) {
+            keys.add(field.key());
         }
-        if (value.isTextual()) {
-            return Roi.parse(value.asText());
+        return keys;
+    }
+
+    /** The line each camera of the list starts on, and each of its keys: JSON trees keep no places. */
+    private record Lines(Map<String, Integer> top, List<Integer> cameras, List<Map<String, Integer>> keys) {
+
+        /** {@code ":LINE"} of a camera (index -1: the top level) or one of its keys (null: the camera itself). */
+        String at(int camera, String key) {
+            Integer line = camera < 0 ? top.get(key)
+                    : camera >= cameras.size() ? null
+                    : key == null ? cameras.get(camera) : keys.get(camera).getOrDefault(key, cameras.get(camera));
+            return line == null ? "" : ":" + line;
         }
-        if (!value.isArray() || value.size() != 4) {
-            throw new RegistryException(where + ": roi must be [x, y, width, height] in source pixels");
-        }
-        int[] numbers = new int[4];
-        for (int i = 0; i < 4; i++) {
-            if (!value.get(i).isIntegralNumber() || !value.get(i).canConvertToInt()) {
-                throw new RegistryException(where + ": roi must be [x, y, width, height] in source pixels, got "
-                        + value);
+
+        static Lines of(String yaml) {
+            Lines lines = new Lines(new HashMap<>(), new ArrayList<>(), new ArrayList<>());
+            try (JsonParser parser = YAML.createParser(yaml)) {
+                if (parser.nextToken() != JsonToken.START_OBJECT) {
+                    return lines;
+                }
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = parser.currentName();
+                    lines.top.put(name, parser.currentTokenLocation().getLineNr());
+                    if (parser.nextToken() == JsonToken.START_ARRAY && name.equals("cameras")) {
+                        while (parser.nextToken() != JsonToken.END_ARRAY) {
+                            lines.cameras.add(parser.currentTokenLocation().getLineNr());
+                            lines.keys.add(keyLines(parser));
+                        }
+                    } else {
+                        parser.skipChildren();
+                    }
+                }
+            } catch (IOException e) {
+                // Already read once: cannot fail now; without lines the messages only lack them.
             }
-            numbers[i] = value.get(i).intValue();
+            return lines;
         }
-        return Roi.of(numbers[0], numbers[1], numbers[2], numbers[3]);
-    }
 
-    private static CameraSpec.Transport transport(String value, String where) {
-        if (value == null) {
-            return null;
-        }
-        for (CameraSpec.Transport transport : CameraSpec.Transport.values()) {
-            if (transport.name().equalsIgnoreCase(value)) {
-                return transport;
+        private static Map<String, Integer> keyLines(JsonParser parser) throws IOException {
+            Map<String, Integer> keys = new HashMap<>();
+            if (parser.currentToken() == JsonToken.START_OBJECT) {
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    keys.put(parser.currentName(), parser.currentTokenLocation().getLineNr());
+                    parser.nextToken();
+                    parser.skipChildren();
+                }
+            } else {
+                parser.skipChildren();
             }
+            return keys;
         }
-        throw new RegistryException(where + ": transport must be tcp or udp, got '" + value + "'");
     }
 
     private static String where(JsonLocation location) {

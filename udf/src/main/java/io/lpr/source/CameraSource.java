@@ -13,7 +13,6 @@ import io.lpr.source.split.CameraSplit;
 import io.lpr.source.split.CameraSplitSerializer;
 import io.lpr.status.CameraStatusTable;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -72,12 +71,7 @@ public final class CameraSource implements Source<Frame, CameraSplit, CameraEnum
             throw new IllegalArgumentException("no cameras given; expected at least one ID=PATH");
         }
         CameraSpec.requireUniqueIds(cameras);
-        long jobStart = System.currentTimeMillis();
-        List<CameraSpec> resolved = new ArrayList<>(cameras.size());
-        for (CameraSpec camera : cameras) {
-            resolved.add(camera.hasBaseEpochMillis() ? camera : camera.withBaseEpochMillis(jobStart));
-        }
-        return new CameraSource(CameraRegistry.fixed(resolved), DEFAULT_POLL_INTERVAL, null);
+        return new CameraSource(CameraRegistry.fixed(List.copyOf(cameras)), DEFAULT_POLL_INTERVAL, null);
     }
 
     /**
@@ -103,7 +97,7 @@ public final class CameraSource implements Source<Frame, CameraSplit, CameraEnum
     }
 
     /**
-     * The cameras of a fixed list, with their base epochs filled in.
+     * The cameras of a fixed list.
      *
      * @throws IllegalStateException for a source whose cameras come from a registry that changes
      */

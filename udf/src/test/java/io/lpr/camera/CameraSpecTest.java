@@ -17,7 +17,6 @@ class CameraSpecTest {
         assertThat(camera.realtime()).isFalse();
         assertThat(camera.width()).isEqualTo(1920);
         assertThat(camera.height()).isEqualTo(1080);
-        assertThat(camera.hasBaseEpochMillis()).isFalse();
         assertThat(camera.isFile()).isTrue();
     }
 
@@ -78,7 +77,7 @@ class CameraSpecTest {
         assertThat(CameraSpec.of("c", "rtsp://10.0.0.5/s")).isEqualTo(base).hasSameHashCodeAs(base);
         for (CameraSpec changed : List.of(
                 CameraSpec.of("d", "rtsp://10.0.0.5/s"), CameraSpec.of("c", "rtsp://10.0.0.6/s"),
-                base.withSampleFps(5), base.withRealtime(true), base.withSize(0, 0), base.withBaseEpochMillis(1),
+                base.withSampleFps(5), base.withRealtime(true), base.withSize(0, 0),
                 base.withTransport(CameraSpec.Transport.UDP), base.withRoi(Roi.of(0, 0, 10, 10)),
                 base.withReconnect(Reconnect.of(1, 2, 3)), base.withTimeoutMillis(1))) {
             assertThat(changed).isNotEqualTo(base);
@@ -89,12 +88,11 @@ class CameraSpecTest {
     @Test
     void optionsAreValidated() {
         CameraSpec camera = CameraSpec.of("c", "/v.mp4");
-        assertThat(camera.withSampleFps(5).withRealtime(true).withSize(0, 0).withBaseEpochMillis(7))
+        assertThat(camera.withSampleFps(5).withRealtime(true).withSize(0, 0))
                 .satisfies(c -> {
                     assertThat(c.sampleFps()).isEqualTo(5);
                     assertThat(c.realtime()).isTrue();
                     assertThat(c.resizes()).isFalse();
-                    assertThat(c.baseEpochMillis()).isEqualTo(7);
                 });
         assertThatThrownBy(() -> camera.withSampleFps(-1)).hasMessageContaining("sample rate");
         assertThatThrownBy(() -> camera.withSampleFps(Double.NaN)).hasMessageContaining("sample rate");
@@ -121,25 +119,33 @@ class CameraSpecTest {
     }
 
     @Test
-    void sourceFixesOneBaseTimeForAllCamerasWithoutOne() {
-        CameraSource source = CameraSource.of(List.of(CameraSpec.parse("a=/1.mp4"), CameraSpec.parse("b=/2.mp4"),
-                CameraSpec.parse("c=/3.mp4").withBaseEpochMillis(5)));
-        List<CameraSpec> cameras = source.cameras();
-        assertThat(cameras.get(0).baseEpochMillis()).isEqualTo(cameras.get(1).baseEpochMillis()).isGreaterThan(5);
-        assertThat(cameras.get(2).baseEpochMillis()).isEqualTo(5);
+    void aFixedListOfFilesIsBounded() {
+        CameraSource source = CameraSource.of(List.of(CameraSpec.parse("a=/1.mp4"), CameraSpec.parse("b=/2.mp4")));
+        assertThat(source.cameras()).extracting(CameraSpec::id).containsExactly("a", "b");
         assertThat(source.getBoundedness()).isEqualTo(org.apache.flink.api.connector.source.Boundedness.BOUNDED);
     }
 
     @Test
-    void aBuilderMakesChangedCopiesAndChecksWhatItBuilds() {
-        CameraSpec gate = CameraSpec.builder("gate", "rtsp://10.0.0.5/s").sampleFps(5).size(1280, 720)
-                .transport(CameraSpec.Transport.UDP).timeoutMillis(2_000).build();
-        assertThat(gate.toBuilder().build()).isEqualTo(gate);
-        assertThat(gate.toBuilder().sampleFps(2).build()).isEqualTo(gate.withSampleFps(2)).isNotEqualTo(gate);
-        assertThat(CameraSpec.of("gate", "rtsp://10.0.0.5/s")).isEqualTo(CameraSpec.builder("gate", "rtsp://10.0.0.5/s").build());
-        assertThatThrownBy(() -> CameraSpec.builder("file", "/v.mp4").transport(CameraSpec.Transport.UDP).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("applies to rtsp:// cameras only");
-        assertThatThrownBy(() -> gate.toBuilder().size(640, 0).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("camera gate: frame size");
+    void withManySettingsChecksThemTogether() {
+        CameraSpec gate = CameraSpec.of("gate", "rtsp://10.0.0.5/s");
+        // Width and height change together: 0x0 is valid, while 0x1080 on the way there would not be.
+        CameraSpec changed = gate.with(java.util.Map.of(CameraField.FPS, 5.0, CameraField.WIDTH, 0,
+                CameraField.HEIGHT, 0, CameraField.TRANSPORT, CameraSpec.Transport.UDP));
+        assertThat(changed).isEqualTo(gate.withSampleFps(5).withSize(0, 0).withTransport(CameraSpec.Transport.UDP));
+        // The schema's getters and with() agree: a spec's values, given to another, make the same spec.
+        java.util.Map<CameraField, Object> values = new java.util.EnumMap<>(CameraField.class);
+        for (CameraField field : CameraField.values()) {
+            if (field.inSpec() && field.of(changed) != null) {
+                values.put(field, field.of(changed));
+            }
+        }
+        assertThat(values).containsOnlyKeys(CameraField.FPS, CameraField.REALTIME, CameraField.WIDTH,
+                CameraField.HEIGHT, CameraField.TRANSPORT);
+        assertThat(gate.with(values)).isEqualTo(changed);
+        assertThatThrownBy(() -> CameraSpec.of("file", "/v.mp4").with(java.util.Map.of(CameraField.TRANSPORT,
+                CameraSpec.Transport.UDP))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("applies to rtsp:// cameras only");
+        assertThatThrownBy(() -> gate.with(java.util.Map.of(CameraField.FPS, "five")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must be a number");
     }
 }

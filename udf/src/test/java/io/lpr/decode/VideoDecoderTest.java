@@ -42,7 +42,7 @@ class VideoDecoderTest {
     }
 
     private static CameraSpec camera() {
-        return CameraSpec.of("cam", clip.toString()).withBaseEpochMillis(BASE);
+        return CameraSpec.of("cam", clip.toString());
     }
 
     private static List<Frame> readAll(CameraSpec camera, long resumeAfter, CameraMetrics metrics) throws IOException {
@@ -187,7 +187,7 @@ class VideoDecoderTest {
         CameraMetrics metrics = CameraMetrics.unregistered();
         List<Frame> frames = new ArrayList<>();
         try (VideoDecoder decoder = VideoDecoder.open(
-                CameraSpec.of("cam", damaged.toString()).withSize(0, 0).withBaseEpochMillis(BASE),
+                CameraSpec.of("cam", damaged.toString()).withSize(0, 0),
                 CameraSplit.NONE_EMITTED, metrics)) {
             for (Frame f; (f = decoder.next()) != null; ) {
                 frames.add(f);

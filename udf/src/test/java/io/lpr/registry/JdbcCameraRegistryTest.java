@@ -3,6 +3,7 @@ package io.lpr.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.lpr.camera.CameraField;
 import io.lpr.camera.CameraSpec;
 import io.lpr.camera.Roi;
 import io.lpr.db.Database;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,15 +40,15 @@ class JdbcCameraRegistryTest {
         assertThat(registry.poll()).isEmpty();
 
         CameraEntry gate = CameraEntry.of("gate1", "rtsp://admin:${GATE_PASS}@10.0.0.5/stream1")
-                .withFps(5.0).withRoi(Roi.of(10, 20, 300, 200)).withTransport(CameraSpec.Transport.UDP);
-        CameraEntry yard = CameraEntry.of("yard", "/videos/yard.mp4").withRealtime(true).withSize(0, 0);
+                .with(CameraField.FPS, 5.0).with(CameraField.ROI, Roi.of(10, 20, 300, 200)).with(CameraField.TRANSPORT, CameraSpec.Transport.UDP);
+        CameraEntry yard = CameraEntry.of("yard", "/videos/yard.mp4").with(CameraField.REALTIME, true).with(Map.of(CameraField.WIDTH, 0, CameraField.HEIGHT, 0));
         table.put(gate);
         table.put(yard);
         assertThat(table.list()).containsExactly(gate, yard);
         assertThat(registry.poll()).containsExactly(gate.toSpec(), yard.toSpec());
         assertThat(registry.poll().get(0).transport()).isEqualTo(CameraSpec.Transport.UDP);
 
-        table.put(yard.withFps(2.5));
+        table.put(yard.with(CameraField.FPS, 2.5));
         assertThat(registry.poll()).extracting(CameraSpec::sampleFps).containsExactly(5.0, 2.5);
 
         assertThat(table.setEnabled("gate1", false)).isTrue();
@@ -69,7 +71,7 @@ class JdbcCameraRegistryTest {
         }
         assertThat(registry.poll()).containsExactly(CameraSpec.of("lane", "/videos/lane.mp4"));
         assertThat(registry.table().list().get(1)).isEqualTo(
-                CameraEntry.of("off", "/videos/off.mp4").withEnabled(false).withFps(5.0).withRoi(Roi.of(1, 2, 3, 4)));
+                CameraEntry.of("off", "/videos/off.mp4").with(CameraField.ENABLED, false).with(CameraField.FPS, 5.0).with(CameraField.ROI, Roi.of(1, 2, 3, 4)));
     }
 
     @Test

@@ -105,7 +105,7 @@ class CameraSourceJobTest {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(2);
         DataStream<Seen> seen = frames(env,
-                CameraSpec.of("a", shortClip.toString()).withSampleFps(5).withSize(0, 0).withBaseEpochMillis(1000),
+                CameraSpec.of("a", shortClip.toString()).withSampleFps(5).withSize(0, 0),
                 CameraSpec.of("b", longClip.toString()).withSize(160, 120),
                 CameraSpec.of("broken", dir.resolve("missing.mp4").toString()))
                 .map(Seen::new);

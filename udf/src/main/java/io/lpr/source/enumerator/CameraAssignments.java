@@ -190,7 +190,7 @@ final class CameraAssignments {
         }
         if (!CameraChanges.sameCamera(camera, split.camera())) {
             LOG.info("Camera {} changed while the job was down; starting it again with its new settings", id);
-            pend(new CameraSplit(CameraChanges.withBase(camera)), subtaskId);
+            pend(CameraChanges.newSplit(camera), subtaskId);
             return null;
         }
         return split;

@@ -4,19 +4,18 @@ import io.lpr.camera.CameraSpec;
 import io.lpr.source.split.CameraSplit;
 import java.util.List;
 
-/** How the enumerator tells a changed camera from the one running, and gives a new one its base time. */
+/** How the enumerator tells a changed camera from the one running, and starts a camera's split. */
 final class CameraChanges {
     private CameraChanges() {}
 
-    /** Cameras without a base time get the time they are first seen, kept in their split from then on. */
-    static CameraSpec withBase(CameraSpec camera) {
-        return camera.hasBaseEpochMillis() ? camera : camera.withBaseEpochMillis(System.currentTimeMillis());
+    /** A camera's first split: the run's start time for it is now, kept in the split from then on. */
+    static CameraSplit newSplit(CameraSpec camera) {
+        return CameraSplit.startedAt(camera, System.currentTimeMillis());
     }
 
-    /** Equal settings; the base time is the enumerator's, not the registry's. */
+    /** Equal settings; a restored camera's URL has its passwords masked: it is the registry's camera if all else is equal. */
     static boolean sameCamera(CameraSpec a, CameraSpec b) {
-        // A restored camera's URL has its passwords masked: it is the registry's camera if all else is equal.
-        return a.withBaseEpochMillis(0).sameButForMaskedCredentials(b.withBaseEpochMillis(0));
+        return a.sameButForMaskedCredentials(b);
     }
 
     static List<String> ids(List<CameraSplit> splits) {

@@ -2,7 +2,7 @@ package io.lpr.source.enumerator;
 
 import static io.lpr.source.enumerator.CameraChanges.ids;
 import static io.lpr.source.enumerator.CameraChanges.sameCamera;
-import static io.lpr.source.enumerator.CameraChanges.withBase;
+import static io.lpr.source.enumerator.CameraChanges.newSplit;
 
 import io.lpr.camera.CameraSpec;
 import io.lpr.registry.CameraRegistry;
@@ -114,7 +114,7 @@ public final class CameraEnumerator implements SplitEnumerator<CameraSplit, Came
                 cameras.remove(id);
                 CameraSpec wanted = desired == null ? split.camera() : desired.get(id);
                 if (wanted != null) {
-                    CameraSplit back = sameCamera(wanted, split.camera()) ? split : new CameraSplit(withBase(wanted));
+                    CameraSplit back = sameCamera(wanted, split.camera()) ? split : newSplit(wanted);
                     cameras.pend(back, subtaskId);
                 }
             }
@@ -212,21 +212,21 @@ public final class CameraEnumerator implements SplitEnumerator<CameraSplit, Came
             if (camera == null) {
                 stop(id, null, "it is no longer in the registry");
             } else if (running != null && !sameCamera(running, camera)) {
-                stop(id, withBase(camera), "its settings changed");
+                stop(id, camera, "its settings changed");
             }
         }
         cameras.replacePending(split -> {
             CameraSpec camera = wanted.get(split.splitId());
-            return camera == null ? null : sameCamera(split.camera(), camera) ? split : new CameraSplit(withBase(camera));
+            return camera == null ? null : sameCamera(split.camera(), camera) ? split : newSplit(camera);
         });
         cameras.replaceReplacements((id, next) -> {
             CameraSpec camera = wanted.get(id);
-            return camera == null ? null : next != null && sameCamera(next, camera) ? next : withBase(camera);
+            return camera == null ? null : next != null && sameCamera(next, camera) ? next : camera;
         });
         List<CameraSplit> added = new ArrayList<>();
         for (CameraSpec camera : wanted.values()) {
             if (cameras.get(camera.id()) == null) {
-                added.add(new CameraSplit(withBase(camera)));
+                added.add(newSplit(camera));
             }
         }
         if (!added.isEmpty()) {
@@ -246,7 +246,7 @@ public final class CameraEnumerator implements SplitEnumerator<CameraSplit, Came
             cameras.remove(id);
             LOG.info("Camera {} stops: {}", id, why);
             if (replacement != null) {
-                addNewSplits(List.of(new CameraSplit(replacement)));
+                addNewSplits(List.of(newSplit(replacement)));
             }
         }
     }
@@ -256,7 +256,7 @@ public final class CameraEnumerator implements SplitEnumerator<CameraSplit, Came
         CameraSpec replacement = cameras.remove(id).replacement();
         LOG.info("Camera {} stopped{}", id, replacement == null ? "" : "; starting it again with its new settings");
         if (replacement != null) {
-            addNewSplits(List.of(new CameraSplit(replacement)));
+            addNewSplits(List.of(newSplit(replacement)));
         }
     }
 

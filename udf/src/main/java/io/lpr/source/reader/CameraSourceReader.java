@@ -56,7 +56,7 @@ public final class CameraSourceReader extends SourceReaderBase<Frame, Frame, Cam
     @Override
     public void addSplits(List<CameraSplit> splits) {
         super.addSplits(splits.stream()
-                .map(split -> new CameraSplit(credentials.apply(split.camera()), split.lastEmittedSequence()))
+                .map(split -> split.withCamera(credentials.apply(split.camera())))
                 .toList());
     }
 

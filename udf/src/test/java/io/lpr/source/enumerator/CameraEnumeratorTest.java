@@ -160,18 +160,18 @@ class CameraEnumeratorTest {
     /** Cameras removed or changed while the job was down do not resume; none is read twice. */
     @Test
     void aRestoredEnumeratorResumesOnlyWhatTheRegistryStillHas() throws Throwable {
-        CameraSpec a = CameraSpec.of("a", "/a.mp4").withBaseEpochMillis(10);
-        CameraSpec b = CameraSpec.of("b", "/b.mp4").withBaseEpochMillis(10);
-        CameraSpec gone = CameraSpec.of("gone", "/gone.mp4").withBaseEpochMillis(10);
-        CameraSpec ended = CameraSpec.of("ended", "/ended.mp4").withBaseEpochMillis(10);
+        CameraSpec a = CameraSpec.of("a", "/a.mp4");
+        CameraSpec b = CameraSpec.of("b", "/b.mp4");
+        CameraSpec gone = CameraSpec.of("gone", "/gone.mp4");
+        CameraSpec ended = CameraSpec.of("ended", "/ended.mp4");
         CameraEnumeratorState checkpoint = new CameraEnumeratorState(Set.of("a", "b", "gone", "ended"),
                 Map.of("a", a, "b", b, "gone", gone, "ended", ended), List.of());
         CameraEnumerator enumerator = enumerator(registry("{id: a, url: /a.mp4}", "{id: b, url: /b.mp4, fps: 1}",
                 "{id: ended, url: /ended.mp4}", "{id: c, url: /c.mp4}"), false, checkpoint);
 
         // Readers back before the registry was read wait for it.
-        register(enumerator, 0, new CameraSplit(a, 5), new CameraSplit(gone, 3));
-        register(enumerator, 1, new CameraSplit(b, 7));
+        register(enumerator, 0, new CameraSplit(a, 5, 10L), new CameraSplit(gone, 3, 10L));
+        register(enumerator, 1, new CameraSplit(b, 7, 10L));
         assertThat(assigned()).isEmpty();
         poll();
 
@@ -179,10 +179,13 @@ class CameraEnumeratorTest {
         assigned().values().forEach(splits -> splits.forEach(split ->
                 assertThat(byCamera.put(split.splitId(), split)).as("assigned twice: %s", split).isNull()));
         assertThat(byCamera).containsOnlyKeys("a", "b", "c");
-        assertThat(byCamera.get("a")).isEqualTo(new CameraSplit(a, 5));
+        // The run's start time is the split's: a resumed camera keeps it, a changed or new one starts now.
+        assertThat(byCamera.get("a")).isEqualTo(new CameraSplit(a, 5, 10L));
         assertThat(byCamera.get("b").camera().sampleFps()).isEqualTo(1);
         assertThat(byCamera.get("b").lastEmittedSequence()).isEqualTo(CameraSplit.NONE_EMITTED);
+        assertThat(byCamera.get("b").baseEpochMillis()).isGreaterThan(10L);
         assertThat(byCamera.get("c").lastEmittedSequence()).isEqualTo(CameraSplit.NONE_EMITTED);
+        assertThat(byCamera.get("c").baseEpochMillis()).isNotNull();
         assertThat(sent()).isEmpty();
         assertThat(enumerator.snapshotState(2).assignedCameras()).containsExactlyInAnyOrder("a", "b", "c", "ended");
     }

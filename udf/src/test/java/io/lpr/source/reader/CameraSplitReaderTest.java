@@ -24,7 +24,7 @@ class CameraSplitReaderTest {
     @BeforeAll
     static void makeClip() throws IOException {
         Path clip = TestClips.make(dir, "clip.mp4", 2, 10, 320, 240);
-        camera = CameraSpec.of("cam", clip.toString()).withSampleFps(5).withSize(0, 0).withBaseEpochMillis(0);
+        camera = CameraSpec.of("cam", clip.toString()).withSampleFps(5).withSize(0, 0);
     }
 
     /** Fetches until the split finishes; returns the frames. */

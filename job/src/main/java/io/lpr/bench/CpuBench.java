@@ -68,8 +68,8 @@ final class CpuBench {
         long calls = 0;
         int frames = 0;
         CpuTimedDetector detector = new CpuTimedDetector(detectorModel.newDetector(), cpu::start);
-        CameraSpec camera = CameraSpec.of("cpu", clip.toString()).withSampleFps(settings.sampleFps())
-                .withSize(settings.frameWidth(), settings.frameHeight());
+        CameraSpec camera = CameraSpec.of("cpu", clip.toString()).withSampleFps(settings.cameraDefaults().sampleFps())
+                .withSize(settings.cameraDefaults().width(), settings.cameraDefaults().height());
         try (CameraGuides guides = new CameraGuides(guide, settings.detector());
                 PlateFinder finder = new PlateFinder(detector, guides)) {
             long t = cpu.start();

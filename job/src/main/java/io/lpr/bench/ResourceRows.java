@@ -31,7 +31,7 @@ final class ResourceRows {
                 String.format("%.0f%%", 100 * still.msPerFrame(stage) / still.totalMsPerFrame())});
         }
         int cores = Runtime.getRuntime().availableProcessors();
-        double fps = settings.sampleFps() > 0 ? settings.sampleFps() : StageBench.CLIP_FPS;
+        double fps = settings.cameraDefaults().sampleFps() > 0 ? settings.cameraDefaults().sampleFps() : StageBench.CLIP_FPS;
         double cameras = cores * 1000 / (still.totalMsPerFrame() * fps);
         rows.add(new String[] {"CPU, static camera, guided: all four stages",
             String.format("%.1f cpu-ms per frame (%.1f calls)", still.totalMsPerFrame(), still.callsPerFrame()), "",

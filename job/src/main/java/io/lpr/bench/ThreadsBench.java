@@ -58,7 +58,7 @@ public final class ThreadsBench {
     public void run() throws Exception {
         List<PlateCandidate> candidates;
         try (Mat source = Images.read(photo);
-                Mat frame = Images.resized(source, settings.frameWidth(), settings.frameHeight(), INTER_AREA)) {
+                Mat frame = Images.resized(source, settings.cameraDefaults().width(), settings.cameraDefaults().height(), INTER_AREA)) {
             List<Tiler.Tile> regions = Tiler.fullTiling(frame.cols(), frame.rows(), settings.detector().tileSizes(),
                     settings.detector().tileOverlap(), settings.detector().runsWholeFrame());
             out.printf("detector, %d px input, one region per call, %d calls, %d cores:%n",
@@ -72,7 +72,7 @@ public final class ThreadsBench {
             }
             try (DetectorModel model = DetectorModel.load(settings.detector(), settings.models());
                     PlateFinder finder = new PlateFinder(model.newDetector(),
-                            new CameraGuides(GuideConfig.fullTiling(), settings.detector()))) {
+                            new CameraGuides(GuideConfig.DEFAULTS.withGuided(false), settings.detector()))) {
                 candidates = finder.find(new Frame("threads", 0, 0, frame.cols(), frame.rows(), Images.toBgr(frame)))
                         .candidates();
             }
@@ -96,7 +96,7 @@ public final class ThreadsBench {
     }
 
     private Cost detector(Mat frame, List<Tiler.Tile> regions, int sessions, int threads) throws Exception {
-        DetectorConfig config = settings.detector().toBuilder().intraOpThreads(threads).build();
+        DetectorConfig config = settings.detector().withIntraOpThreads(threads);
         try (DetectorModel model = DetectorModel.load(config, settings.models())) {
             List<PlateDetector> detectors = new ArrayList<>();
             ExecutorService pool = Executors.newFixedThreadPool(sessions);

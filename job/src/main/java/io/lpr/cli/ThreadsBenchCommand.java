@@ -29,7 +29,7 @@ final class ThreadsBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        LprSettings settings = LprSettings.from(bench.settingsOptions.configuration().build());
+        LprSettings settings = LprSettings.from(bench.settingsOptions.configuration(bench.models).build());
         JobRunner.requireModels(settings);
         new ThreadsBench(settings, DemoCommand.sampleImage(image, settings.models()), calls,
                 spec.commandLine().getOut()).run();

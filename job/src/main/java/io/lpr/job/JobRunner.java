@@ -1,7 +1,6 @@
 package io.lpr.job;
 
 import io.lpr.settings.KafkaOptions;
-import io.lpr.settings.LprOptions;
 import io.lpr.settings.LprSettings;
 import io.lpr.event.PlateEvent;
 import io.lpr.camera.CameraField;
@@ -39,10 +38,10 @@ public final class JobRunner {
 
     /** The cameras given as ID=URL, with the job-wide camera settings. */
     public static List<CameraSpec> cameras(LprSettings settings) {
-        List<CameraSpec> cameras = settings.cameras().stream()
+        List<CameraSpec> cameras = settings.sources().cameras().stream()
                 .map(CameraSpec::parse)
                 .map(c -> settings.cameraDefaults().resolve(c.id(), c.url(),
-                        Map.of(CameraField.REALTIME, settings.realtime())))
+                        Map.of(CameraField.REALTIME, settings.sources().realtime())))
                 .toList();
         CameraSpec.requireUniqueIds(cameras);
         return cameras;
@@ -58,10 +57,10 @@ public final class JobRunner {
         if (!fixed.isEmpty()) {
             registries.add(CameraRegistry.fixed(fixed));
         }
-        if (settings.camerasFile() != null) {
-            registries.add(YamlCameraRegistry.open(Path.of(settings.camerasFile()), settings.cameraDefaults()));
+        if (settings.sources().file() != null) {
+            registries.add(YamlCameraRegistry.open(Path.of(settings.sources().file()), settings.cameraDefaults()));
         }
-        if (settings.camerasTable()) {
+        if (settings.sources().table()) {
             registries.add(JdbcCameraRegistry.open(database(settings), settings.cameraDefaults()));
         }
         if (registries.isEmpty()) {
@@ -71,7 +70,7 @@ public final class JobRunner {
         CameraSource source = registries.size() == 1 && !fixed.isEmpty()
                 ? CameraSource.of(fixed)
                 : CameraSource.of(CameraRegistry.union(registries))
-                        .withPollInterval(Duration.ofMillis(settings.camerasPollMs()));
+                        .withPollInterval(settings.sources().pollInterval());
         return source.withStatusTable(database(settings));
     }
 
@@ -124,10 +123,7 @@ public final class JobRunner {
     public static RunningJob start(Configuration configuration, String jobName, Consumer<Configuration> beforeSubmit)
             throws Exception {
         LprSettings settings = LprSettings.from(configuration);
-        Duration drainWait = configuration.get(LprOptions.STOP_DRAIN_WAIT);
-        if (drainWait.isNegative()) {
-            throw new IllegalArgumentException("lpr.stop.drain-wait must not be negative, got " + drainWait);
-        }
+        Duration drainWait = settings.run().drainWait();
         requireModels(settings);
         List<CameraSpec> cameras = cameras(settings);
         requireReadableVideos(cameras);

@@ -1,8 +1,9 @@
 package io.lpr.job;
 
+import io.lpr.db.SinkOptions;
+import io.lpr.model.ModelDirectoryOptions;
 import io.lpr.db.Database;
 import io.lpr.model.ModelDirectory;
-import io.lpr.settings.LprOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,12 +44,14 @@ public final class LprJob {
             return job.applyTo(new JobConfiguration()
                     .file(configFile)
                     .overrides(overrides)
-                    .set(LprOptions.MODELS_DIR.key(), ModelDirectory.resolve(modelsDir).toString()))
+                    .set(ModelDirectoryOptions.DIR.key(), ModelDirectory.resolve(modelsDir).toString()))
                     .build();
         }
     }
 
     public static void main(String[] args) throws Exception {
+        // The jar leaves the native-bearing libraries to the cluster's lib/: say so in one line if they are not there.
+        ClusterLibraries.require(LprJob.class.getClassLoader());
         Arguments arguments = parse(args);
         Configuration configuration = arguments.configuration();
         RunningJob job = JobRunner.start(configuration, "lpr");
@@ -58,7 +61,7 @@ public final class LprJob {
         }
         JobExecutionResult result = job.await();
         System.err.printf("lpr: job finished in %.1f s; events are in %s%n", result.getNetRuntime() / 1000.0,
-                Database.mask(configuration.get(LprOptions.SINK_URL)));
+                Database.mask(configuration.get(SinkOptions.JDBC_URL)));
     }
 
     /** The flags read as {@code ./lpr run} reads them; a mistake is refused with picocli's one-line message. */

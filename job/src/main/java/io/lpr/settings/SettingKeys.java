@@ -17,7 +17,7 @@ import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.configuration.FallbackKey;
 
 /**
- * Which setting keys mean something: every {@code lpr.*} key is one of {@link LprOptions}; any other key must be
+ * Which setting keys mean something: every {@code lpr.*} key is one of {@link LprOptions#HOLDERS}'s; any other key must be
  * one Flink has an option for (or a family Flink reads by prefix, such as a metrics reporter's). A misspelt key
  * is refused with the nearest valid one named, instead of being silently ignored.
  */
@@ -39,7 +39,7 @@ public final class SettingKeys {
     /** @throws IllegalArgumentException naming the key and the nearest valid one */
     public static void requireKnown(String key) {
         if (key.startsWith("lpr.")) {
-            if (!lpr().contains(key)) {
+            if (!lpr().contains(key) && !key.startsWith(KafkaOptions.PROPERTIES_PREFIX)) {
                 throw new IllegalArgumentException("unknown setting '" + key + "'" + nearest(key, lpr()));
             }
         } else if (FLINK_PREFIXES.stream().noneMatch(key::startsWith) && !flink().contains(key)) {
@@ -50,9 +50,8 @@ public final class SettingKeys {
 
     private static synchronized Set<String> lpr() {
         if (lprKeys == null) {
-            Set<String> keys = new HashSet<>(keysOf(LprOptions.class));
-            keys.addAll(keysOf(PlateOptions.class));
-            keys.addAll(keysOf(KafkaOptions.class));
+            Set<String> keys = new HashSet<>();
+            LprOptions.HOLDERS.forEach(holder -> keys.addAll(keysOf(holder)));
             lprKeys = keys;
         }
         return lprKeys;

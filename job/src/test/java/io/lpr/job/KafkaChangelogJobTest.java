@@ -1,7 +1,10 @@
 package io.lpr.job;
 
+import io.lpr.track.TrackerOptions;
+import io.lpr.camera.CameraOptions;
+import io.lpr.settings.SourceOptions;
+import io.lpr.model.ModelDirectoryOptions;
 import io.lpr.settings.KafkaOptions;
-import io.lpr.settings.LprOptions;
 import io.lpr.settings.LprSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -56,11 +59,11 @@ class KafkaChangelogJobTest {
         EvalManifest manifest = LabelledClips.write(Paths.get(System.getProperty("lpr.test.images")), dir, scenarios);
 
         Configuration configuration = new JobConfiguration()
-                .set(LprOptions.MODELS_DIR.key(), System.getProperty("lpr.test.models"))
-                .set(LprOptions.CAMERAS.key(), List.of("yard=" + dir.resolve("parked-occluded.mp4"),
+                .set(ModelDirectoryOptions.DIR.key(), System.getProperty("lpr.test.models"))
+                .set(SourceOptions.CAMERAS.key(), List.of("yard=" + dir.resolve("parked-occluded.mp4"),
                         "street=" + dir.resolve("side-by-side.mp4")))
-                .set(LprOptions.SAMPLE_FPS.key(), "0")
-                .set(LprOptions.PASSAGE_GAP.key(), "600 ms") // the truck hides the car for longer: two passages
+                .set(CameraOptions.SAMPLE_FPS.key(), "0")
+                .set(TrackerOptions.PASSAGE_GAP.key(), "600 ms") // the truck hides the car for longer: two passages
                 .set(KafkaOptions.BOOTSTRAP.key(), KAFKA.bootstrap())
                 .set(KafkaOptions.TOPIC.key(), "changelog")
                 .set(KafkaOptions.KEY.key(), "event")

@@ -42,6 +42,10 @@ final class ServeCommand implements Callable<Integer> {
             throw new UserException("--port " + port + " is not a TCP port (0 to 65535)");
         }
         String token = System.getenv(TOKEN_ENV);
+        String weak = WebServer.tokenProblem(token);
+        if (weak != null) {
+            throw new UserException(weak);
+        }
         if (!isLoopback(bind) && (token == null || token.isBlank())) {
             throw new UserException("--bind " + bind + " reaches beyond this machine: set " + TOKEN_ENV
                     + " to the access token clients must send (bearer token or basic-auth password)");

@@ -14,6 +14,7 @@ import io.lpr.registry.YamlCameraRegistry;
 import io.lpr.events.EventStore;
 import io.lpr.sink.KafkaEventSink;
 import io.lpr.sink.PlateEventSinks;
+import io.lpr.sink.RetentionOptions;
 import io.lpr.source.CameraSource;
 import io.lpr.source.split.CameraSplit;
 import io.lpr.status.CameraMetrics;
@@ -98,7 +99,7 @@ public final class JobRunner {
     /** The events database, and Kafka when {@code lpr.kafka.bootstrap} is set (it needs checkpoints to commit). */
     static Map<String, Sink<PlateEvent>> sinks(StreamExecutionEnvironment env, Configuration configuration, Database db) {
         Map<String, Sink<PlateEvent>> sinks = new LinkedHashMap<>();
-        sinks.put("jdbc", PlateEventSinks.jdbc(db));
+        sinks.put("jdbc", PlateEventSinks.jdbc(db, RetentionOptions.from(configuration)));
         var checkpoints = env.getCheckpointConfig();
         Duration interval = checkpoints.isCheckpointingEnabled() ? Duration.ofMillis(checkpoints.getCheckpointInterval()) : null;
         KafkaOptions.from(configuration, interval).ifPresent(kafka -> {

@@ -1,5 +1,6 @@
 package io.lpr.settings;
 
+import io.lpr.sink.RetentionOptions;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -53,6 +54,7 @@ public final class SettingKeys {
             Set<String> keys = new HashSet<>(keysOf(LprOptions.class));
             keys.addAll(keysOf(PlateOptions.class));
             keys.addAll(keysOf(KafkaOptions.class));
+            keys.addAll(keysOf(RetentionOptions.class));
             lprKeys = keys;
         }
         return lprKeys;

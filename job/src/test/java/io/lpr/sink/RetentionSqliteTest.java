@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lpr.db.Database;
+import io.lpr.settings.SettingKeys;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -35,6 +36,9 @@ class RetentionSqliteTest extends RetentionSweeperContract {
         assertThat(set.snapshots()).isEqualTo(Duration.ofDays(7));
         assertThat(set.batchRows()).isEqualTo(500);
         assertThat(set.period()).isEqualTo(Duration.ofMinutes(1));
+        // Known keys: --set and --config accept them.
+        SettingKeys.requireKnown("lpr.retention.events");
+        SettingKeys.requireKnown("lpr.retention.snapshots");
     }
 
     @Test

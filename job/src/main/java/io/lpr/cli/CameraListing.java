@@ -1,6 +1,7 @@
 package io.lpr.cli;
 
 import io.lpr.camera.StreamUrls;
+import io.lpr.events.TerminalText;
 import io.lpr.registry.CameraRow;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,15 +23,15 @@ final class CameraListing {
         for (CameraRow row : rows) {
             String line = String.format(Locale.ROOT, "%-" + width + "s %-8s %s", id(row),
                     row.enabled() ? "enabled" : "disabled",
-                    row.url() == null ? "?" : Printable.escape(StreamUrls.mask(row.url())));
+                    row.url() == null ? "?" : TerminalText.escape(StreamUrls.mask(row.url())));
             String problem = problem(row);
-            lines.add(problem == null ? line : line + "  (" + Printable.escape(problem) + ")");
+            lines.add(problem == null ? line : line + "  (" + TerminalText.escape(problem) + ")");
         }
         return lines;
     }
 
     private static String id(CameraRow row) {
-        return row.id() == null ? "?" : Printable.escape(row.id());
+        return row.id() == null ? "?" : TerminalText.escape(row.id());
     }
 
     /** What of the row cannot be read, or why it is no camera; null for a good row. */

@@ -1,6 +1,7 @@
 package io.lpr.cli;
 
 import io.lpr.db.Database;
+import io.lpr.events.TerminalText;
 import io.lpr.job.JobRunner;
 import io.lpr.registry.CameraEntry;
 import io.lpr.registry.CameraTable;
@@ -130,7 +131,7 @@ final class CamerasCommand {
             CameraStatusTable table = new CameraStatusTable(parent.database());
             table.createIfAbsent();
             for (CameraStatus s : table.list()) {
-                parent.out().println(Printable.escape(s.toString()));
+                parent.out().println(TerminalText.escape(s.toString()));
             }
             parent.out().flush();
             return 0;

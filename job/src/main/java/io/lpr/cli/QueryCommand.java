@@ -1,9 +1,10 @@
 package io.lpr.cli;
 
-import io.lpr.event.PlateEvent;
 import io.lpr.events.EventFormat;
 import io.lpr.events.EventQuery;
 import io.lpr.events.EventStore;
+import io.lpr.events.StoredEvent;
+import io.lpr.events.Times;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -37,8 +38,8 @@ final class QueryCommand implements Callable<Integer> {
     EventFormat.Kind format;
 
     @Option(names = "--since", paramLabel = "WHEN", converter = Instants.class,
-            description = "Only events first seen at or after this time, UTC unless it says otherwise: 2026-11-30, "
-                    + "2026-11-30T08:00, 2026-11-30 08:00:00, 2026-11-30T08:00:00+03:00 or 2026-11-30T05:00:00Z.")
+            description = "Only events first seen at or after this time, UTC unless it says otherwise: "
+                    + Times.EXAMPLES + ".")
     Instant since;
 
     @Option(names = "--limit", defaultValue = "100", description = "At most this many events (default ${DEFAULT-VALUE}).")
@@ -49,7 +50,7 @@ final class QueryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<PlateEvent> events = EventStore.query(databaseOptions.database(settingsOptions.configuration()),
+        List<StoredEvent> events = EventStore.read(databaseOptions.database(settingsOptions.configuration()),
                 new EventQuery(camera, plate, since, null, limit, false, near));
         EventFormat.print(events, format, spec.commandLine().getOut());
         return 0;

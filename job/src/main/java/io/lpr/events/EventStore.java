@@ -3,7 +3,6 @@ package io.lpr.events;
 import io.lpr.db.Database;
 import io.lpr.db.DatabaseException;
 import io.lpr.db.SqlDialect;
-import io.lpr.event.Box;
 import io.lpr.event.PlateEvent;
 import io.lpr.plate.PlateMatch;
 import java.sql.Connection;
@@ -13,10 +12,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import java.util.Optional;
 
 /**
@@ -30,10 +26,10 @@ public final class EventStore {
     public static void ensureSchema(Database db) {
         db.requireCreatable();
         try (Connection connection = db.open()) {
-            createSchema(connection, db.dialect());
             if (db.isSqlite()) {
-                requireWritable(connection, db);
+                requireWritable(connection, db); // first: migrating a read-only file would fail less clearly
             }
+            createSchema(connection, db.dialect());
         } catch (SQLException e) {
             throw new DatabaseException("cannot create table " + PlateEventsTable.TABLE + " in " + db.maskedUrl() + ": "
                     + Database.firstLine(e), e);
@@ -42,7 +38,7 @@ public final class EventStore {
 
     /**
      * A SQLite file the job cannot write (read-only file or folder, read-only mount, opened read-only) is
-     * refused at start: creating the table succeeds when it already exists, and the first events would fail.
+     * refused at start with that said: the first events would fail.
      */
     private static void requireWritable(Connection connection, Database db) throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
@@ -57,41 +53,9 @@ public final class EventStore {
         }
     }
 
+    /** Brings the table to its latest version ({@link PlateEventsTable#MIGRATIONS}), in one transaction. */
     public static void createSchema(Connection connection, SqlDialect dialect) throws SQLException {
-        boolean autoCommit = connection.getAutoCommit();
-        connection.setAutoCommit(false);
-        try (Statement st = connection.createStatement()) {
-            if (dialect == SqlDialect.POSTGRES) {
-                // Parallel sink subtasks race on CREATE ... IF NOT EXISTS (a duplicate-key error on the catalog),
-                // so they take turns; the lock ends with the transaction.
-                st.execute("SELECT pg_advisory_xact_lock(hashtext('lpr." + PlateEventsTable.TABLE + "'))");
-            }
-            for (String sql : PlateEventsTable.schema(dialect)) {
-                st.execute(sql);
-            }
-            addMissingColumns(connection, st);
-            connection.commit();
-        } catch (SQLException e) {
-            connection.rollback();
-            throw e;
-        } finally {
-            connection.setAutoCommit(autoCommit);
-        }
-    }
-
-    /** A table made by an earlier version lacks the columns added since: add them, keeping its rows. */
-    private static void addMissingColumns(Connection connection, Statement st) throws SQLException {
-        Set<String> present = new HashSet<>();
-        try (ResultSet rs = st.executeQuery("SELECT * FROM " + PlateEventsTable.TABLE + " WHERE 1 = 0")) {
-            for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-                present.add(rs.getMetaData().getColumnName(i).toLowerCase(Locale.ROOT));
-            }
-        }
-        for (List<String> column : PlateEventsTable.ADDED_COLUMNS) {
-            if (!present.contains(column.get(0))) {
-                st.execute("ALTER TABLE " + PlateEventsTable.TABLE + " ADD COLUMN " + column.get(0) + " " + column.get(1));
-            }
-        }
+        PlateEventsTable.MIGRATIONS.migrate(connection, dialect);
     }
 
     public static long count(Database db) {
@@ -108,6 +72,11 @@ public final class EventStore {
 
     /** The newest {@code query.limit()} matching events, returned oldest first. */
     public static List<PlateEvent> query(Database db, EventQuery query) {
+        return read(db, query).stream().map(StoredEvent::event).toList();
+    }
+
+    /** As {@link #query}, each event with what of its row could not be read. */
+    public static List<StoredEvent> read(Database db, EventQuery query) {
         db.requireExisting();
         SqlDialect dialect = db.dialect();
         StringBuilder sql = new StringBuilder("SELECT ").append(columns(query.withCrops()))
@@ -149,14 +118,14 @@ public final class EventStore {
             for (int i = 0; i < params.size(); i++) {
                 params.get(i).bind(ps, i + 1);
             }
-            List<PlateEvent> events = new ArrayList<>();
+            List<StoredEvent> events = new ArrayList<>();
             // Near misses are matched here, so their page is skipped here too; other queries page in SQL.
             int skip = query.near() == null ? 0 : query.offset();
             try (ResultSet rs = ps.executeQuery()) {
                 while (events.size() < query.limit() && rs.next()) {
-                    PlateEvent e = read(rs, dialect, query.withCrops());
-                    if (query.near() != null
-                            && PlateMatch.editDistance(e.plateText, PlateMatch.normalize(query.near())) > EventQuery.NEAR_EDITS) {
+                    StoredEvent e = EventRows.read(rs, dialect, query.withCrops());
+                    if (query.near() != null && (e.event().plateText == null
+                            || PlateMatch.editDistance(e.event().plateText, PlateMatch.normalize(query.near())) > EventQuery.NEAR_EDITS)) {
                         continue;
                     }
                     if (skip > 0) {
@@ -175,12 +144,17 @@ public final class EventStore {
 
     /** The event with this id, with its crop when {@code withCrop}; empty when there is none. */
     public static Optional<PlateEvent> find(Database db, String eventId, boolean withCrop) {
+        return readOne(db, eventId, withCrop).map(StoredEvent::event);
+    }
+
+    /** As {@link #find}, with what of its row could not be read. */
+    public static Optional<StoredEvent> readOne(Database db, String eventId, boolean withCrop) {
         db.requireExisting();
         String sql = "SELECT " + columns(withCrop) + " FROM " + PlateEventsTable.TABLE + " WHERE event_id = ?";
         try (Connection connection = db.open(); PreparedStatement ps = connection.prepareStatement(sql)) {
             ps.setString(1, eventId);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(read(rs, db.dialect(), withCrop)) : Optional.empty();
+                return rs.next() ? Optional.of(EventRows.read(rs, db.dialect(), withCrop)) : Optional.empty();
             }
         } catch (SQLException e) {
             throw new DatabaseException("cannot query " + db.maskedUrl() + ": " + Database.firstLine(e), e);
@@ -191,36 +165,6 @@ public final class EventStore {
         return String.join(", ", withCrop
                 ? PlateEventsTable.COLUMNS
                 : PlateEventsTable.COLUMNS.stream().filter(c -> !c.equals("crop_jpeg")).toList());
-    }
-
-    private static PlateEvent read(ResultSet rs, SqlDialect dialect, boolean withCrop) throws SQLException {
-        PlateEvent e = new PlateEvent();
-        e.eventId = rs.getString("event_id");
-        e.cameraId = rs.getString("camera_id");
-        e.plateText = rs.getString("plate_text");
-        e.firstSeen = dialect.readTime(rs, "first_seen");
-        e.lastSeen = dialect.readTime(rs, "last_seen");
-        e.frames = rs.getInt("frames");
-        e.votes = rs.getInt("votes");
-        e.detectionScore = rs.getFloat("detection_score");
-        e.textScore = rs.getFloat("text_score");
-        float x1 = rs.getFloat("box_x1");
-        if (!rs.wasNull()) {
-            e.box = new Box(x1, rs.getFloat("box_y1"), rs.getFloat("box_x2"), rs.getFloat("box_y2"));
-        }
-        if (withCrop) {
-            e.cropJpeg = rs.getBytes("crop_jpeg");
-        }
-        e.confidence = rs.getFloat("confidence");
-        PlateEventsTable.readRunnerUps(rs.getString("runner_ups"), e);
-        long offset = rs.getLong("offset_ms");
-        if (!rs.wasNull()) {
-            e.offsetMs = offset;
-        }
-        // 0 and not final in a row written before revisions were stored.
-        e.revision = rs.getInt("revision");
-        e.isFinal = rs.getBoolean("is_final");
-        return e;
     }
 
     @FunctionalInterface

@@ -10,13 +10,14 @@ import java.util.List;
 import java.util.function.BiConsumer;
 
 /**
- * A {@link PlateEvent} as the JSON object the Kafka sink writes: schema {@value #SCHEMA}, documented in
- * docs/kafka-events.md. Every field is one line of {@link #FIELDS}; a new field of the event is one more line
- * there (and in the doc). Adding fields keeps the version; renaming, removing or changing a field's meaning
- * bumps it.
+ * A {@link PlateEvent} as JSON, schema {@value #SCHEMA}: the one shape of an event on Kafka, in the web API
+ * ({@code /api/events}) and in {@code lpr query --format json}, documented in docs/kafka-events.md and
+ * docs/plate-event-2.schema.json. Every field is one line of {@link #FIELDS}; a new field of the event is one
+ * more line there (and in both docs). Adding fields keeps the version; renaming, removing or changing a
+ * field's meaning bumps it.
  */
 public final class PlateEventJson {
-    public static final String SCHEMA = "lpr.plate-event/1";
+    public static final String SCHEMA = "lpr.plate-event/2";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private record Field(String name, BiConsumer<ObjectNode, PlateEvent> write) {}
@@ -64,6 +65,26 @@ public final class PlateEventJson {
         return o;
     }
 
+    /** A stored event: its readable values, and {@code unreadable} naming the others when there are any. */
+    public ObjectNode toJson(StoredEvent stored) {
+        ObjectNode o = toJson(stored.event());
+        if (!stored.unreadable().isEmpty()) {
+            stored.unreadable().forEach(o.putArray("unreadable")::add);
+        }
+        return o;
+    }
+
+    /** Stored events as one JSON array. */
+    public String array(List<StoredEvent> events) {
+        var array = JSON.createArrayNode();
+        events.forEach(e -> array.add(toJson(e)));
+        try {
+            return JSON.writeValueAsString(array);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot write events as JSON", e);
+        }
+    }
+
     public byte[] bytes(PlateEvent event) {
         try {
             return JSON.writeValueAsBytes(toJson(event));
@@ -74,7 +95,7 @@ public final class PlateEventJson {
 
     private static void runnerUps(ObjectNode o, PlateEvent e) {
         var list = o.putArray("runner_ups");
-        for (int i = 0; i < e.runnerUps.length; i++) {
+        for (int i = 0; e.runnerUps != null && i < e.runnerUps.length; i++) {
             list.addObject().put("plate", e.runnerUps[i]).put("votes", e.runnerUpVotes[i]);
         }
     }

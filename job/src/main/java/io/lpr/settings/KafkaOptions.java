@@ -19,7 +19,7 @@ public final class KafkaOptions {
     public static final ConfigOption<String> BOOTSTRAP = key("lpr.kafka.bootstrap").stringType().noDefaultValue()
             .withDescription("Kafka bootstrap servers (HOST:PORT,...). Set: events also go to Kafka, exactly once.");
     public static final ConfigOption<String> TOPIC = key("lpr.kafka.topic").stringType().defaultValue("plates")
-            .withDescription("Topic the events are written to, as JSON (schema lpr.plate-event/1), every revision of an event a record.");
+            .withDescription("Topic the events are written to, as JSON (schema lpr.plate-event/2), every revision of an event a record.");
     public static final ConfigOption<KafkaEventSink.Key> KEY = key("lpr.kafka.key").enumType(KafkaEventSink.Key.class)
             .defaultValue(KafkaEventSink.Key.CAMERA)
             .withDescription("Record key: CAMERA (the camera id: one camera's records in order in one partition) or"

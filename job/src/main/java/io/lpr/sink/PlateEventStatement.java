@@ -3,6 +3,7 @@ package io.lpr.sink;
 import io.lpr.db.Database;
 import io.lpr.db.DatabaseException;
 import io.lpr.events.PlateEventsTable;
+import io.lpr.events.RunnerUps;
 import io.lpr.db.SqlDialect;
 import io.lpr.track.EventIds;
 import io.lpr.event.Box;
@@ -72,7 +73,7 @@ public final class PlateEventStatement {
             ps.setBytes(14, e.cropJpeg);
         }
         ps.setFloat(15, e.confidence);
-        String runnerUps = PlateEventsTable.runnerUps(e);
+        String runnerUps = RunnerUps.format(e);
         if (runnerUps == null) {
             ps.setNull(16, Types.VARCHAR);
         } else {

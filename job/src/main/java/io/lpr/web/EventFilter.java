@@ -1,10 +1,8 @@
 package io.lpr.web;
 
 import io.lpr.events.EventQuery;
+import io.lpr.events.Times;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -71,20 +69,15 @@ record EventFilter(String plate, String camera, Instant since, Instant until, in
         return value;
     }
 
-    /** An ISO-8601 instant ({@code 2024-05-01T12:00:00Z}), or a date-time without zone taken as UTC. */
+    /** A time in the forms {@code lpr query --since} takes ({@link Times}). */
     static Instant instant(String value, String name) {
         if (value == null) {
             return null;
         }
         try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException notInstant) {
-            try {
-                return LocalDateTime.parse(value).toInstant(ZoneOffset.UTC);
-            } catch (DateTimeParseException e) {
-                throw new BadRequest(name + " '" + Text.clip(value)
-                        + "' is not a time: expected ISO-8601 such as 2024-05-01T12:00:00Z (UTC)");
-            }
+            return Times.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest(name + " '" + Text.clip(value) + "' is not a time: expected " + Times.EXAMPLES);
         }
     }
 

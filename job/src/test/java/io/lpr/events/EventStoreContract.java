@@ -193,6 +193,85 @@ public abstract class EventStoreContract {
                         "B840CK197:9:2:true");
     }
 
+    /**
+     * A database the code before versioned migrations made (today's columns, added by ALTER TABLE, and its
+     * indexes, no version table) is taken as it is: its rows stay, every version is recorded once.
+     */
+    @Test
+    void aTableFromBeforeVersionsMigratesAndRecordsEachVersionOnce() throws SQLException {
+        String time = database().dialect().timeType;
+        try (Connection c = database().connect(); java.sql.Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE plate_events (event_id TEXT PRIMARY KEY, camera_id TEXT NOT NULL, "
+                    + "plate_text TEXT NOT NULL, first_seen " + time + " NOT NULL, last_seen " + time + " NOT NULL, "
+                    + "frames INTEGER NOT NULL, votes INTEGER NOT NULL, detection_score REAL, text_score REAL, "
+                    + "box_x1 REAL, box_y1 REAL, box_x2 REAL, box_y2 REAL, crop_jpeg " + database().dialect().blobType
+                    + ", confidence REAL, runner_ups TEXT, offset_ms BIGINT, revision INTEGER, is_final BOOLEAN)");
+            st.execute("CREATE INDEX plate_events_plate_text ON plate_events (plate_text)");
+        }
+        PlateEvent old = event("cam-1", "A123BC77", T0, 4);
+        old.runnerUps = new String[] {"A123BC71"};
+        old.runnerUpVotes = new int[] {2};
+        PlateEventStatement.upsert(database(), List.of(old));
+
+        EventStore.ensureSchema(database());
+        EventStore.ensureSchema(database());
+
+        assertThat(versions()).containsExactly(1, 2, 3);
+        assertThat(indexes()).contains("plate_events_camera_first_seen", "plate_events_first_seen");
+        PlateEvent row = EventStore.query(database(), all(false)).get(0);
+        assertThat(row.plateText).isEqualTo("A123BC77");
+        assertThat(row.runnerUps).containsExactly("A123BC71");
+    }
+
+    @Test
+    void aDatabaseFromANewerLprIsRefusedNotChanged() throws SQLException {
+        EventStore.ensureSchema(database());
+        try (Connection c = database().connect(); java.sql.Statement st = c.createStatement()) {
+            st.execute("INSERT INTO " + io.lpr.db.Migrations.VERSIONS + " (schema_name, version, description, applied_at) "
+                    + "VALUES ('plate_events', 99, 'from the future', 'now')");
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> EventStore.ensureSchema(database()))
+                .hasMessageContaining("plate_events is at schema version 99 but this lpr knows versions up to 3");
+    }
+
+    /** One malformed stored value is named; the row, and every other row, is still read and printed. */
+    @Test
+    void aMalformedValueIsNamedAndTheRestOfTheRowIsRead() throws SQLException {
+        EventStore.ensureSchema(database());
+        PlateEvent e = event("cam-1", "B840CK197", T0, 5);
+        PlateEventStatement.upsert(database(), List.of(e, event("cam-1", "A123BC77", T0 + 1_000, 3)));
+        try (Connection c = database().connect(); java.sql.PreparedStatement ps = c.prepareStatement(
+                "UPDATE plate_events SET runner_ups = ?, camera_id = ? WHERE event_id = ?")) {
+            ps.setString(1, "B840OK197:3,B840CK19");
+            ps.setString(2, "cam-1\u001b]0;owned\u0007\n");
+            ps.setString(3, e.eventId);
+            ps.executeUpdate();
+        }
+        List<StoredEvent> rows = EventStore.read(database(), all(false));
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0).event().runnerUps).containsExactly("B840OK197");
+        assertThat(rows.get(0).unreadable()).containsExactly("runner_ups: 'B840CK19' is not TEXT:VOTES");
+        assertThat(rows.get(1).unreadable()).isEmpty();
+        assertThat(EventStore.find(database(), e.eventId, true)).get().extracting(p -> p.plateText).isEqualTo("B840CK197");
+
+        java.io.StringWriter table = new java.io.StringWriter();
+        EventFormat.print(rows, EventFormat.Kind.table, new java.io.PrintWriter(table));
+        assertThat(table.toString()).doesNotContain("\u001b", "\u0007").hasLineCount(2)
+                .contains("cam-1\\x1b]0;owned\\x07\\n", "also=B840OK197 (3)", "unreadable: runner_ups: 'B840CK19'");
+    }
+
+    private List<Integer> versions() throws SQLException {
+        List<Integer> versions = new ArrayList<>();
+        try (Connection c = database().connect(); java.sql.Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT version FROM " + io.lpr.db.Migrations.VERSIONS
+                        + " WHERE schema_name = 'plate_events' ORDER BY version")) {
+            while (rs.next()) {
+                versions.add(rs.getInt(1));
+            }
+        }
+        return versions;
+    }
+
     private static EventQuery plate(String plate) {
         return new EventQuery(null, plate, null, null, 10, false);
     }

@@ -39,7 +39,7 @@ class PlateEventJsonTest {
     @Test
     void writesTheDocumentedSchema() throws Exception {
         JsonNode json = new ObjectMapper().readTree(new PlateEventJson(true).bytes(event()));
-        assertThat(json.path("schema").asText()).isEqualTo("lpr.plate-event/1");
+        assertThat(json.path("schema").asText()).isEqualTo("lpr.plate-event/2");
         assertThat(json.path("event_id").asText()).isEqualTo("5b9e7166-8861-3fce-b655-d8098b850d12");
         assertThat(json.path("revision").asInt()).isEqualTo(2);
         assertThat(json.path("final").isBoolean()).isTrue();
@@ -81,5 +81,31 @@ class PlateEventJsonTest {
         List<String> fields = new ArrayList<>();
         json.fieldNames().forEachRemaining(fields::add);
         assertThat(fields).allSatisfy(f -> assertThat(doc).contains("`" + f + "`"));
+    }
+
+    /** docs/plate-event-2.schema.json names every field written and requires every field always written. */
+    @Test
+    void theJsonSchemaFileMatchesWhatIsWritten() throws Exception {
+        JsonNode schema = new ObjectMapper().readTree(Path.of("..", "docs", "plate-event-2.schema.json").toFile());
+        assertThat(schema.path("properties").path("schema").path("const").asText()).isEqualTo(PlateEventJson.SCHEMA);
+        JsonNode json = new PlateEventJson(true).toJson(new StoredEvent(event(), List.of("runner_ups: 'x' is not TEXT:VOTES")));
+        List<String> written = new ArrayList<>();
+        json.fieldNames().forEachRemaining(written::add);
+        List<String> properties = new ArrayList<>();
+        schema.path("properties").fieldNames().forEachRemaining(properties::add);
+        assertThat(properties).containsAll(written);
+        List<String> required = new ArrayList<>();
+        schema.path("required").forEach(r -> required.add(r.asText()));
+        JsonNode bare = new PlateEventJson(false).toJson(new PlateEvent());
+        List<String> always = new ArrayList<>();
+        bare.fieldNames().forEachRemaining(always::add);
+        assertThat(required).containsExactlyInAnyOrderElementsOf(always);
+    }
+
+    @Test
+    void aStoredEventNamesWhatCouldNotBeReadAndOnlyThen() {
+        assertThat(new PlateEventJson(false).toJson(new StoredEvent(event(), List.of())).has("unreadable")).isFalse();
+        JsonNode json = new PlateEventJson(false).toJson(new StoredEvent(event(), List.of("first_seen: cannot be read")));
+        assertThat(json.path("unreadable").get(0).asText()).isEqualTo("first_seen: cannot be read");
     }
 }

@@ -45,6 +45,22 @@ class SqliteEventStoreTest extends EventStoreContract {
         }
     }
 
+    /** SQLite stores any text in any column: a time that is not one, a count that is not a number are named. */
+    @Test
+    void aStoredTimeThatIsNotATimeIsNamed() throws Exception {
+        EventStore.ensureSchema(db);
+        PlateEventStatement.upsert(db, List.of(event("cam-1", "B840CK197", T0, 5)));
+        try (Connection c = db.connect(); Statement st = c.createStatement()) {
+            st.executeUpdate("UPDATE plate_events SET last_seen = 'soon', frames = 'many'");
+        }
+        StoredEvent row = EventStore.read(db, all(false)).get(0);
+        assertThat(row.event().plateText).isEqualTo("B840CK197");
+        assertThat(row.event().firstSeen).isEqualTo(T0);
+        assertThat(row.unreadable()).hasSize(2);
+        assertThat(row.unreadable().get(0)).startsWith("last_seen: cannot be read (Text 'soon'");
+        assertThat(row.unreadable().get(1)).isEqualTo("frames: cannot be read ('many' is not a whole number)");
+    }
+
     @Test
     void anUncreatableFileIsOneLineNamingThePath() {
         Database nowhere = Database.of("jdbc:sqlite:/nonexistent/dir/plates.db", null, null);

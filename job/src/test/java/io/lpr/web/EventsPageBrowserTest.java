@@ -116,6 +116,25 @@ class EventsPageBrowserTest {
         screenshot("event-page.png");
     }
 
+    /** A row with a value the reader cannot take is listed and its page shows the rest, naming what is not read. */
+    @Test
+    void aMalformedRowIsShownWithWhatCouldNotBeRead() throws Exception {
+        PlateEvent car = WebFixture.events().get(0);
+        try (java.sql.Connection c = db.connect(); java.sql.PreparedStatement ps = c.prepareStatement(
+                "UPDATE plate_events SET runner_ups = 'B840OK197' WHERE event_id = ?")) {
+            ps.setString(1, car.eventId);
+            assertThat(ps.executeUpdate()).isEqualTo(1);
+        }
+        browser.get(base + "/");
+        List<WebElement> rows = waitForRows(4);
+        assertThat(rows.get(3).getAttribute("title")).isEqualTo("unreadable: runner_ups: 'B840OK197' is not TEXT:VOTES");
+        browser.get(base + "/events/" + car.eventId);
+        wait.until(ExpectedConditions.textToBe(By.id("plate"), "B840CK197"));
+        assertThat(browser.findElement(By.id("details")).getText()).contains("gate")
+                .contains("Unreadable stored values").contains("runner_ups: 'B840OK197' is not TEXT:VOTES");
+        assertThat(browser.findElement(By.id("texts")).getText()).contains("B840CK197 9");
+    }
+
     @Test
     void aNewEventAppearsWithoutAReload() {
         browser.get(base + "/?camera=yard");

@@ -75,7 +75,7 @@ class JobEventsWebTest {
                 JsonNode event = events.get(0);
                 assertThat(event.get("plate").asText()).isIn("B840CK197", "B840OK197");
                 assertThat(event.get("frames").asInt()).isPositive();
-                HttpResponse<byte[]> crop = http.bytes(event.get("crop").asText());
+                HttpResponse<byte[]> crop = http.bytes(event.get("crop_url").asText());
                 assertThat(crop.statusCode()).isEqualTo(200);
                 BufferedImage image = ImageIO.read(new ByteArrayInputStream(crop.body()));
                 assertThat(image.getWidth()).as("a plate is wider than tall").isGreaterThan(image.getHeight());

@@ -64,7 +64,7 @@ class SqliteWebServerTest extends WebServerContract {
     @Test
     void badParametersAre400WithAReadableMessage() throws Exception {
         assertThat(json(http.get("/api/events?since=yesterday"), 400).get("error").asText())
-                .isEqualTo("since 'yesterday' is not a time: expected ISO-8601 such as 2024-05-01T12:00:00Z (UTC)");
+                .isEqualTo("since 'yesterday' is not a time: expected " + io.lpr.events.Times.EXAMPLES);
         assertThat(json(http.get("/api/events?since=2024-05-02T00:00:00Z&until=2024-05-01T00:00:00Z"), 400)
                 .get("error").asText())
                 .isEqualTo("since (2024-05-02T00:00:00Z) must be before until (2024-05-01T00:00:00Z)");

@@ -1,6 +1,10 @@
 package io.lpr.web;
 
 import io.lpr.sink.PlateEventStatement;
+import io.lpr.events.PlateEventJson;
+import io.lpr.events.TimeForms;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -71,21 +75,23 @@ abstract class WebServerContract {
         assertThat(plates(page)).containsExactly(WebFixture.HOSTILE, "K095AE177", "O459OO97", "B840CK197");
         JsonNode first = page.get("events").get(3);
         PlateEvent expected = WebFixture.events().get(0);
-        assertThat(first.get("id").asText()).isEqualTo(expected.eventId);
-        assertThat(first.get("camera").asText()).isEqualTo("gate");
-        assertThat(first.get("firstSeen").asText()).isEqualTo("2024-05-01T12:00:00Z");
-        assertThat(first.get("lastSeen").asText()).isEqualTo("2024-05-01T12:00:02.400Z");
+        assertThat(first.get("event_id").asText()).isEqualTo(expected.eventId);
+        assertThat(first.get("camera_id").asText()).isEqualTo("gate");
+        assertThat(first.get("first_seen").asText()).isEqualTo("2024-05-01T12:00:00Z");
+        assertThat(first.get("last_seen").asText()).isEqualTo("2024-05-01T12:00:02.400Z");
         assertThat(first.get("frames").asInt()).isEqualTo(12);
         assertThat(first.get("votes").asInt()).isEqualTo(9);
         assertThat(first.get("confidence").floatValue()).isEqualTo(0.87f);
-        assertThat(first.get("texts").get(0).get("text").asText()).isEqualTo("B840CK197");
-        assertThat(first.get("texts").get(1).get("text").asText()).isEqualTo("B840OK197");
-        assertThat(first.get("texts").get(1).get("votes").asInt()).isEqualTo(3);
-        assertThat(first.get("detectionScore").floatValue()).isEqualTo(0.91f);
-        assertThat(first.get("textScore").floatValue()).isEqualTo(-102.3f);
+        assertThat(first.get("schema").asText()).isEqualTo(PlateEventJson.SCHEMA);
+        assertThat(first.get("plate").asText()).isEqualTo("B840CK197");
+        assertThat(first.get("runner_ups").get(0).get("plate").asText()).isEqualTo("B840OK197");
+        assertThat(first.get("runner_ups").get(0).get("votes").asInt()).isEqualTo(3);
+        assertThat(first.has("unreadable")).as("a row read whole names nothing unreadable").isFalse();
+        assertThat(first.get("detection_score").floatValue()).isEqualTo(0.91f);
+        assertThat(first.get("text_score").floatValue()).isEqualTo(-102.3f);
         assertThat(first.get("box").get("x1").floatValue()).isEqualTo(232.44186f);
-        assertThat(first.get("crop").asText()).isEqualTo("/api/events/" + expected.eventId + "/crop");
-        assertThat(first.get("page").asText()).isEqualTo("/events/" + expected.eventId);
+        assertThat(first.get("crop_url").asText()).isEqualTo("/api/events/" + expected.eventId + "/crop");
+        assertThat(first.get("page_url").asText()).isEqualTo("/events/" + expected.eventId);
         assertThat(page.get("next").isNull()).isTrue();
     }
 
@@ -102,6 +108,40 @@ abstract class WebServerContract {
         // A time without zone is UTC, as the page's fields say.
         assertThat(plates(json(http.get("/api/events?until=2024-05-01T12:00:30"), 200))).containsExactly("B840CK197");
         assertThat(plates(json(http.get("/api/events?plate=X000XX00"), 200))).isEmpty();
+    }
+
+    /** Every time form lpr query --since takes (README) is taken by the API too, also a + not written %2B. */
+    @Test
+    void takesEveryTimeFormOfLprQuery() throws Exception {
+        for (String form : TimeForms.FORMS) {
+            assertThat(plates(json(http.get("/api/events?since=" + encode(form)), 200))).as(form)
+                    .containsExactly(WebFixture.HOSTILE, "K095AE177", "O459OO97");
+        }
+        assertThat(plates(json(http.get("/api/events?since=2024-05-01T15:01+03:00"), 200))).hasSize(3);
+        assertThat(plates(json(http.get("/api/events?since=" + TimeForms.DATE), 200))).hasSize(4);
+        assertThat(plates(json(http.get("/api/events?until=" + TimeForms.DATE), 200))).isEmpty();
+    }
+
+    /** A stored value the reader cannot take (runner-ups without votes) is named; the rest of the row is shown. */
+    @Test
+    void aMalformedRowIsShownWithWhatIsUnreadable() throws Exception {
+        PlateEvent car = WebFixture.events().get(0);
+        try (Connection c = writable().connect();
+                PreparedStatement ps = c.prepareStatement("UPDATE plate_events SET runner_ups = ? WHERE event_id = ?")) {
+            ps.setString(1, "B840OK197,B840CK19:1");
+            ps.setString(2, car.eventId);
+            assertThat(ps.executeUpdate()).isEqualTo(1);
+        }
+        JsonNode page = json(http.get("/api/events"), 200);
+        assertThat(plates(page)).hasSize(4);
+        JsonNode event = json(http.get("/api/events/" + car.eventId), 200);
+        assertThat(event.get("plate").asText()).isEqualTo("B840CK197");
+        assertThat(event.get("runner_ups")).hasSize(1);
+        assertThat(event.get("runner_ups").get(0).get("plate").asText()).isEqualTo("B840CK19");
+        assertThat(event.get("unreadable").get(0).asText()).isEqualTo("runner_ups: 'B840OK197' is not TEXT:VOTES");
+        assertThat(page.get("events").get(3).get("unreadable").get(0).asText()).startsWith("runner_ups:");
+        assertThat(http.get("/events/" + car.eventId).statusCode()).isEqualTo(200);
+        assertThat(http.get("/").statusCode()).isEqualTo(200);
     }
 
     @Test

@@ -65,16 +65,18 @@ function eventsPage() {
 function renderEvents(page) {
   const body = document.querySelector('#events tbody');
   const rows = page.events.map(e => {
-    const row = el('tr', null, { 'data-id': e.id });
-    const img = el('img', null, { src: e.crop, alt: 'crop of ' + e.plate, class: 'crop', loading: 'lazy' });
+    const row = el('tr', null, { 'data-id': e.event_id });
+    const img = el('img', null, { src: e.crop_url, alt: 'crop of ' + e.plate, class: 'crop', loading: 'lazy' });
     img.addEventListener('error', () => img.replaceWith(el('span', 'no crop', { class: 'muted' })));
     cell(row, img);
-    cell(row, el('a', e.plate, { href: e.page, class: 'plate' }));
+    cell(row, el('a', e.plate, { href: e.page_url, class: 'plate' }));
     cell(row, confidence(e));
-    cell(row, e.camera);
-    cell(row, time(e.firstSeen));
-    cell(row, time(e.lastSeen));
+    cell(row, e.camera_id);
+    cell(row, time(e.first_seen));
+    cell(row, time(e.last_seen));
     cell(row, e.frames);
+    // A row with stored values that could not be read is shown with what could, and says so.
+    if (e.unreadable) row.title = 'unreadable: ' + e.unreadable.join('; ');
     return row;
   });
   body.replaceChildren(...rows);
@@ -105,23 +107,26 @@ async function eventPage() {
     document.getElementById('plate').textContent = e.plate;
     const img = document.getElementById('crop');
     img.addEventListener('error', () => img.replaceWith(el('p', 'no crop stored for this event', { class: 'muted' })));
-    img.src = e.crop;
+    img.src = e.crop_url;
     const details = document.getElementById('details');
     const box = e.box ? `${fmt(e.box.x1)},${fmt(e.box.y1)} – ${fmt(e.box.x2)},${fmt(e.box.y2)} `
         + `(${fmt(e.box.x2 - e.box.x1)}×${fmt(e.box.y2 - e.box.y1)} px)` : 'none';
-    for (const [term, value] of [['Camera', e.camera], ['First seen (UTC)', time(e.firstSeen)],
-        ['Last seen (UTC)', time(e.lastSeen)], ['Confidence', confidence(e)], ['Frames', e.frames], ['Votes', e.votes],
-        ['Detector confidence', e.detectionScore.toFixed(3)], ['Text score (lower is better)', e.textScore.toFixed(1)],
-        ['Box in the frame', box], ['Event id', e.id]]) {
+    const facts = [['Camera', e.camera_id], ['First seen (UTC)', time(e.first_seen)],
+        ['Last seen (UTC)', time(e.last_seen)], ['Confidence', confidence(e)], ['Frames', e.frames], ['Votes', e.votes],
+        ['Detector confidence', e.detection_score.toFixed(3)], ['Text score (lower is better)', e.text_score.toFixed(1)],
+        ['Box in the frame', box], ['Event id', e.event_id]];
+    // Stored values that could not be read are named, the rest of the event is still shown.
+    if (e.unreadable) facts.push(['Unreadable stored values', e.unreadable.join('; ')]);
+    for (const [term, value] of facts) {
       details.append(el('dt', term), el('dd', value));
     }
     // The winning text, then the runner-ups the vote considered; events stored before runner-ups were kept
     // only say how many frames read something else.
-    const texts = e.texts.slice();
-    if (texts.length === 1 && e.frames > e.votes) texts.push({ text: 'other texts (not stored)', votes: e.frames - e.votes });
+    const texts = [{ plate: e.plate, votes: e.votes }, ...e.runner_ups];
+    if (texts.length === 1 && e.frames > e.votes) texts.push({ plate: 'other texts (not stored)', votes: e.frames - e.votes });
     const rows = texts.map(t => {
       const row = el('tr');
-      cell(row, t.text);
+      cell(row, t.plate);
       cell(row, t.votes);
       return row;
     });

@@ -38,7 +38,7 @@ final class DecodeBench {
 
     private static Result measureOnce(Path clip, LprSettings settings) throws Exception {
         CameraSpec camera = CameraSpec.of("bench", clip.toString())
-                .withSampleFps(settings.sampleFps()).withSize(settings.frameWidth(), settings.frameHeight());
+                .withSampleFps(settings.cameraDefaults().sampleFps()).withSize(settings.cameraDefaults().width(), settings.cameraDefaults().height());
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         CameraMetrics metrics = CameraMetrics.unregistered();
         long cpu = os.getProcessCpuTime();
@@ -59,11 +59,11 @@ final class DecodeBench {
     /** FFmpeg's CPU seconds (user + system) and wall seconds for the same output, from its -benchmark line. */
     private static double[] ffmpeg(Path clip, LprSettings settings) throws Exception {
         List<String> filters = new ArrayList<>();
-        if (settings.sampleFps() > 0) {
-            filters.add("fps=" + settings.sampleFps());
+        if (settings.cameraDefaults().sampleFps() > 0) {
+            filters.add("fps=" + settings.cameraDefaults().sampleFps());
         }
-        if (settings.frameWidth() > 0) {
-            filters.add("scale=" + settings.frameWidth() + ":" + settings.frameHeight() + ":flags=area");
+        if (settings.cameraDefaults().width() > 0) {
+            filters.add("scale=" + settings.cameraDefaults().width() + ":" + settings.cameraDefaults().height() + ":flags=area");
         }
         filters.add("format=bgr24");
         String ffmpeg = Loader.load(org.bytedeco.ffmpeg.ffmpeg.class);

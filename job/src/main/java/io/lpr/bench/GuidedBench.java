@@ -127,7 +127,7 @@ final class GuidedBench {
             for (int c = 0; c < cameras; c++) {
                 decoders.add(open(clip, "cam" + c));
             }
-            long interval = Math.round(1000 / (settings.sampleFps() > 0 ? settings.sampleFps() : 25));
+            long interval = Math.round(1000 / (settings.cameraDefaults().sampleFps() > 0 ? settings.cameraDefaults().sampleFps() : 25));
             long start = System.currentTimeMillis();
             for (long due = start; ; due += interval) {
                 long wait = due - System.currentTimeMillis();
@@ -165,7 +165,7 @@ final class GuidedBench {
     }
 
     private VideoDecoder open(Path clip, String cameraId) throws Exception {
-        return VideoDecoder.open(CameraSpec.of(cameraId, clip.toString()).withSampleFps(settings.sampleFps())
-                .withSize(settings.frameWidth(), settings.frameHeight()), -1, CameraMetrics.unregistered());
+        return VideoDecoder.open(CameraSpec.of(cameraId, clip.toString()).withSampleFps(settings.cameraDefaults().sampleFps())
+                .withSize(settings.cameraDefaults().width(), settings.cameraDefaults().height()), -1, CameraMetrics.unregistered());
     }
 }

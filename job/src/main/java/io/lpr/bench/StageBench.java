@@ -1,5 +1,6 @@
 package io.lpr.bench;
 
+import io.lpr.settings.SourceOptions;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
 
 import ai.djl.metric.Metric;
@@ -14,7 +15,6 @@ import io.lpr.guide.GuideConfig;
 import io.lpr.image.Images;
 import io.lpr.job.JobConfiguration;
 import io.lpr.job.JobRunner;
-import io.lpr.settings.LprOptions;
 import io.lpr.settings.LprSettings;
 import io.lpr.job.LprTopology;
 import io.lpr.local.LocalRun;
@@ -94,7 +94,7 @@ public final class StageBench {
         double recognizerBareMsPerCrop;
         int platesPerFrame;
         try (Mat source = Images.read(photo);
-                Mat analysed = Images.resized(source, settings.frameWidth(), settings.frameHeight(), INTER_AREA)) {
+                Mat analysed = Images.resized(source, settings.cameraDefaults().width(), settings.cameraDefaults().height(), INTER_AREA)) {
             Frame frame = new Frame("bench", 0, 0, analysed.cols(), analysed.rows(), Images.toBgr(analysed));
             err.println("lpr: timing the detector ...");
             err.flush();
@@ -102,7 +102,7 @@ public final class StageBench {
             try (DetectorModel model = DetectorModel.load(settings.detector(), settings.models())) {
                 PlateDetector detector = model.newDetector();
                 try (PlateFinder finder = new PlateFinder(
-                        detector, new CameraGuides(GuideConfig.fullTiling(), settings.detector()))) {
+                        detector, new CameraGuides(GuideConfig.DEFAULTS.withGuided(false), settings.detector()))) {
                     candidates = finder.find(frame).candidates(); // warm-up, and the crops for the recogniser
                     Metrics metrics = new Metrics();
                     detector.setMetrics(metrics);
@@ -169,11 +169,11 @@ public final class StageBench {
         Path clip = clipDir.resolve("clip.mp4");
         try {
             try (Mat mat = Images.read(photo)) {
-                DemoClip.write(mat, clip, seconds, CLIP_FPS, settings.frameWidth(), settings.frameHeight());
+                DemoClip.write(mat, clip, seconds, CLIP_FPS, settings.cameraDefaults().width(), settings.cameraDefaults().height());
             }
             DecodeBench.Result decoded = DecodeBench.measure(clip, settings);
             // Time per frame against FFmpeg's, like the other rows: 1.11x is 0.90x of FFmpeg's rate.
-            rows.add(new String[] {"decode H.264 " + settings.frameHeight() + "p, keep " + settings.sampleFps()
+            rows.add(new String[] {"decode H.264 " + settings.cameraDefaults().height() + "p, keep " + settings.cameraDefaults().sampleFps()
                     + " fps of " + CLIP_FPS + " (CPU time)",
                 String.format("%.1f decoded/cpu-s (%.1f/s wall)", decoded.perCpuSecond(), decoded.perSecond()),
                 String.format("ffmpeg %.1f/cpu-s", decoded.ffmpegPerCpuSecond()),
@@ -184,7 +184,7 @@ public final class StageBench {
             err.println("lpr: running the job on a " + seconds + " s clip, " + clip + " ...");
             err.flush();
             JobConfiguration withClip = settingsOptions.configuration()
-                    .set(LprOptions.CAMERAS.key(), List.of("bench=" + clip));
+                    .set(SourceOptions.CAMERAS.key(), List.of("bench=" + clip));
             JobExecutionResult result;
             try (LocalRun local = LocalRun.of(withClip.build(), null, err)) {
                 local.openForTemporaryFiles(withClip);
@@ -234,7 +234,7 @@ public final class StageBench {
         try (DetectorModel detector = DetectorModel.load(settings.detector(), settings.models());
                 RecognizerModel recognizer = RecognizerModel.load(settings.recognizer(), settings.models())) {
             GuidedBench bench = new GuidedBench(settings, detector, recognizer);
-            double[] full = bench.perFrame(clip, GuideConfig.fullTiling());
+            double[] full = bench.perFrame(clip, GuideConfig.DEFAULTS.withGuided(false));
             double[] guided = bench.perFrame(clip, settings.guide().guided() ? settings.guide() : GuideConfig.DEFAULTS);
             row("detector, static camera, 2 cars crossing, full tiling",
                     String.format("%.1f calls, %.1f ms per frame", full[0], full[1]), full[2], full[1]);
@@ -244,7 +244,7 @@ public final class StageBench {
             err.println("lpr: counting the cameras one machine keeps up with (real time) ...");
             err.flush();
             GuidedBench.Capacity capacity = bench.camerasKeptUpWith(clip, clipSeconds);
-            rows.add(new String[] {"cameras kept up with at " + settings.sampleFps() + " fps, real time (guided)",
+            rows.add(new String[] {"cameras kept up with at " + settings.cameraDefaults().sampleFps() + " fps, real time (guided)",
                 capacity.cameras() + (capacity.cameras() == GuidedBench.MAX_CAMERAS ? " or more" : "") + " cameras",
                 "", String.format("%.2fx", capacity.realTimeFactor())});
         }

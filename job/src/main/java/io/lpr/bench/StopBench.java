@@ -1,10 +1,12 @@
 package io.lpr.bench;
 
+import io.lpr.camera.CameraOptions;
+import io.lpr.db.SinkOptions;
+import io.lpr.settings.SourceOptions;
 import io.lpr.db.Database;
 import io.lpr.image.Images;
 import io.lpr.job.JobConfiguration;
 import io.lpr.job.JobRunner;
-import io.lpr.settings.LprOptions;
 import io.lpr.settings.LprSettings;
 import io.lpr.job.RunningJob;
 import io.lpr.local.LocalRun;
@@ -41,7 +43,7 @@ final class StopBench {
         LprSettings settings = LprSettings.from(settingsOptions.configuration().build());
         Path clip = dir.resolve("live.mp4");
         try (Mat mat = Images.read(photo)) {
-            DemoClip.write(mat, clip, CLIP_SECONDS, CLIP_FPS, settings.frameWidth(), settings.frameHeight());
+            DemoClip.write(mat, clip, CLIP_SECONDS, CLIP_FPS, settings.cameraDefaults().width(), settings.cameraDefaults().height());
         }
         String sink = "jdbc:sqlite:" + dir.resolve("stop.db");
         List<String> cameras = new ArrayList<>();
@@ -49,9 +51,9 @@ final class StopBench {
             cameras.add("live" + i + "=" + clip);
         }
         JobConfiguration live = settingsOptions.configuration()
-                .set(LprOptions.CAMERAS.key(), cameras)
-                .set(LprOptions.SINK_URL.key(), sink)
-                .set(LprOptions.REALTIME.key(), "true");
+                .set(SourceOptions.CAMERAS.key(), cameras)
+                .set(SinkOptions.JDBC_URL.key(), sink)
+                .set(CameraOptions.REALTIME.key(), "true");
         Configuration configuration = live.build();
         try (LocalRun local = LocalRun.of(configuration, null, err)) {
             RunningJob job = JobRunner.start(configuration, "lpr-bench-stop", local::open);

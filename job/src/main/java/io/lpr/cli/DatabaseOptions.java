@@ -1,8 +1,8 @@
 package io.lpr.cli;
 
+import io.lpr.db.SinkOptions;
 import io.lpr.db.Database;
 import io.lpr.job.JobConfiguration;
-import io.lpr.settings.LprOptions;
 import io.lpr.settings.LprSettings;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
@@ -24,8 +24,8 @@ public final class DatabaseOptions {
 
     public Database database(JobConfiguration settings) {
         return LprSettings.database(settings
-                .set(LprOptions.SINK_URL.key(), url)
-                .set(LprOptions.SINK_USER.key(), user)
+                .set(SinkOptions.JDBC_URL.key(), url)
+                .set(SinkOptions.USER.key(), user)
                 .build());
     }
 }

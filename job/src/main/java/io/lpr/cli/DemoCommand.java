@@ -1,11 +1,12 @@
 package io.lpr.cli;
 
+import io.lpr.db.SinkOptions;
+import io.lpr.settings.SourceOptions;
 import io.lpr.db.Database;
 import io.lpr.decode.FileClock;
 import io.lpr.event.PlateEvent;
 import io.lpr.image.Images;
 import io.lpr.job.JobRunner;
-import io.lpr.settings.LprOptions;
 import io.lpr.settings.LprSettings;
 import io.lpr.job.RunningJob;
 import io.lpr.local.LocalRun;
@@ -63,7 +64,7 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         LprSettings settings = LprSettings.from(settingsOptions.configuration()
-                .set(LprOptions.SINK_URL.key(), sink)
+                .set(SinkOptions.JDBC_URL.key(), sink)
                 .build());
         ensureModels(settings, err);
         Path clip = video != null ? video : makeClip(settings.models(), err);
@@ -71,8 +72,8 @@ final class DemoCommand implements Callable<Integer> {
         // The clip's events are timed by the clip itself, from when its recording started.
         Instant recorded = Instant.ofEpochMilli(FileClock.startMillis(clip));
         var configuration = settingsOptions.configuration()
-                .set(LprOptions.CAMERAS.key(), List.of(CAMERA + "=" + clip))
-                .set(LprOptions.SINK_URL.key(), sink)
+                .set(SourceOptions.CAMERAS.key(), List.of(CAMERA + "=" + clip))
+                .set(SinkOptions.JDBC_URL.key(), sink)
                 .build();
         err.println("lpr: running the job on " + clip + " ...");
         err.flush();

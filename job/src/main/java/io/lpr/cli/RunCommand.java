@@ -1,11 +1,11 @@
 package io.lpr.cli;
 
+import io.lpr.db.SinkOptions;
 import io.lpr.cluster.JobSubmission;
 import io.lpr.cluster.RestApi;
 import io.lpr.db.Database;
 import io.lpr.job.JobArguments;
 import io.lpr.job.JobRunner;
-import io.lpr.settings.LprOptions;
 import io.lpr.job.RunningJob;
 import java.nio.file.Path;
 import io.lpr.local.LocalRun;
@@ -54,7 +54,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--resume", arity = "0..1", paramLabel = "CHECKPOINT", fallbackValue = LocalRun.NEWEST,
             description = {"Continues from a checkpoint a run that died left: the newest in the work folder "
-                    + "(lpr.work-dir, default .lpr), or the given chk-N folder. Give the same cameras and sink as before."})
+                    + "(lpr.work-dir), or the given chk-N folder. Give the same cameras and sink as before."})
     String resume;
 
     @Spec
@@ -89,7 +89,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private void report(Configuration configuration, JobExecutionResult result) {
-        String url = Database.mask(configuration.get(LprOptions.SINK_URL));
+        String url = Database.mask(configuration.get(SinkOptions.JDBC_URL));
         spec.commandLine().getErr().printf("lpr: job finished in %.1f s; events are in %s%n",
                 result.getNetRuntime() / 1000.0, url);
     }

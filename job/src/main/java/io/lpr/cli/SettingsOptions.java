@@ -1,7 +1,6 @@
 package io.lpr.cli;
 
 import io.lpr.job.JobConfiguration;
-import io.lpr.settings.LprOptions;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,6 +27,6 @@ public final class SettingsOptions {
         return new JobConfiguration()
                 .file(configFile)
                 .overrides(overrides)
-                .set(LprOptions.MODELS_DIR.key(), models.directory().toString());
+                .set(io.lpr.model.ModelDirectoryOptions.DIR.key(), models.directory().toString());
     }
 }

@@ -1,10 +1,13 @@
 package io.lpr.eval;
 
+import io.lpr.recognize.RecognizerOptions;
+import io.lpr.detect.DetectorOptions;
+import io.lpr.camera.CameraOptions;
+import io.lpr.settings.SourceOptions;
 import io.lpr.event.PlateRead;
 import io.lpr.image.Images;
 import io.lpr.job.JobConfiguration;
 import io.lpr.job.JobRunner;
-import io.lpr.settings.LprOptions;
 import io.lpr.settings.LprSettings;
 import io.lpr.job.LprTopology;
 import io.lpr.stills.StillImageReader;
@@ -47,8 +50,8 @@ public final class EvalRun {
         }
         // Every clip at once, as fast as the models go: frames queue for minutes on a small machine, and a
         // frame dropped for waiting would be scored as the pipeline's miss.
-        configuration.set(LprOptions.SAMPLE_FPS.key(), "0").set(LprOptions.CAMERAS.key(), cameras)
-                .set(LprOptions.DETECTOR_TIMEOUT.key(), QUEUE_TIMEOUT).set(LprOptions.RECOGNIZER_TIMEOUT.key(), QUEUE_TIMEOUT);
+        configuration.set(CameraOptions.SAMPLE_FPS.key(), "0").set(SourceOptions.CAMERAS.key(), cameras)
+                .set(DetectorOptions.TIMEOUT.key(), QUEUE_TIMEOUT).set(RecognizerOptions.TIMEOUT.key(), QUEUE_TIMEOUT);
         LprSettings settings = LprSettings.from(configuration.build());
         JobRunner.requireModels(settings);
         readImages(dir, images, settings, events, reads);

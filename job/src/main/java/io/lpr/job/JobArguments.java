@@ -1,8 +1,9 @@
 package io.lpr.job;
 
+import io.lpr.db.SinkOptions;
+import io.lpr.settings.SourceOptions;
 import io.lpr.db.Database;
 import io.lpr.settings.KafkaOptions;
-import io.lpr.settings.LprOptions;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -31,16 +32,16 @@ public final class JobArguments {
             description = "Also write the events to Kafka, exactly once (needs checkpoints; see the README).")
     String kafkaBootstrap;
 
-    @Option(names = "--kafka-topic", paramLabel = "TOPIC", description = "Kafka topic (default plates).")
+    @Option(names = "--kafka-topic", paramLabel = "TOPIC", description = "Kafka topic (lpr.kafka.topic).")
     String kafkaTopic;
 
     /** The flags given, as settings over {@code configuration}'s. */
     public JobConfiguration applyTo(JobConfiguration configuration) {
         return configuration
-                .set(LprOptions.CAMERAS.key(), cameras)
-                .set(LprOptions.SINK_URL.key(), sink)
-                .set(LprOptions.CAMERAS_FILE.key(), camerasFile)
-                .set(LprOptions.CAMERAS_TABLE.key(), camerasTable ? "true" : null)
+                .set(SourceOptions.CAMERAS.key(), cameras)
+                .set(SinkOptions.JDBC_URL.key(), sink)
+                .set(SourceOptions.CAMERAS_FILE.key(), camerasFile)
+                .set(SourceOptions.CAMERAS_TABLE.key(), camerasTable ? "true" : null)
                 .set(KafkaOptions.BOOTSTRAP.key(), kafkaBootstrap)
                 .set(KafkaOptions.TOPIC.key(), kafkaTopic);
     }

@@ -1,7 +1,6 @@
 package io.lpr.job;
 
 import io.lpr.settings.KafkaOptions;
-import io.lpr.settings.LprOptions;
 import io.lpr.settings.LprSettings;
 import io.lpr.event.PlateEvent;
 import io.lpr.camera.CameraField;
@@ -14,7 +13,7 @@ import io.lpr.registry.YamlCameraRegistry;
 import io.lpr.events.EventStore;
 import io.lpr.sink.KafkaEventSink;
 import io.lpr.sink.PlateEventSinks;
-import io.lpr.sink.RetentionOptions;
+import io.lpr.sink.RetentionConfig;
 import io.lpr.source.CameraSource;
 import io.lpr.source.split.CameraSplit;
 import io.lpr.status.CameraMetrics;
@@ -40,10 +39,10 @@ public final class JobRunner {
 
     /** The cameras given as ID=URL, with the job-wide camera settings. */
     public static List<CameraSpec> cameras(LprSettings settings) {
-        List<CameraSpec> cameras = settings.cameras().stream()
+        List<CameraSpec> cameras = settings.sources().cameras().stream()
                 .map(CameraSpec::parse)
                 .map(c -> settings.cameraDefaults().resolve(c.id(), c.url(),
-                        Map.of(CameraField.REALTIME, settings.realtime())))
+                        Map.of(CameraField.REALTIME, settings.sources().realtime())))
                 .toList();
         CameraSpec.requireUniqueIds(cameras);
         return cameras;
@@ -59,10 +58,10 @@ public final class JobRunner {
         if (!fixed.isEmpty()) {
             registries.add(CameraRegistry.fixed(fixed));
         }
-        if (settings.camerasFile() != null) {
-            registries.add(YamlCameraRegistry.open(Path.of(settings.camerasFile()), settings.cameraDefaults()));
+        if (settings.sources().file() != null) {
+            registries.add(YamlCameraRegistry.open(Path.of(settings.sources().file()), settings.cameraDefaults()));
         }
-        if (settings.camerasTable()) {
+        if (settings.sources().table()) {
             registries.add(JdbcCameraRegistry.open(database(settings), settings.cameraDefaults()));
         }
         if (registries.isEmpty()) {
@@ -72,7 +71,7 @@ public final class JobRunner {
         CameraSource source = registries.size() == 1 && !fixed.isEmpty()
                 ? CameraSource.of(fixed)
                 : CameraSource.of(CameraRegistry.union(registries))
-                        .withPollInterval(Duration.ofMillis(settings.camerasPollMs()));
+                        .withPollInterval(settings.sources().pollInterval());
         return source.withStatusTable(database(settings));
     }
 
@@ -97,9 +96,10 @@ public final class JobRunner {
     }
 
     /** The events database, and Kafka when {@code lpr.kafka.bootstrap} is set (it needs checkpoints to commit). */
-    static Map<String, Sink<PlateEvent>> sinks(StreamExecutionEnvironment env, Configuration configuration, Database db) {
+    static Map<String, Sink<PlateEvent>> sinks(StreamExecutionEnvironment env, Configuration configuration, Database db,
+            RetentionConfig retention) {
         Map<String, Sink<PlateEvent>> sinks = new LinkedHashMap<>();
-        sinks.put("jdbc", PlateEventSinks.jdbc(db, RetentionOptions.from(configuration)));
+        sinks.put("jdbc", PlateEventSinks.jdbc(db, retention));
         var checkpoints = env.getCheckpointConfig();
         Duration interval = checkpoints.isCheckpointingEnabled() ? Duration.ofMillis(checkpoints.getCheckpointInterval()) : null;
         KafkaOptions.from(configuration, interval).ifPresent(kafka -> {
@@ -125,10 +125,7 @@ public final class JobRunner {
     public static RunningJob start(Configuration configuration, String jobName, Consumer<Configuration> beforeSubmit)
             throws Exception {
         LprSettings settings = LprSettings.from(configuration);
-        Duration drainWait = configuration.get(LprOptions.STOP_DRAIN_WAIT);
-        if (drainWait.isNegative()) {
-            throw new IllegalArgumentException("lpr.stop.drain-wait must not be negative, got " + drainWait);
-        }
+        Duration drainWait = settings.run().drainWait();
         requireModels(settings);
         List<CameraSpec> cameras = cameras(settings);
         requireReadableVideos(cameras);
@@ -138,7 +135,7 @@ public final class JobRunner {
 
         beforeSubmit.accept(configuration);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(configuration);
-        LprTopology.build(env, source, settings, sinks(env, configuration, db));
+        LprTopology.build(env, source, settings, sinks(env, configuration, db, settings.retention()));
         boolean detached = !(env instanceof LocalStreamEnvironment)
                 && !env.getConfiguration().get(DeploymentOptions.ATTACHED);
         String savepoints = configuration.get(CheckpointingOptions.SAVEPOINT_DIRECTORY);

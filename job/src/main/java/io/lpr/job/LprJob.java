@@ -1,8 +1,9 @@
 package io.lpr.job;
 
+import io.lpr.db.SinkOptions;
+import io.lpr.model.ModelDirectoryOptions;
 import io.lpr.db.Database;
 import io.lpr.model.ModelDirectory;
-import io.lpr.settings.LprOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +44,7 @@ public final class LprJob {
             return job.applyTo(new JobConfiguration()
                     .file(configFile)
                     .overrides(overrides)
-                    .set(LprOptions.MODELS_DIR.key(), ModelDirectory.resolve(modelsDir).toString()))
+                    .set(ModelDirectoryOptions.DIR.key(), ModelDirectory.resolve(modelsDir).toString()))
                     .build();
         }
     }
@@ -58,7 +59,7 @@ public final class LprJob {
         }
         JobExecutionResult result = job.await();
         System.err.printf("lpr: job finished in %.1f s; events are in %s%n", result.getNetRuntime() / 1000.0,
-                Database.mask(configuration.get(LprOptions.SINK_URL)));
+                Database.mask(configuration.get(SinkOptions.JDBC_URL)));
     }
 
     /** The flags read as {@code ./lpr run} reads them; a mistake is refused with picocli's one-line message. */

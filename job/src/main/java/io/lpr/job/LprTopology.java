@@ -44,9 +44,9 @@ public final class LprTopology {
     public static DataStream<PlateRead> reads(
             StreamExecutionEnvironment env, Source<Frame, ?, ?> source, LprSettings settings) {
         WatermarkStrategy<Frame> watermarks = WatermarkStrategy.<Frame>forBoundedOutOfOrderness(
-                        Duration.ofMillis(settings.outOfOrdernessMs()))
+                        settings.watermark().outOfOrderness())
                 .withTimestampAssigner((frame, ts) -> frame.eventTime)
-                .withIdleness(Duration.ofMillis(settings.idlenessMs()));
+                .withIdleness(settings.watermark().idleness());
         DataStream<Frame> frames = env.fromSource(source, watermarks, "cameras").uid("cameras");
 
         DataStream<PlateCandidate> candidates = AsyncDataStream.orderedWait(

@@ -1,5 +1,6 @@
 package io.lpr.job;
 
+import io.lpr.settings.RunOptions;
 import io.lpr.db.Database;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,7 +63,7 @@ public final class RunningJob {
      *
      * <p>A job that is restarting (Flink refuses a savepoint until every task runs again), or that fails while
      * draining (the sink cannot write), is tried again every second for up to {@code lpr.stop.drain-wait}
-     * ({@code LprOptions.STOP_DRAIN_WAIT}'s default). If it still cannot drain, it is cancelled instead, which loses
+     * ({@code RunOptions.STOP_DRAIN_WAIT}'s default). If it still cannot drain, it is cancelled instead, which loses
      * nothing either: its checkpoints are kept (a local run retains them on cancellation) and {@code --resume}
      * replays what came after the last one.
      *

@@ -1,7 +1,7 @@
 package io.lpr.local;
 
+import io.lpr.settings.RunOptions;
 import io.lpr.job.JobConfiguration;
-import io.lpr.settings.LprOptions;
 import io.lpr.job.RunningJob;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -46,7 +46,7 @@ public final class LocalRun implements AutoCloseable {
      * @param resume null for a fresh run, {@link #NEWEST}, or a checkpoint's folder or {@code _metadata} file
      */
     public static LocalRun of(Configuration configuration, String resume, PrintWriter err) {
-        return new LocalRun(WorkFolder.at(Path.of(configuration.get(LprOptions.WORK_DIR))), resume, err);
+        return new LocalRun(WorkFolder.at(Path.of(configuration.get(RunOptions.WORK_DIR))), resume, err);
     }
 
     /** Creates the work folder and completes {@code configuration}; called once the settings are checked. */

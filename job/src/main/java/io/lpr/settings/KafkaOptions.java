@@ -10,7 +10,8 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
 import org.apache.flink.configuration.ConfigOption;
-import org.apache.flink.configuration.Configuration;
+import io.lpr.db.SinkOptions;
+import org.apache.flink.configuration.ReadableConfig;
 
 /** The Kafka sink's settings ({@code lpr.kafka.*}); with no bootstrap servers there is no Kafka sink. */
 public final class KafkaOptions {
@@ -38,7 +39,7 @@ public final class KafkaOptions {
     public static final Duration DEFAULT_CHECKPOINT_INTERVAL = Duration.ofSeconds(10);
 
     /** The sink's settings, checked; empty when no bootstrap servers are set. */
-    public static Optional<KafkaEventSink.Config> from(Configuration c, Duration checkpointInterval) {
+    public static Optional<KafkaEventSink.Config> from(ReadableConfig c, Duration checkpointInterval) {
         String bootstrap = c.get(BOOTSTRAP);
         if (bootstrap == null || bootstrap.isBlank()) {
             return Optional.empty();
@@ -60,9 +61,9 @@ public final class KafkaOptions {
     }
 
     /** Stable for the same job (topic, cameras, sink), different for another one writing beside it. */
-    private static String derivedPrefix(Configuration c, String topic) {
-        String identity = topic + "|" + c.get(LprOptions.CAMERAS) + "|" + c.get(LprOptions.CAMERAS_FILE) + "|"
-                + c.get(LprOptions.CAMERAS_TABLE) + "|" + c.get(LprOptions.SINK_URL);
+    private static String derivedPrefix(ReadableConfig c, String topic) {
+        String identity = topic + "|" + c.get(SourceOptions.CAMERAS) + "|" + c.get(SourceOptions.CAMERAS_FILE) + "|"
+                + c.get(SourceOptions.CAMERAS_TABLE) + "|" + c.get(SinkOptions.JDBC_URL);
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));
             return "lpr-" + topic + "-" + HexFormat.of().formatHex(hash, 0, 6);

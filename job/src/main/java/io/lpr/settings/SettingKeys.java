@@ -1,6 +1,5 @@
 package io.lpr.settings;
 
-import io.lpr.sink.RetentionOptions;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -18,7 +17,7 @@ import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.configuration.FallbackKey;
 
 /**
- * Which setting keys mean something: every {@code lpr.*} key is one of {@link LprOptions}; any other key must be
+ * Which setting keys mean something: every {@code lpr.*} key is one of {@link LprOptions#HOLDERS}'s; any other key must be
  * one Flink has an option for (or a family Flink reads by prefix, such as a metrics reporter's). A misspelt key
  * is refused with the nearest valid one named, instead of being silently ignored.
  */
@@ -51,10 +50,8 @@ public final class SettingKeys {
 
     private static synchronized Set<String> lpr() {
         if (lprKeys == null) {
-            Set<String> keys = new HashSet<>(keysOf(LprOptions.class));
-            keys.addAll(keysOf(PlateOptions.class));
-            keys.addAll(keysOf(KafkaOptions.class));
-            keys.addAll(keysOf(RetentionOptions.class));
+            Set<String> keys = new HashSet<>();
+            LprOptions.HOLDERS.forEach(holder -> keys.addAll(keysOf(holder)));
             lprKeys = keys;
         }
         return lprKeys;

@@ -2,6 +2,7 @@ package io.lpr.sink;
 
 import java.io.Serializable;
 import java.time.Duration;
+import org.apache.flink.configuration.ReadableConfig;
 
 /**
  * How long stored events and their pictures are kept ({@link RetentionOptions}), and how the sweep that deletes
@@ -26,6 +27,12 @@ public record RetentionConfig(Duration events, Duration snapshots, int batchRows
             throw new IllegalArgumentException("retention batch rows and period must be positive and the pause not "
                     + "negative, got " + batchRows + ", " + period + " and " + pause);
         }
+    }
+
+    /** The retention settings, checked: a duration that is not positive is an IllegalArgumentException naming it. */
+    public static RetentionConfig from(ReadableConfig c) {
+        return DEFAULTS.withEvents(c.getOptional(RetentionOptions.EVENTS).orElse(null))
+                .withSnapshots(c.getOptional(RetentionOptions.SNAPSHOTS).orElse(null));
     }
 
     /** Whether anything is ever deleted. */

@@ -4,11 +4,10 @@ import static org.apache.flink.configuration.ConfigOptions.key;
 
 import java.time.Duration;
 import org.apache.flink.configuration.ConfigOption;
-import org.apache.flink.configuration.ReadableConfig;
 
 /**
  * How long plates and pictures are kept ({@code lpr.retention.*}). Both are off by default: nothing is deleted
- * until a deployment says how long it may keep personal data.
+ * until a deployment says how long it may keep personal data. Read into {@link RetentionConfig#from}.
  */
 public final class RetentionOptions {
     private RetentionOptions() {}
@@ -19,11 +18,4 @@ public final class RetentionOptions {
     public static final ConfigOption<Duration> SNAPSHOTS = key("lpr.retention.snapshots").durationType().noDefaultValue()
             .withDescription("The pictures of events older than this are deleted, the events kept (e.g. 7 d): today "
                     + "the plate crop, also the full-frame snapshot once events have one. Unset: kept with the event.");
-
-    /** The retention settings, checked: a duration that is not positive is an IllegalArgumentException naming it. */
-    public static RetentionConfig from(ReadableConfig config) {
-        return RetentionConfig.DEFAULTS
-                .withEvents(config.getOptional(EVENTS).orElse(null))
-                .withSnapshots(config.getOptional(SNAPSHOTS).orElse(null));
-    }
 }

@@ -35,7 +35,7 @@ public final class StillImageReader implements AutoCloseable {
         this.detectorModel = detectorModel;
         this.recognizerModel = recognizerModel;
         this.finder = new PlateFinder(detectorModel.newDetector(settings.plateShape()),
-                new CameraGuides(GuideConfig.fullTiling(), settings.detector()));
+                new CameraGuides(GuideConfig.DEFAULTS.withGuided(false), settings.detector()));
         this.reader = new PlateReader(recognizerModel.newRecognizer(settings.reading()));
     }
 
@@ -58,8 +58,8 @@ public final class StillImageReader implements AutoCloseable {
 
     /** Every plate found in {@code image} (BGR), read or unreadable; {@code name} names it as a camera would. */
     public Result read(Mat image, String name) {
-        int width = settings.frameWidth() == 0 ? image.cols() : settings.frameWidth();
-        int height = settings.frameHeight() == 0 ? image.rows() : settings.frameHeight();
+        int width = settings.cameraDefaults().width() == 0 ? image.cols() : settings.cameraDefaults().width();
+        int height = settings.cameraDefaults().height() == 0 ? image.rows() : settings.cameraDefaults().height();
         byte[] pixels;
         try (Mat analysed = Images.resized(image, width, height, INTER_AREA)) {
             pixels = Images.toBgr(analysed);

@@ -1,6 +1,9 @@
 package io.lpr.job;
 
-import io.lpr.settings.LprOptions;
+import io.lpr.track.TrackerOptions;
+import io.lpr.camera.CameraOptions;
+import io.lpr.settings.SourceOptions;
+import io.lpr.model.ModelDirectoryOptions;
 import io.lpr.settings.LprSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -56,10 +59,10 @@ class DedupJobTest {
 
         Path clip = dir.resolve("parked-occluded.mp4");
         Configuration configuration = new JobConfiguration()
-                .set(LprOptions.MODELS_DIR.key(), System.getProperty("lpr.test.models"))
-                .set(LprOptions.CAMERAS.key(), List.of("yard=" + clip))
-                .set(LprOptions.SAMPLE_FPS.key(), "0")
-                .set(LprOptions.PASSAGE_GAP.key(), "600 ms")
+                .set(ModelDirectoryOptions.DIR.key(), System.getProperty("lpr.test.models"))
+                .set(SourceOptions.CAMERAS.key(), List.of("yard=" + clip))
+                .set(CameraOptions.SAMPLE_FPS.key(), "0")
+                .set(TrackerOptions.PASSAGE_GAP.key(), "600 ms")
                 .set("pipeline.generic-types", "false")
                 .build();
         LprSettings settings = LprSettings.from(configuration);

@@ -1,6 +1,8 @@
 package io.lpr.job;
 
-import io.lpr.settings.LprOptions;
+import io.lpr.db.SinkOptions;
+import io.lpr.settings.SourceOptions;
+import io.lpr.model.ModelDirectoryOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lpr.db.Database;
@@ -41,9 +43,9 @@ class FileRerunTest {
 
     private static org.apache.flink.configuration.Configuration configuration(Path clip, String sink) {
         return new JobConfiguration()
-                .set(LprOptions.MODELS_DIR.key(), System.getProperty("lpr.test.models"))
-                .set(LprOptions.CAMERAS.key(), List.of("gate=" + clip))
-                .set(LprOptions.SINK_URL.key(), sink)
+                .set(ModelDirectoryOptions.DIR.key(), System.getProperty("lpr.test.models"))
+                .set(SourceOptions.CAMERAS.key(), List.of("gate=" + clip))
+                .set(SinkOptions.JDBC_URL.key(), sink)
                 .build();
     }
 }

@@ -1,7 +1,10 @@
 package io.lpr.job;
 
+import io.lpr.track.TrackerOptions;
+import io.lpr.camera.CameraOptions;
+import io.lpr.settings.SourceOptions;
+import io.lpr.model.ModelDirectoryOptions;
 import io.lpr.settings.KafkaOptions;
-import io.lpr.settings.LprOptions;
 import io.lpr.settings.LprSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,6 +12,7 @@ import io.lpr.db.Database;
 import io.lpr.event.PlateEvent;
 import io.lpr.events.EventQuery;
 import io.lpr.events.EventStore;
+import io.lpr.sink.RetentionConfig;
 import io.lpr.source.CameraSource;
 import io.lpr.testing.KafkaBroker;
 import io.lpr.testing.KafkaChangelog;
@@ -56,11 +60,11 @@ class KafkaChangelogJobTest {
         EvalManifest manifest = LabelledClips.write(Paths.get(System.getProperty("lpr.test.images")), dir, scenarios);
 
         Configuration configuration = new JobConfiguration()
-                .set(LprOptions.MODELS_DIR.key(), System.getProperty("lpr.test.models"))
-                .set(LprOptions.CAMERAS.key(), List.of("yard=" + dir.resolve("parked-occluded.mp4"),
+                .set(ModelDirectoryOptions.DIR.key(), System.getProperty("lpr.test.models"))
+                .set(SourceOptions.CAMERAS.key(), List.of("yard=" + dir.resolve("parked-occluded.mp4"),
                         "street=" + dir.resolve("side-by-side.mp4")))
-                .set(LprOptions.SAMPLE_FPS.key(), "0")
-                .set(LprOptions.PASSAGE_GAP.key(), "600 ms") // the truck hides the car for longer: two passages
+                .set(CameraOptions.SAMPLE_FPS.key(), "0")
+                .set(TrackerOptions.PASSAGE_GAP.key(), "600 ms") // the truck hides the car for longer: two passages
                 .set(KafkaOptions.BOOTSTRAP.key(), KAFKA.bootstrap())
                 .set(KafkaOptions.TOPIC.key(), "changelog")
                 .set(KafkaOptions.KEY.key(), "event")
@@ -73,7 +77,7 @@ class KafkaChangelogJobTest {
         env.setParallelism(1);
         // The sinks of lpr run: the table, and Kafka exactly once (checkpoints on; the last one commits).
         LprTopology.build(env, CameraSource.of(JobRunner.cameras(settings)), settings,
-                JobRunner.sinks(env, configuration, sqlite));
+                JobRunner.sinks(env, configuration, sqlite, RetentionConfig.DEFAULTS));
         env.execute("lpr-kafka-changelog-test");
 
         // Keyed by event id: every revision of an event is in one partition, in order.

@@ -1,11 +1,14 @@
 package io.lpr.job;
 
+import io.lpr.camera.CameraOptions;
+import io.lpr.db.SinkOptions;
+import io.lpr.settings.SourceOptions;
+import io.lpr.model.ModelDirectoryOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lpr.cluster.JobSubmission;
 import io.lpr.settings.KafkaOptions;
-import io.lpr.settings.LprOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,13 +31,13 @@ class LprJobArgumentsTest {
 
         Configuration configuration = LprJob.parse(args.toArray(String[]::new)).configuration();
 
-        assertThat(configuration.get(LprOptions.CAMERAS)).containsExactly("gate=rtsp://cam/1", "yard=rtsp://cam/2");
-        assertThat(configuration.get(LprOptions.CAMERAS_TABLE)).isTrue();
-        assertThat(configuration.get(LprOptions.SINK_URL)).isEqualTo("jdbc:sqlite:/data/plates.db");
+        assertThat(configuration.get(SourceOptions.CAMERAS)).containsExactly("gate=rtsp://cam/1", "yard=rtsp://cam/2");
+        assertThat(configuration.get(SourceOptions.CAMERAS_TABLE)).isTrue();
+        assertThat(configuration.get(SinkOptions.JDBC_URL)).isEqualTo("jdbc:sqlite:/data/plates.db");
         assertThat(configuration.get(KafkaOptions.BOOTSTRAP)).isEqualTo("kafka:9092");
         assertThat(configuration.get(KafkaOptions.TOPIC)).isEqualTo("gates");
-        assertThat(configuration.get(LprOptions.SAMPLE_FPS)).isEqualTo(2.0);
-        assertThat(configuration.get(LprOptions.MODELS_DIR)).isEqualTo(models.toAbsolutePath().normalize().toString());
+        assertThat(configuration.get(CameraOptions.SAMPLE_FPS)).isEqualTo(2.0);
+        assertThat(configuration.get(ModelDirectoryOptions.DIR)).isEqualTo(models.toAbsolutePath().normalize().toString());
     }
 
     @Test

@@ -1,6 +1,8 @@
 package io.lpr.job;
 
-import io.lpr.settings.LprOptions;
+import io.lpr.camera.CameraOptions;
+import io.lpr.settings.SourceOptions;
+import io.lpr.model.ModelDirectoryOptions;
 import io.lpr.settings.LprSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -60,9 +62,9 @@ class LprJobTest {
     @Test
     void aPlateSeenInManyFramesIsOneEventInEachDatabaseAndABrokenCameraStopsNothing() throws Exception {
         Configuration configuration = new JobConfiguration()
-                .set(LprOptions.MODELS_DIR.key(), System.getProperty("lpr.test.models"))
-                .set(LprOptions.CAMERAS.key(), List.of("gate=" + clip, "broken=" + broken))
-                .set(LprOptions.SAMPLE_FPS.key(), "2.5")
+                .set(ModelDirectoryOptions.DIR.key(), System.getProperty("lpr.test.models"))
+                .set(SourceOptions.CAMERAS.key(), List.of("gate=" + clip, "broken=" + broken))
+                .set(CameraOptions.SAMPLE_FPS.key(), "2.5")
                 .set("pipeline.generic-types", "false") // every type on the wire is a POJO: no Kryo
                 .build();
         LprSettings settings = LprSettings.from(configuration);

@@ -6,9 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lpr.camera.CameraSpec;
+import io.lpr.db.SinkConfig;
+import io.lpr.dedup.DedupConfig;
 import io.lpr.detect.DetectorConfig;
+import io.lpr.detect.PlateShape;
+import io.lpr.guide.GuideConfig;
+import io.lpr.recognize.ReadingPolicy;
 import io.lpr.model.Device;
-import io.lpr.pipeline.BatchingConfig;
+import io.lpr.runtime.BatchingConfig;
 import io.lpr.recognize.RecognizerConfig;
 import io.lpr.track.TrackerConfig;
 import io.lpr.registry.YamlCameraRegistry;
@@ -27,13 +32,13 @@ class LprSettingsTest {
     @Test
     void defaultsAreTheReferencesChoices() {
         LprSettings s = LprSettings.from(new JobConfiguration().build());
-        assertThat(s.frameWidth()).isEqualTo(1920);
-        assertThat(s.frameHeight()).isEqualTo(1080);
+        assertThat(s.cameraDefaults().width()).isEqualTo(1920);
+        assertThat(s.cameraDefaults().height()).isEqualTo(1080);
         assertThat(s.detector().format()).isEqualTo(DetectorConfig.Format.ONNX_END2END);
         assertThat(s.detector().tileSizes()).containsExactly(640, 832);
         assertThat(s.recognizer().maxBatch()).isEqualTo(32);
-        assertThat(s.tracker().passageGapMs()).isEqualTo(3_000);
-        assertThat(s.sinkUrl()).isEqualTo("jdbc:sqlite:plates.db");
+        assertThat(s.tracker().passageGap()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(s.sink().jdbcUrl()).isEqualTo("jdbc:sqlite:plates.db");
     }
 
     @Test
@@ -54,11 +59,11 @@ class LprSettingsTest {
                 .overrides(List.of("lpr.camera.sample-fps=3"))
                 .build());
 
-        assertThat(s.cameras()).containsExactly("gate=/v/gate.mp4", "yard=/v/yard.mp4");
-        assertThat(s.sampleFps()).isEqualTo(3.0);
+        assertThat(s.sources().cameras()).containsExactly("gate=/v/gate.mp4", "yard=/v/yard.mp4");
+        assertThat(s.cameraDefaults().sampleFps()).isEqualTo(3.0);
         assertThat(s.detector().tileSizes()).containsExactly(832);
         assertThat(s.detector().wholeFrame()).isFalse();
-        assertThat(s.tracker().passageGapMs()).isEqualTo(5_000);
+        assertThat(s.tracker().passageGap()).isEqualTo(Duration.ofSeconds(5));
     }
 
     @Test
@@ -81,7 +86,7 @@ class LprSettingsTest {
                 .hasMessageContaining("lpr.detector.device");
         assertThatThrownBy(() -> LprSettings.from(new JobConfiguration()
                         .overrides(List.of("lpr.recognizer.capacity=0")).build()))
-                .hasMessageContaining("capacity");
+                .hasMessageContaining("lpr.recognizer.capacity must be at least 1, got 0");
     }
 
     @Test
@@ -93,6 +98,14 @@ class LprSettingsTest {
         assertThat(s.recognizerBatching()).isEqualTo(BatchingConfig.DEFAULTS);
         assertThat(s.detectorBatching()).isEqualTo(BatchingConfig.DETECTOR_DEFAULTS);
         assertThat(s.cameraDefaults().width()).isEqualTo(CameraSpec.DEFAULT_WIDTH);
+        assertThat(s.plateShape()).isEqualTo(PlateShape.DEFAULTS);
+        assertThat(s.guide()).isEqualTo(GuideConfig.DEFAULTS);
+        assertThat(s.reading()).usingRecursiveComparison().isEqualTo(ReadingPolicy.DEFAULTS);
+        assertThat(s.dedup()).isEqualTo(DedupConfig.DEFAULTS);
+        assertThat(s.watermark()).isEqualTo(WatermarkConfig.DEFAULTS);
+        assertThat(s.sink()).isEqualTo(SinkConfig.DEFAULTS);
+        assertThat(s.run()).isEqualTo(RunConfig.DEFAULTS);
+        assertThat(s.sources()).isEqualTo(CameraSources.DEFAULTS);
     }
 
     @Test
@@ -102,7 +115,7 @@ class LprSettingsTest {
                 "lpr.sink.jdbc-url=jdbc:postgresql://127.0.0.1/lpr?user=lpr&password=hunter2")).build());
         assertThat(s.toString())
                 .startsWith("LprSettings[models=")
-                .contains("gate=rtsp://admin:***@127.0.0.1:8554/gate", "sampleFps=5.0", "sinkUser=null")
+                .contains("gate=rtsp://admin:***@127.0.0.1:8554/gate", "sampleFps=5.0", "user=null")
                 .doesNotContain("hunter2");
     }
 
@@ -110,8 +123,8 @@ class LprSettingsTest {
     void detectionIsGuidedByDefaultAndFullTilingOnRequest() {
         LprSettings defaults = LprSettings.from(new JobConfiguration().build());
         assertThat(defaults.guide().guided()).isTrue();
-        assertThat(defaults.guide().sweepPeriodMs()).isEqualTo(10_000);
-        assertThat(defaults.guide().trackTtlMs()).isEqualTo(2_000);
+        assertThat(defaults.guide().sweepPeriod()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(defaults.guide().trackTtl()).isEqualTo(Duration.ofSeconds(2));
         assertThat(defaults.detector().watchConfidence()).isEqualTo(0.2f).isLessThan(defaults.detector().confidence());
         assertThat(LprSettings.from(new JobConfiguration()
                 .overrides(List.of("lpr.detector.watch-confidence=0.1")).build()).detector().watchConfidence())
@@ -119,24 +132,57 @@ class LprSettingsTest {
         assertThatThrownBy(() -> LprSettings.from(new JobConfiguration()
                         .overrides(List.of("lpr.detector.watch-confidence=0.4")).build()))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("watch confidence").hasMessageContaining("at most the detector confidence");
+                .hasMessageContaining("lpr.detector.watch-confidence").hasMessageContaining("at most lpr.detector.confidence");
 
         LprSettings full = LprSettings.from(new JobConfiguration()
-                .overrides(List.of("lpr.detector.guided=false", "lpr.detector.sweep-period=4 s",
-                        "lpr.detector.motion-height=90"))
+                .overrides(List.of("lpr.guide.enabled=false", "lpr.guide.sweep-period=4 s",
+                        "lpr.guide.motion-height=90"))
                 .build());
         assertThat(full.guide().guided()).isFalse();
-        assertThat(full.guide().sweepPeriodMs()).isEqualTo(4_000);
+        assertThat(full.guide().sweepPeriod()).isEqualTo(Duration.ofSeconds(4));
         assertThat(full.guide().motionHeight()).isEqualTo(90);
 
         assertThatThrownBy(() -> LprSettings.from(new JobConfiguration()
-                        .overrides(List.of("lpr.detector.sweep-period=0 s")).build()))
+                        .overrides(List.of("lpr.guide.sweep-period=0 s")).build()))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("sweep period");
+                .hasMessageContaining("lpr.guide.sweep-period must be positive");
         assertThatThrownBy(() -> LprSettings.from(new JobConfiguration()
-                        .overrides(List.of("lpr.detector.motion-threshold=300")).build()))
+                        .overrides(List.of("lpr.guide.motion-threshold=300")).build()))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("motion threshold");
+                .hasMessageContaining("lpr.guide.motion-threshold");
+    }
+
+    @Test
+    void theGuideSettingsOldDetectorKeysAreStillRead() {
+        LprSettings old = LprSettings.from(new JobConfiguration()
+                .overrides(List.of("lpr.detector.guided=false", "lpr.detector.track-ttl=3 s")).build());
+        assertThat(old.guide()).isEqualTo(GuideConfig.DEFAULTS.withGuided(false).withTrackTtl(Duration.ofSeconds(3)));
+    }
+
+    @Test
+    void everyStageNamesItsBadSetting() {
+        for (String bad : List.of("lpr.cameras-poll-interval=0 s", "lpr.camera.sample-fps=-1",
+                "lpr.camera.reconnect.multiplier=0.5", "lpr.detector.max-aspect=0.5", "lpr.detector.workers=0",
+                "lpr.recognizer.threads=-1", "lpr.recognizer.min-confidence=2", "lpr.recognizer.max-delay=-1 ms",
+                "lpr.tracker.min-frames=0", "lpr.dedup.window=-1 s", "lpr.watermark.idleness=0 s",
+                "lpr.stop.drain-wait=-1 s", "lpr.kafka.bootstrap=nohost")) {
+            String key = bad.substring(0, bad.indexOf('='));
+            String named = key.startsWith("lpr.camera.reconnect") ? "lpr.camera.reconnect"
+                    : key.equals("lpr.detector.max-aspect") ? "max-aspect" : key;
+            assertThatThrownBy(() -> LprSettings.from(new JobConfiguration().overrides(List.of(bad)).build()))
+                    .as(bad).isInstanceOf(IllegalArgumentException.class).hasMessageContaining(named);
+        }
+    }
+
+    @Test
+    void commandsThatNeedOnlyTheDatabaseStillRefuseAnyBadSetting() {
+        assertThat(LprSettings.database(new JobConfiguration()
+                .overrides(List.of("lpr.sink.jdbc-url=jdbc:sqlite:events.db")).build()).url())
+                .isEqualTo("jdbc:sqlite:events.db");
+        assertThatThrownBy(() -> LprSettings.database(new JobConfiguration()
+                        .overrides(List.of("lpr.tracker.min-frames=0")).build()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("lpr.tracker.min-frames must be at least 1, got 0");
     }
 
     @Test
@@ -147,7 +193,7 @@ class LprSettingsTest {
                 .hasMessageContaining("lpr.detector.confidence");
         assertThatThrownBy(() -> LprSettings.from(new JobConfiguration()
                         .overrides(List.of("lpr.detector.confidence=1.5")).build()))
-                .hasMessageContaining("detector confidence must be in (0, 1]");
+                .hasMessageContaining("lpr.detector.confidence must be in (0, 1]");
         assertThatThrownBy(() -> LprSettings.from(new JobConfiguration()
                         .overrides(List.of("lpr.sink.jdbc-url=jdbc:mysql://x/y")).build()))
                 .hasMessageContaining("lpr.sink.jdbc-url");
@@ -166,7 +212,7 @@ class LprSettingsTest {
     @Test
     void camerasGetTheJobWideSamplingAndSize() {
         LprSettings s = LprSettings.from(new JobConfiguration()
-                .set(LprOptions.CAMERAS.key(), List.of("gate=/v/gate.mp4"))
+                .set(SourceOptions.CAMERAS.key(), List.of("gate=/v/gate.mp4"))
                 .overrides(List.of("lpr.camera.sample-fps=2", "lpr.camera.frame-width=0", "lpr.camera.frame-height=0"))
                 .build());
         assertThat(JobRunner.cameras(s)).singleElement().satisfies(c -> {
@@ -175,7 +221,7 @@ class LprSettingsTest {
             assertThat(c.width()).isZero();
         });
         assertThatThrownBy(() -> JobRunner.cameras(LprSettings.from(new JobConfiguration()
-                        .set(LprOptions.CAMERAS.key(), List.of("a=/x.mp4", "a=/y.mp4")).build())))
+                        .set(SourceOptions.CAMERAS.key(), List.of("a=/x.mp4", "a=/y.mp4")).build())))
                 .hasMessageContaining("camera id 'a' is given more than once");
     }
 

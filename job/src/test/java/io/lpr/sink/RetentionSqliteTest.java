@@ -24,12 +24,12 @@ class RetentionSqliteTest extends RetentionSweeperContract {
 
     @Test
     void offUnlessSet() {
-        RetentionConfig none = RetentionOptions.from(new Configuration());
+        RetentionConfig none = RetentionConfig.from(new Configuration());
         assertThat(none.enabled()).isFalse();
         assertThat(none.events()).isNull();
         assertThat(none.snapshots()).isNull();
 
-        RetentionConfig set = RetentionOptions.from(Configuration.fromMap(
+        RetentionConfig set = RetentionConfig.from(Configuration.fromMap(
                 Map.of("lpr.retention.events", "30 d", "lpr.retention.snapshots", "7 d")));
         assertThat(set.enabled()).isTrue();
         assertThat(set.events()).isEqualTo(Duration.ofDays(30));
@@ -43,11 +43,11 @@ class RetentionSqliteTest extends RetentionSweeperContract {
 
     @Test
     void aRetentionThatIsNotPositiveIsRefusedByName() {
-        assertThatThrownBy(() -> RetentionOptions.from(Configuration.fromMap(Map.of("lpr.retention.events", "0 s"))))
+        assertThatThrownBy(() -> RetentionConfig.from(Configuration.fromMap(Map.of("lpr.retention.events", "0 s"))))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("lpr.retention.events must be positive, got PT0S; leave it unset to keep the data");
         // A negative duration Flink itself does not parse; its message names the key too.
-        assertThatThrownBy(() -> RetentionOptions.from(Configuration.fromMap(Map.of("lpr.retention.snapshots", "-1 d"))))
+        assertThatThrownBy(() -> RetentionConfig.from(Configuration.fromMap(Map.of("lpr.retention.snapshots", "-1 d"))))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'lpr.retention.snapshots'");
     }

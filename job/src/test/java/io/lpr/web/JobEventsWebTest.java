@@ -1,12 +1,14 @@
 package io.lpr.web;
 
+import io.lpr.camera.CameraOptions;
+import io.lpr.settings.SourceOptions;
+import io.lpr.model.ModelDirectoryOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.lpr.db.Database;
 import io.lpr.job.JobConfiguration;
 import io.lpr.job.JobRunner;
-import io.lpr.settings.LprOptions;
 import io.lpr.settings.LprSettings;
 import io.lpr.job.LprTopology;
 import io.lpr.events.EventStore;
@@ -51,9 +53,9 @@ class JobEventsWebTest {
     void theJobsEventIsServedWithItsCropFromEachDatabase() throws Exception {
         Path clip = TestClips.make(dir, "gate.mp4", 3, 5, 1920, 1080);
         Configuration configuration = new JobConfiguration()
-                .set(LprOptions.MODELS_DIR.key(), System.getProperty("lpr.test.models"))
-                .set(LprOptions.CAMERAS.key(), List.of("gate=" + clip))
-                .set(LprOptions.SAMPLE_FPS.key(), "2")
+                .set(ModelDirectoryOptions.DIR.key(), System.getProperty("lpr.test.models"))
+                .set(SourceOptions.CAMERAS.key(), List.of("gate=" + clip))
+                .set(CameraOptions.SAMPLE_FPS.key(), "2")
                 .build();
         LprSettings settings = LprSettings.from(configuration);
         Database sqlite = Database.of("jdbc:sqlite:" + dir.resolve("plates.db"), null, null);

@@ -3,6 +3,7 @@ package io.lpr.camera;
 import java.io.Serializable;
 import java.util.EnumMap;
 import java.util.Map;
+import org.apache.flink.configuration.ReadableConfig;
 
 /**
  * Job-wide camera settings, for whatever a camera's own entry (a --camera flag, a line of the cameras
@@ -14,6 +15,29 @@ public record CameraDefaults(double sampleFps, int width, int height, CameraSpec
     /** CameraSpec's own defaults: every frame, 1920x1080, TCP, 5 s timeout, default backoff. */
     public static final CameraDefaults NONE = new CameraDefaults(0, CameraSpec.DEFAULT_WIDTH,
             CameraSpec.DEFAULT_HEIGHT, CameraSpec.Transport.TCP, CameraSpec.DEFAULT_TIMEOUT_MILLIS, Reconnect.DEFAULT);
+
+    /** The {@code lpr.camera.*} settings ({@link CameraOptions}), checked. */
+    public static CameraDefaults from(ReadableConfig c) {
+        double sampleFps = c.get(CameraOptions.SAMPLE_FPS);
+        int width = c.get(CameraOptions.FRAME_WIDTH);
+        int height = c.get(CameraOptions.FRAME_HEIGHT);
+        if (!(sampleFps >= 0)) {
+            throw new IllegalArgumentException("lpr.camera.sample-fps must be >= 0, got " + sampleFps);
+        }
+        if (width < 0 || height < 0 || (width == 0) != (height == 0)) {
+            throw new IllegalArgumentException("lpr.camera.frame-width and -height must both be positive, or both 0 to"
+                    + " keep the source size");
+        }
+        Reconnect reconnect;
+        try {
+            reconnect = new Reconnect(c.get(CameraOptions.RECONNECT_INITIAL_DELAY),
+                    c.get(CameraOptions.RECONNECT_MAX_DELAY), c.get(CameraOptions.RECONNECT_MULTIPLIER));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("lpr.camera.reconnect.*: " + e.getMessage(), e);
+        }
+        return new CameraDefaults(sampleFps, width, height, c.get(CameraOptions.TRANSPORT),
+                c.get(CameraOptions.TIMEOUT).toMillis(), reconnect);
+    }
 
     /**
      * The camera to run: each {@link CameraField} as {@code given}, else as these settings say (see

@@ -1,41 +1,54 @@
 package io.lpr.dedup;
 
+import io.lpr.track.TrackerOptions;
 import java.io.Serializable;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.flink.configuration.ReadableConfig;
 
 /**
- * Sliding-window deduplication of passage events.
+ * Sliding-window deduplication of passage events; checked when built.
  *
- * @param windowMs a passage within this long (event time) of the last sighting of the same plate is the
+ * @param window a passage within this long (event time) of the last sighting of the same plate is the
  *     same event; 0 turns deduplication off
  * @param maxEdits how far apart two texts may be and still be the same plate (look-alikes free)
  * @param groupOfCamera cameras deduplicated together (one site) map to their group's name
- * @param allowedLatenessMs passages whose last sighting is this far behind the watermark still merge
+ * @param allowedLateness passages whose last sighting is this far behind the watermark still merge
  */
-public record DedupConfig(long windowMs, int maxEdits, Map<String, String> groupOfCamera, long allowedLatenessMs)
+public record DedupConfig(Duration window, int maxEdits, Map<String, String> groupOfCamera, Duration allowedLateness)
         implements Serializable {
-    public static final long DEFAULT_WINDOW_MS = 5 * 60_000;
-    public static final int DEFAULT_MAX_EDITS = 1;
-    public static final long DEFAULT_LATENESS_MS = 60_000;
+    /** The defaults, written here once; {@link DedupOptions} shows them. */
+    public static final DedupConfig DEFAULTS = new DedupConfig(Duration.ofMinutes(5), 1, Map.of(), Duration.ofMinutes(1));
 
+    /** @throws IllegalArgumentException naming the bad setting */
     public DedupConfig {
+        require(window != null && !window.isNegative(), "lpr.dedup.window must not be negative, got " + window);
+        require(maxEdits >= 0 && maxEdits <= 3, "lpr.dedup.max-edits must be 0..3, got " + maxEdits);
+        require(groupOfCamera != null, "lpr.dedup.camera-groups must be a map (empty for none)");
         groupOfCamera = Map.copyOf(groupOfCamera);
+        require(allowedLateness != null && !allowedLateness.isNegative(),
+                "lpr.dedup.allowed-lateness must not be negative, got " + allowedLateness);
     }
 
     /**
-     * Checked settings; {@code groups} are {@code name=cam1,cam2} entries. The lateness must cover the
-     * tracker's passage gap: a passage reaches this stage only once the watermark is a gap past its end.
+     * The {@code lpr.dedup.*} settings ({@link DedupOptions}), checked. The lateness must cover the tracker's
+     * passage gap: a passage reaches this stage only once the watermark is a gap past its end.
      */
-    public static DedupConfig of(long windowMs, int maxEdits, List<String> groups, long allowedLatenessMs,
-            long passageGapMs) {
-        require(windowMs >= 0, "lpr.dedup.window must not be negative, got " + windowMs + " ms");
-        require(maxEdits >= 0 && maxEdits <= 3, "lpr.dedup.max-edits must be 0..3, got " + maxEdits);
-        require(allowedLatenessMs >= passageGapMs, "lpr.dedup.allowed-lateness (" + allowedLatenessMs
-                + " ms) must be at least lpr.tracker.passage-gap (" + passageGapMs + " ms)");
+    public static DedupConfig from(ReadableConfig c) {
+        DedupConfig config = new DedupConfig(c.get(DedupOptions.WINDOW), c.get(DedupOptions.MAX_EDITS),
+                groups(c.getOptional(DedupOptions.CAMERA_GROUPS).orElse(List.of())), c.get(DedupOptions.ALLOWED_LATENESS));
+        Duration passageGap = c.get(TrackerOptions.PASSAGE_GAP);
+        require(config.allowedLateness.compareTo(passageGap) >= 0, "lpr.dedup.allowed-lateness ("
+                + config.allowedLateness + ") must be at least lpr.tracker.passage-gap (" + passageGap + ")");
+        return config;
+    }
+
+    /** {@code name=cam1,cam2} entries as each camera's group. */
+    public static Map<String, String> groups(List<String> entries) {
         Map<String, String> groupOf = new HashMap<>();
-        for (String entry : groups) {
+        for (String entry : entries) {
             int eq = entry.indexOf('=');
             require(eq > 0 && eq < entry.length() - 1,
                     "lpr.dedup.camera-groups entries are name=cam1,cam2, got '" + entry + "'");
@@ -46,11 +59,23 @@ public record DedupConfig(long windowMs, int maxEdits, Map<String, String> group
                         "lpr.dedup.camera-groups: camera " + camera.strip() + " is in two groups");
             }
         }
-        return new DedupConfig(windowMs, maxEdits, groupOf, allowedLatenessMs);
+        return groupOf;
     }
 
-    public static DedupConfig defaults() {
-        return new DedupConfig(DEFAULT_WINDOW_MS, DEFAULT_MAX_EDITS, Map.of(), DEFAULT_LATENESS_MS);
+    public DedupConfig withWindow(Duration value) {
+        return new DedupConfig(value, maxEdits, groupOfCamera, allowedLateness);
+    }
+
+    public DedupConfig withMaxEdits(int value) {
+        return new DedupConfig(window, value, groupOfCamera, allowedLateness);
+    }
+
+    public DedupConfig withGroupOfCamera(Map<String, String> value) {
+        return new DedupConfig(window, maxEdits, value, allowedLateness);
+    }
+
+    public DedupConfig withAllowedLateness(Duration value) {
+        return new DedupConfig(window, maxEdits, groupOfCamera, value);
     }
 
     /** The dedup key of a camera: its group's name, or the camera itself. */
@@ -59,7 +84,7 @@ public record DedupConfig(long windowMs, int maxEdits, Map<String, String> group
     }
 
     public boolean enabled() {
-        return windowMs > 0;
+        return !window.isZero();
     }
 
     private static void require(boolean ok, String message) {

@@ -106,7 +106,7 @@ public final class EventDeduplicator {
     }
 
     private long expiresAt(DedupEntry e) {
-        return e.event.lastSeen + config.windowMs() + config.allowedLatenessMs();
+        return e.event.lastSeen + config.window().toMillis() + config.allowedLateness().toMillis();
     }
 
     private DedupEntry match(PlateEvent passage) {
@@ -114,7 +114,7 @@ public final class EventDeduplicator {
         long bestGap = Long.MAX_VALUE;
         for (DedupEntry entry : entries) {
             long gap = Math.max(passage.firstSeen - entry.event.lastSeen, entry.event.firstSeen - passage.lastSeen);
-            if (gap > config.windowMs() || !nearAny(entry, passage.plateText)) {
+            if (gap > config.window().toMillis() || !nearAny(entry, passage.plateText)) {
                 continue;
             }
             if (gap < bestGap) {

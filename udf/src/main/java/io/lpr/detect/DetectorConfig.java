@@ -3,10 +3,11 @@ package io.lpr.detect;
 import io.lpr.model.Device;
 import java.io.Serializable;
 import java.util.List;
+import org.apache.flink.configuration.ReadableConfig;
 
 /**
  * How to load and run the plate detector; checked when built, so a config that exists is a valid one.
- * {@link #DEFAULTS} holds the defaults, written here once; the job's settings show them.
+ * {@link #DEFAULTS} holds the defaults, written here once; {@link DetectorOptions} shows them.
  *
  * @param format the layout of the model's output, which also picks the engine
  * @param modelFile file name inside the model directory
@@ -53,22 +54,22 @@ public record DetectorConfig(Format format, String modelFile, int inputSize, flo
 
     /** @throws IllegalArgumentException naming the first bad setting */
     public DetectorConfig {
-        require(format != null, "detector format must be one of ONNX_END2END, YOLOV5, YOLOV8");
-        require(modelFile != null && !modelFile.isBlank(), "detector model file must be named");
+        require(format != null, "lpr.detector.format must be one of ONNX_END2END, YOLOV5, YOLOV8");
+        require(modelFile != null && !modelFile.isBlank(), "lpr.detector.model-file must be named");
         require(inputSize >= 32 && inputSize % 32 == 0,
-                "detector input size must be a positive multiple of 32, got " + inputSize);
-        require(confidence > 0 && confidence <= 1, "detector confidence must be in (0, 1], got " + confidence);
-        require(watchConfidence > 0 && watchConfidence <= confidence, "detector watch confidence must be in (0, "
-                + confidence + "] (above 0, at most the detector confidence), got " + watchConfidence);
-        require(nmsIou > 0 && nmsIou <= 1, "detector NMS IoU must be in (0, 1], got " + nmsIou);
-        require(tileSizes != null, "detector tile sizes must be a list (empty for whole frame only)");
+                "lpr.detector.input-size must be a positive multiple of 32, got " + inputSize);
+        require(confidence > 0 && confidence <= 1, "lpr.detector.confidence must be in (0, 1], got " + confidence);
+        require(watchConfidence > 0 && watchConfidence <= confidence, "lpr.detector.watch-confidence must be in (0, "
+                + confidence + "] (above 0, at most lpr.detector.confidence), got " + watchConfidence);
+        require(nmsIou > 0 && nmsIou <= 1, "lpr.detector.nms-iou must be in (0, 1], got " + nmsIou);
+        require(tileSizes != null, "lpr.detector.tile-sizes must be a list (empty for whole frame only)");
         for (Integer size : tileSizes) {
-            require(size != null && size >= 32, "detector tile sizes must be at least 32 px, got " + tileSizes);
+            require(size != null && size >= 32, "lpr.detector.tile-sizes must be at least 32 px, got " + tileSizes);
         }
         tileSizes = List.copyOf(tileSizes);
-        require(tileOverlap >= 0 && tileOverlap < 0.9f, "detector tile overlap must be in [0, 0.9), got " + tileOverlap);
-        require(device != null, "detector device must be cpu or gpu");
-        require(intraOpThreads >= 1, "detector intra-op threads must be at least 1, got " + intraOpThreads);
+        require(tileOverlap >= 0 && tileOverlap < 0.9f, "lpr.detector.tile-overlap must be in [0, 0.9), got " + tileOverlap);
+        require(device != null, "lpr.detector.device must be cpu or gpu");
+        require(intraOpThreads >= 1, "lpr.detector.intra-op-threads must be at least 1, got " + intraOpThreads);
     }
 
     /** Whether the whole frame is run: asked for, or no tiles to run instead. */
@@ -76,102 +77,62 @@ public record DetectorConfig(Format format, String modelFile, int inputSize, flo
         return wholeFrame || tileSizes.isEmpty();
     }
 
-    public Builder toBuilder() {
-        return new Builder(this);
+    /** The {@code lpr.detector.*} settings ({@link DetectorOptions}), checked. */
+    public static DetectorConfig from(ReadableConfig c) {
+        return new DetectorConfig(c.get(DetectorOptions.FORMAT), c.get(DetectorOptions.MODEL_FILE),
+                c.get(DetectorOptions.INPUT_SIZE), c.get(DetectorOptions.CONFIDENCE),
+                c.get(DetectorOptions.WATCH_CONFIDENCE), c.get(DetectorOptions.NMS_IOU), c.get(DetectorOptions.TILE_SIZES),
+                c.get(DetectorOptions.TILE_OVERLAP), c.get(DetectorOptions.WHOLE_FRAME), c.get(DetectorOptions.DEVICE),
+                c.get(DetectorOptions.INTRA_OP_THREADS));
+    }
+
+    public DetectorConfig withFormat(Format value) {
+        return new DetectorConfig(value, modelFile, inputSize, confidence, watchConfidence, nmsIou, tileSizes, tileOverlap, wholeFrame, device, intraOpThreads);
+    }
+
+    public DetectorConfig withModelFile(String value) {
+        return new DetectorConfig(format, value, inputSize, confidence, watchConfidence, nmsIou, tileSizes, tileOverlap, wholeFrame, device, intraOpThreads);
+    }
+
+    public DetectorConfig withInputSize(int value) {
+        return new DetectorConfig(format, modelFile, value, confidence, watchConfidence, nmsIou, tileSizes, tileOverlap, wholeFrame, device, intraOpThreads);
+    }
+
+    public DetectorConfig withConfidence(float value) {
+        return new DetectorConfig(format, modelFile, inputSize, value, watchConfidence, nmsIou, tileSizes, tileOverlap, wholeFrame, device, intraOpThreads);
+    }
+
+    public DetectorConfig withWatchConfidence(float value) {
+        return new DetectorConfig(format, modelFile, inputSize, confidence, value, nmsIou, tileSizes, tileOverlap, wholeFrame, device, intraOpThreads);
+    }
+
+    public DetectorConfig withNmsIou(float value) {
+        return new DetectorConfig(format, modelFile, inputSize, confidence, watchConfidence, value, tileSizes, tileOverlap, wholeFrame, device, intraOpThreads);
+    }
+
+    public DetectorConfig withTileSizes(List<Integer> value) {
+        return new DetectorConfig(format, modelFile, inputSize, confidence, watchConfidence, nmsIou, value, tileOverlap, wholeFrame, device, intraOpThreads);
+    }
+
+    public DetectorConfig withTileOverlap(float value) {
+        return new DetectorConfig(format, modelFile, inputSize, confidence, watchConfidence, nmsIou, tileSizes, value, wholeFrame, device, intraOpThreads);
+    }
+
+    public DetectorConfig withWholeFrame(boolean value) {
+        return new DetectorConfig(format, modelFile, inputSize, confidence, watchConfidence, nmsIou, tileSizes, tileOverlap, value, device, intraOpThreads);
+    }
+
+    public DetectorConfig withDevice(Device value) {
+        return new DetectorConfig(format, modelFile, inputSize, confidence, watchConfidence, nmsIou, tileSizes, tileOverlap, wholeFrame, value, intraOpThreads);
+    }
+
+    public DetectorConfig withIntraOpThreads(int value) {
+        return new DetectorConfig(format, modelFile, inputSize, confidence, watchConfidence, nmsIou, tileSizes, tileOverlap, wholeFrame, device, value);
     }
 
     private static void require(boolean ok, String message) {
         if (!ok) {
             throw new IllegalArgumentException(message);
-        }
-    }
-
-    /** Starts from a config (usually {@link #DEFAULTS}) and changes what is set; {@link #build()} checks it. */
-    public static final class Builder {
-        private Format format;
-        private String modelFile;
-        private int inputSize;
-        private float confidence;
-        private float watchConfidence;
-        private float nmsIou;
-        private List<Integer> tileSizes;
-        private float tileOverlap;
-        private boolean wholeFrame;
-        private Device device;
-        private int intraOpThreads;
-
-        private Builder(DetectorConfig from) {
-            format = from.format;
-            modelFile = from.modelFile;
-            inputSize = from.inputSize;
-            confidence = from.confidence;
-            watchConfidence = from.watchConfidence;
-            nmsIou = from.nmsIou;
-            tileSizes = from.tileSizes;
-            tileOverlap = from.tileOverlap;
-            wholeFrame = from.wholeFrame;
-            device = from.device;
-            intraOpThreads = from.intraOpThreads;
-        }
-
-        public Builder format(Format value) {
-            format = value;
-            return this;
-        }
-
-        public Builder modelFile(String value) {
-            modelFile = value;
-            return this;
-        }
-
-        public Builder inputSize(int value) {
-            inputSize = value;
-            return this;
-        }
-
-        public Builder confidence(float value) {
-            confidence = value;
-            return this;
-        }
-
-        public Builder watchConfidence(float value) {
-            watchConfidence = value;
-            return this;
-        }
-
-        public Builder nmsIou(float value) {
-            nmsIou = value;
-            return this;
-        }
-
-        public Builder tileSizes(List<Integer> value) {
-            tileSizes = value;
-            return this;
-        }
-
-        public Builder tileOverlap(float value) {
-            tileOverlap = value;
-            return this;
-        }
-
-        public Builder wholeFrame(boolean value) {
-            wholeFrame = value;
-            return this;
-        }
-
-        public Builder device(Device value) {
-            device = value;
-            return this;
-        }
-
-        public Builder intraOpThreads(int value) {
-            intraOpThreads = value;
-            return this;
-        }
-
-        public DetectorConfig build() {
-            return new DetectorConfig(format, modelFile, inputSize, confidence, watchConfidence, nmsIou, tileSizes, tileOverlap,
-                    wholeFrame, device, intraOpThreads);
         }
     }
 }

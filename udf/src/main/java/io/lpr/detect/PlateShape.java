@@ -2,6 +2,7 @@ package io.lpr.detect;
 
 import io.lpr.event.Box;
 import java.io.Serializable;
+import org.apache.flink.configuration.ReadableConfig;
 
 /**
  * Box shapes and sizes a plate can have; the detector drops the others before NMS, so that a wheel's or a
@@ -15,12 +16,26 @@ public record PlateShape(float minAspect, float maxAspect, float minWidth, float
     public PlateShape {
         if (!(minAspect > 0 && maxAspect >= minAspect)) {
             throw new IllegalArgumentException(
-                    "detector box aspect must satisfy 0 < min <= max, got " + minAspect + ".." + maxAspect);
+                    "lpr.detector.min-aspect and max-aspect must satisfy 0 < min <= max, got " + minAspect + ".." + maxAspect);
         }
         if (!(minWidth >= 0 && maxWidth >= minWidth)) {
             throw new IllegalArgumentException(
-                    "detector box width must satisfy 0 <= min <= max, got " + minWidth + ".." + maxWidth);
+                    "lpr.detector.min-width and max-width must satisfy 0 <= min <= max, got " + minWidth + ".." + maxWidth);
         }
+    }
+
+    /** The box-shape settings, {@code lpr.detector.min-aspect} ... {@code max-width} ({@link DetectorOptions}). */
+    public static PlateShape from(ReadableConfig c) {
+        return new PlateShape(c.get(DetectorOptions.MIN_ASPECT), c.get(DetectorOptions.MAX_ASPECT),
+                c.get(DetectorOptions.MIN_WIDTH), c.get(DetectorOptions.MAX_WIDTH));
+    }
+
+    public PlateShape withAspect(float min, float max) {
+        return new PlateShape(min, max, minWidth, maxWidth);
+    }
+
+    public PlateShape withWidth(float min, float max) {
+        return new PlateShape(minAspect, maxAspect, min, max);
     }
 
     public boolean accepts(Box box) {

@@ -44,11 +44,11 @@ public final class CameraGuide implements AutoCloseable {
         this.detector = detector;
         this.replayDepth = replayDepth;
         this.motion = new MotionDetector(config.motionHeight(), config.motionThreshold());
-        this.tracks = new PlateTracks(config.trackTtlMs());
+        this.tracks = new PlateTracks(config.trackTtl().toMillis());
         // Watched for a sweep period, then resting as long: every tile is swept once per period anyway.
-        this.weak = new WeakBoxes(config.trackTtlMs(), config.sweepPeriodMs());
+        this.weak = new WeakBoxes(config.trackTtl().toMillis(), config.sweepPeriod().toMillis());
         this.planner = new RegionPlanner(
-                detector.tileSizes(), detector.tileOverlap(), detector.runsWholeFrame(), config.sweepPeriodMs());
+                detector.tileSizes(), detector.tileOverlap(), detector.runsWholeFrame(), config.sweepPeriod().toMillis());
     }
 
     public String cameraId() {

@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import org.apache.flink.configuration.ReadableConfig;
 
 /**
  * The directory that holds the model files, chosen by flag, then {@code LPR_MODELS_DIR}, then
@@ -29,6 +30,11 @@ public final class ModelDirectory implements Serializable {
         }
         String env = System.getenv(ENV);
         return new ModelDirectory(env != null && !env.isBlank() ? env : DEFAULT);
+    }
+
+    /** {@code lpr.models.dir} ({@link ModelDirectoryOptions}), else as {@link #resolve} without a flag. */
+    public static ModelDirectory from(ReadableConfig c) {
+        return resolve(c.get(ModelDirectoryOptions.DIR));
     }
 
     public Path path() {

@@ -51,7 +51,7 @@ public class DedupEvents extends KeyedProcessFunction<String, PlateEvent, PlateE
     @Override
     public void processElement(PlateEvent passage, Context ctx, Collector<PlateEvent> out) throws Exception {
         long watermark = ctx.timerService().currentWatermark();
-        if (watermark != Long.MIN_VALUE && passage.lastSeen < watermark - config.allowedLatenessMs()) {
+        if (watermark != Long.MIN_VALUE && passage.lastSeen < watermark - config.allowedLateness().toMillis()) {
             late.inc();
             out.collect(passage);
             return;

@@ -1,6 +1,6 @@
 package io.lpr.operator;
 
-import io.lpr.pipeline.BatchingConfig;
+import io.lpr.runtime.BatchingConfig;
 import io.lpr.pipeline.InferenceService;
 import io.lpr.model.ModelException;
 import io.lpr.runtime.SharedResources;

@@ -1,6 +1,6 @@
 package io.lpr.operator;
 
-import io.lpr.pipeline.BatchingConfig;
+import io.lpr.runtime.BatchingConfig;
 import io.lpr.pipeline.InferenceService;
 import io.lpr.pipeline.PlateReader;
 import io.lpr.event.PlateCandidate;
@@ -32,7 +32,7 @@ public class RecognizePlates extends InferenceFunction<PlateCandidate, PlateRead
 
     /** With the default reading policy (Russian formats). */
     public RecognizePlates(RecognizerConfig config, ModelDirectory models, BatchingConfig batching) {
-        this(config, models, batching, ReadingPolicy.defaults());
+        this(config, models, batching, ReadingPolicy.DEFAULTS);
     }
 
     public RecognizePlates(RecognizerConfig config, ModelDirectory models, BatchingConfig batching,

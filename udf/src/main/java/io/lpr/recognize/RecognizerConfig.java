@@ -1,7 +1,9 @@
 package io.lpr.recognize;
 
 import io.lpr.model.Device;
+import io.lpr.runtime.BatchingConfig;
 import java.io.Serializable;
+import org.apache.flink.configuration.ReadableConfig;
 
 /**
  * How to load the recogniser; serialisable so Flink can ship it to the operators that load the models.
@@ -14,27 +16,31 @@ import java.io.Serializable;
  */
 public record RecognizerConfig(String stnFile, String lprnetFile, Device device, int maxBatch, int threads)
         implements Serializable {
-    /** The defaults, written here once; the job's settings show them. */
+    /** The defaults, written here once; {@link RecognizerOptions} shows them. */
     public static final RecognizerConfig DEFAULTS =
-            new RecognizerConfig("stn.torchscript.pt", "lprnet.torchscript.pt", Device.CPU, 32, 0);
+            new RecognizerConfig("stn.torchscript.pt", "lprnet.torchscript.pt", Device.CPU,
+                    BatchingConfig.DEFAULTS.maxBatch(), 0);
 
+    /** @throws IllegalArgumentException naming the bad setting */
     public RecognizerConfig {
         if (stnFile == null || stnFile.isBlank() || lprnetFile == null || lprnetFile.isBlank()) {
             throw new IllegalArgumentException("recogniser model file names must not be blank");
         }
         if (device == null) {
-            throw new IllegalArgumentException("recogniser device must be cpu or gpu");
+            throw new IllegalArgumentException("lpr.recognizer.device must be cpu or gpu");
         }
         if (maxBatch < 1) {
-            throw new IllegalArgumentException("recogniser max batch must be at least 1, got " + maxBatch);
+            throw new IllegalArgumentException("lpr.recognizer.max-batch must be at least 1, got " + maxBatch);
         }
         if (threads < 0) {
-            throw new IllegalArgumentException("recogniser threads must be 0 (default) or more, got " + threads);
+            throw new IllegalArgumentException("lpr.recognizer.threads must be 0 (PyTorch's default) or more, got " + threads);
         }
     }
 
-    public static RecognizerConfig defaults() {
-        return DEFAULTS;
+    /** The {@code lpr.recognizer.*} model settings ({@link RecognizerOptions}), checked. */
+    public static RecognizerConfig from(ReadableConfig c) {
+        return DEFAULTS.withDevice(c.get(RecognizerOptions.DEVICE)).withMaxBatch(c.get(RecognizerOptions.MAX_BATCH))
+                .withThreads(c.get(RecognizerOptions.THREADS));
     }
 
     public RecognizerConfig withDevice(Device newDevice) {

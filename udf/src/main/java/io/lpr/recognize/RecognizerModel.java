@@ -124,7 +124,7 @@ public final class RecognizerModel implements AutoCloseable {
 
     /** A new recogniser with its own predictors and the default reading policy (Russian formats). */
     public PlateRecognizer newRecognizer() {
-        return newRecognizer(ReadingPolicy.defaults());
+        return newRecognizer(ReadingPolicy.DEFAULTS);
     }
 
     /** A new recogniser with its own predictors, for use by one thread at a time. */

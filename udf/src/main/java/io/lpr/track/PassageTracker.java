@@ -91,7 +91,7 @@ public final class PassageTracker {
         List<PlateEvent> events = new ArrayList<>();
         for (Iterator<PlateTrack> it = tracks.iterator(); it.hasNext(); ) {
             PlateTrack track = it.next();
-            if (track.lastSeen + config.passageGapMs() <= time) {
+            if (track.lastSeen + config.passageGap().toMillis() <= time) {
                 it.remove();
                 if (track.frames >= config.minFrames()) {
                     events.add(toEvent(track, cameraId, cropEncoder));
@@ -121,7 +121,7 @@ public final class PassageTracker {
 
     /** When the earliest open track would close, or Long.MAX_VALUE when none is open. */
     public long nextClose() {
-        return tracks.stream().mapToLong(t -> t.lastSeen + config.passageGapMs()).min().orElse(Long.MAX_VALUE);
+        return tracks.stream().mapToLong(t -> t.lastSeen + config.passageGap().toMillis()).min().orElse(Long.MAX_VALUE);
     }
 
     private PlateTrack match(PlateRead read) {
@@ -129,7 +129,7 @@ public final class PassageTracker {
         PlateTrack best = null;
         float bestIou = 0;
         for (PlateTrack track : tracks) {
-            if (c.eventTime - track.lastSeen > config.passageGapMs()) {
+            if (c.eventTime - track.lastSeen > config.passageGap().toMillis()) {
                 continue;
             }
             float iou = track.lastBox.iou(c.box);

@@ -54,7 +54,7 @@ class CameraSpecTest {
         assertThat(camera.maskedUrl()).isEqualTo("rtsp://admin:***@10.0.0.5:8554/live?channel=1");
         assertThat(camera.transport()).isEqualTo(CameraSpec.Transport.UDP);
         assertThat(camera.roi()).isEqualTo(Roi.of(100, 50, 640, 360));
-        assertThat(camera.reconnect().maxDelayMillis()).isEqualTo(8000);
+        assertThat(camera.reconnect().maxDelay().toMillis()).isEqualTo(8000);
         assertThat(camera.timeoutMillis()).isEqualTo(3000);
         assertThat(camera.toString()).isEqualTo("gate=rtsp://admin:***@10.0.0.5:8554/live?channel=1 (every frame, "
                 + "roi 100,50,640,360, 1920x1080, udp, reconnect 250..8000 ms x1.5, timeout 3000 ms)");

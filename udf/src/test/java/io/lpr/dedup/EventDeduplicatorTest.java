@@ -6,13 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.lpr.event.PlateEvent;
 import io.lpr.track.EventIds;
 import java.util.ArrayList;
+import org.apache.flink.configuration.Configuration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Recorded passage sequences of one camera: a parked car's flicker, a barrier wait, a near miss, two cars. */
 public class EventDeduplicatorTest {
     private static final long MINUTE = 60_000;
-    private final EventDeduplicator dedup = new EventDeduplicator(DedupConfig.defaults(), new ArrayList<>());
+    private final EventDeduplicator dedup = new EventDeduplicator(DedupConfig.DEFAULTS, new ArrayList<>());
 
     public static PlateEvent passage(String camera, String text, long first, long last, int votes, float confidence) {
         PlateEvent e = new PlateEvent();
@@ -121,15 +122,20 @@ public class EventDeduplicatorTest {
 
     @Test
     void groupsAndSettingsAreChecked() {
-        DedupConfig site = DedupConfig.of(MINUTE, 1, List.of("gate=in,out"), MINUTE, 3_000);
+        DedupConfig site = DedupConfig.DEFAULTS.withGroupOfCamera(DedupConfig.groups(List.of("gate=in,out")));
         assertThat(site.keyOf("in")).isEqualTo("gate");
         assertThat(site.keyOf("out")).isEqualTo("gate");
         assertThat(site.keyOf("yard")).isEqualTo("yard");
-        assertThatThrownBy(() -> DedupConfig.of(MINUTE, 1, List.of("gate=in", "site=in"), MINUTE, 3_000))
+        assertThatThrownBy(() -> DedupConfig.groups(List.of("gate=in", "site=in")))
                 .hasMessageContaining("camera in is in two groups");
-        assertThatThrownBy(() -> DedupConfig.of(MINUTE, 1, List.of("gate"), MINUTE, 3_000))
+        assertThatThrownBy(() -> DedupConfig.groups(List.of("gate")))
                 .hasMessageContaining("name=cam1,cam2");
-        assertThatThrownBy(() -> DedupConfig.of(MINUTE, 1, List.of(), 1_000, 3_000))
+        assertThatThrownBy(() -> DedupConfig.DEFAULTS.withMaxEdits(4)).hasMessageContaining("lpr.dedup.max-edits");
+        Configuration settings = new Configuration();
+        settings.setString("lpr.dedup.camera-groups", "gate=in,out");
+        assertThat(DedupConfig.from(settings).keyOf("out")).isEqualTo("gate");
+        settings.setString("lpr.dedup.allowed-lateness", "1 s");
+        assertThatThrownBy(() -> DedupConfig.from(settings))
                 .hasMessageContaining("lpr.dedup.allowed-lateness");
     }
 }

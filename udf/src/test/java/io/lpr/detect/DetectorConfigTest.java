@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lpr.model.Device;
+import org.assertj.core.api.ThrowableAssert;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.util.List;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 class DetectorConfigTest {
@@ -26,30 +26,30 @@ class DetectorConfigTest {
 
     @Test
     void noTilesMeansWholeFrameEvenWhenWholeFrameIsOff() {
-        DetectorConfig config = DetectorConfig.DEFAULTS.toBuilder().tileSizes(List.of()).wholeFrame(false).build();
+        DetectorConfig config = DetectorConfig.DEFAULTS.withTileSizes(List.of()).withWholeFrame(false);
 
         assertThat(config.runsWholeFrame()).isTrue();
     }
 
     @Test
     void badSettingsAreNamed() {
-        assertInvalid(c -> c.confidence(0), "confidence");
-        assertInvalid(c -> c.watchConfidence(0), "watch confidence");
-        assertInvalid(c -> c.watchConfidence(0.31f), "at most the detector confidence");
-        assertInvalid(c -> c.confidence(0.1f), "watch confidence");
-        assertInvalid(c -> c.nmsIou(1.5f), "NMS IoU");
-        assertInvalid(c -> c.inputSize(400), "input size");
-        assertInvalid(c -> c.tileSizes(List.of(640, 8)), "tile sizes");
-        assertInvalid(c -> c.tileOverlap(-0.1f), "overlap");
-        assertInvalid(c -> c.device(null), "cpu or gpu");
-        assertInvalid(c -> c.intraOpThreads(0), "intra-op threads");
-        assertInvalid(c -> c.modelFile(" "), "model file");
-        assertInvalid(c -> c.format(null), "format");
+        assertInvalid(() -> DetectorConfig.DEFAULTS.withConfidence(0), "lpr.detector.confidence");
+        assertInvalid(() -> DetectorConfig.DEFAULTS.withWatchConfidence(0), "lpr.detector.watch-confidence");
+        assertInvalid(() -> DetectorConfig.DEFAULTS.withWatchConfidence(0.31f), "at most lpr.detector.confidence");
+        assertInvalid(() -> DetectorConfig.DEFAULTS.withConfidence(0.1f), "lpr.detector.watch-confidence");
+        assertInvalid(() -> DetectorConfig.DEFAULTS.withNmsIou(1.5f), "lpr.detector.nms-iou");
+        assertInvalid(() -> DetectorConfig.DEFAULTS.withInputSize(400), "lpr.detector.input-size");
+        assertInvalid(() -> DetectorConfig.DEFAULTS.withTileSizes(List.of(640, 8)), "lpr.detector.tile-sizes");
+        assertInvalid(() -> DetectorConfig.DEFAULTS.withTileOverlap(-0.1f), "lpr.detector.tile-overlap");
+        assertInvalid(() -> DetectorConfig.DEFAULTS.withDevice(null), "cpu or gpu");
+        assertInvalid(() -> DetectorConfig.DEFAULTS.withIntraOpThreads(0), "lpr.detector.intra-op-threads");
+        assertInvalid(() -> DetectorConfig.DEFAULTS.withModelFile(" "), "lpr.detector.model-file");
+        assertInvalid(() -> DetectorConfig.DEFAULTS.withFormat(null), "lpr.detector.format");
     }
 
     @Test
     void survivesJavaSerialization() throws Exception {
-        DetectorConfig config = DetectorConfig.DEFAULTS.toBuilder().tileSizes(List.of(512)).build();
+        DetectorConfig config = DetectorConfig.DEFAULTS.withTileSizes(List.of(512));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
             out.writeObject(config);
@@ -59,9 +59,7 @@ class DetectorConfigTest {
         }
     }
 
-    private static void assertInvalid(Consumer<DetectorConfig.Builder> change, String named) {
-        DetectorConfig.Builder builder = DetectorConfig.DEFAULTS.toBuilder();
-        change.accept(builder);
-        assertThatThrownBy(builder::build).isInstanceOf(IllegalArgumentException.class).hasMessageContaining(named);
+    private static void assertInvalid(ThrowableAssert.ThrowingCallable change, String named) {
+        assertThatThrownBy(change).isInstanceOf(IllegalArgumentException.class).hasMessageContaining(named);
     }
 }

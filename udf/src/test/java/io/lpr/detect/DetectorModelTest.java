@@ -62,8 +62,8 @@ class DetectorModelTest {
 
     @Test
     void weakBoxesComeBesideThePlatesAndChangeNone() {
-        DetectorConfig noWeak = DetectorConfig.DEFAULTS.toBuilder()
-                .watchConfidence(DetectorConfig.DEFAULTS.confidence()).build();
+        DetectorConfig noWeak = DetectorConfig.DEFAULTS
+                .withWatchConfidence(DetectorConfig.DEFAULTS.confidence());
         List<Tiler.Tile> tiles = Tiler.fullTiling(1920, 1080, List.of(640, 832), 0.2f, true);
         try (DetectorModel atThreshold = DetectorModel.load(noWeak, models);
                 PlateDetector alone = atThreshold.newDetector();
@@ -83,7 +83,7 @@ class DetectorModelTest {
 
     @Test
     void theWholeFrameAloneFindsThePlate() {
-        DetectorConfig config = DetectorConfig.DEFAULTS.toBuilder().tileSizes(List.of()).build();
+        DetectorConfig config = DetectorConfig.DEFAULTS.withTileSizes(List.of());
         try (DetectorModel whole = DetectorModel.load(config, models);
                 PlateDetector detector = whole.newDetector()) {
             List<Detection> found = detector.detect(frame);
@@ -117,7 +117,7 @@ class DetectorModelTest {
 
     @Test
     void aMissingModelFileIsNamed() {
-        DetectorConfig config = DetectorConfig.DEFAULTS.toBuilder().modelFile("no-such-detector.onnx").build();
+        DetectorConfig config = DetectorConfig.DEFAULTS.withModelFile("no-such-detector.onnx");
 
         assertThatThrownBy(() -> DetectorModel.load(config, models))
                 .isInstanceOf(ModelException.class)
@@ -139,8 +139,8 @@ class DetectorModelTest {
     @Test
     void aTorchScriptModelThatIsNotADetectorIsNamedInOneLine() {
         // Loads through the PyTorch engine (mapLocation for CUDA-traced files), then fails on the 416x416 probe.
-        DetectorConfig config = DetectorConfig.DEFAULTS.toBuilder()
-                .format(DetectorConfig.Format.YOLOV8).modelFile("stn.torchscript.pt").build();
+        DetectorConfig config = DetectorConfig.DEFAULTS
+                .withFormat(DetectorConfig.Format.YOLOV8).withModelFile("stn.torchscript.pt");
 
         assertThatThrownBy(() -> DetectorModel.load(config, models))
                 .isInstanceOf(ModelException.class)

@@ -141,8 +141,8 @@ class GuideRestoreTest {
         run(guide, 0, 5);
         GuideState state = guide.snapshot();
 
-        DetectorConfig otherTiles = new DetectorConfig(DetectorConfig.DEFAULTS.format(), DetectorConfig.DEFAULTS.modelFile(),
-                416, 0.3f, 0.2f, 0.45f, List.of(512), 0.2f, true, DetectorConfig.DEFAULTS.device(), 1);
+        DetectorConfig otherTiles = DetectorConfig.DEFAULTS.withTileSizes(List.of(512))
+                .withIntraOpThreads(1);
         CameraGuide retiled = new CameraGuide(CAMERA, GuideConfig.DEFAULTS, otherTiles, 2);
         retiled.restore(state);
         try (Mat frame = frame(5)) {
@@ -150,7 +150,7 @@ class GuideRestoreTest {
             assertThat(plan.regions()).as("a full scan of the new tiling").hasSize(plan.fromSweep()).hasSizeGreaterThan(15);
         }
 
-        GuideConfig lowerMotion = new GuideConfig(true, 10_000, 60, 20, 2_000);
+        GuideConfig lowerMotion = GuideConfig.DEFAULTS.withMotionHeight(60);
         CameraGuide remotioned = new CameraGuide(CAMERA, lowerMotion, DetectorConfig.DEFAULTS, 2);
         remotioned.restore(state);
         assertThat(remotioned.snapshot().motion()).as("a reference of another height is dropped").isNull();

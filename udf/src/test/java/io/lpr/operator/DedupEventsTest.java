@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  */
 class DedupEventsTest {
     private static final long MINUTE = 60_000;
-    private static final DedupConfig CONFIG = DedupConfig.of(5 * MINUTE, 1, List.of("site=in,out"), MINUTE, 3_000);
+    private static final DedupConfig CONFIG = DedupConfig.DEFAULTS.withGroupOfCamera(DedupConfig.groups(List.of("site=in,out")));
 
     private static KeyedOneInputStreamOperatorTestHarness<String, PlateEvent, PlateEvent> harness() throws Exception {
         var harness = unopened();

@@ -1,6 +1,6 @@
 package io.lpr.operator;
 
-import io.lpr.pipeline.BatchingConfig;
+import io.lpr.runtime.BatchingConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lpr.camera.CameraSpec;

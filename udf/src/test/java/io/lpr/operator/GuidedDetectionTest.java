@@ -66,7 +66,7 @@ class GuidedDetectionTest {
     @BeforeAll
     static void load() throws Exception {
         detector = DetectorModel.load(DetectorConfig.DEFAULTS, MODELS);
-        recognizer = RecognizerModel.load(RecognizerConfig.defaults(), MODELS);
+        recognizer = RecognizerModel.load(RecognizerConfig.DEFAULTS, MODELS);
         clips = LabelledClips.write(IMAGES, dir, List.of(TWO_CARS, ClipScenario.standardSet().get(0)));
     }
 
@@ -79,7 +79,7 @@ class GuidedDetectionTest {
     @Test
     void aStaticCameraWithTwoMovingCarsGivesTheSameEventsForAThirdOfTheCalls() throws Exception {
         EvalManifest.Entry clip = clips.files().get(0);
-        Run full = run(dir.resolve(clip.file()), GuideConfig.fullTiling());
+        Run full = run(dir.resolve(clip.file()), GuideConfig.DEFAULTS.withGuided(false));
         Run guided = run(dir.resolve(clip.file()), GuideConfig.DEFAULTS);
 
         assertThat(full.plates()).containsExactlyInAnyOrderElementsOf(clip.expected());
@@ -91,7 +91,7 @@ class GuidedDetectionTest {
     @Test
     void aParkedCarIsFoundWithoutMotion() throws Exception {
         EvalManifest.Entry clip = clips.files().get(1);
-        Run full = run(dir.resolve(clip.file()), GuideConfig.fullTiling());
+        Run full = run(dir.resolve(clip.file()), GuideConfig.DEFAULTS.withGuided(false));
         Run guided = run(dir.resolve(clip.file()), GuideConfig.DEFAULTS);
 
         // The van's plate is the reference's, which reads B840CK197 or B840OK197 on a knife edge (CONTRACTS.md):
@@ -105,7 +105,7 @@ class GuidedDetectionTest {
     void theDemoClipGivesTheSameEvent() throws Exception {
         Path demo = TestClips.make(dir, "demo.mp4", 4, 5, 1920, 1080);
         // Sampled as LprJobTest samples it; the whole picture moves, so guidance saves little here.
-        Run full = run(demo, GuideConfig.fullTiling(), 2.5);
+        Run full = run(demo, GuideConfig.DEFAULTS.withGuided(false), 2.5);
         Run guided = run(demo, GuideConfig.DEFAULTS, 2.5);
 
         assertThat(full.plates()).hasSize(1);
@@ -129,7 +129,7 @@ class GuidedDetectionTest {
         Map<String, List<String>> guided = new TreeMap<>();
         for (EvalManifest.Entry clip : manifest.files()) {
             if (clip.isVideo()) {
-                full.put(clip.file(), sorted(run(setDir.resolve(clip.file()), GuideConfig.fullTiling()).plates()));
+                full.put(clip.file(), sorted(run(setDir.resolve(clip.file()), GuideConfig.DEFAULTS.withGuided(false)).plates()));
                 guided.put(clip.file(), sorted(run(setDir.resolve(clip.file()), GuideConfig.DEFAULTS).plates()));
             }
         }

@@ -37,7 +37,7 @@ class PlateRecognizerTest {
     @BeforeAll
     static void load() throws IOException {
         model = RecognizerModel.load(
-                RecognizerConfig.defaults(), new ModelDirectory(System.getProperty("lpr.test.models")));
+                RecognizerConfig.DEFAULTS, new ModelDirectory(System.getProperty("lpr.test.models")));
         try (Mat car = Images.read(Path.of(System.getProperty("lpr.test.images"), "car.jpg"))) {
             frame = Images.resized(car, 1920, 1080, INTER_AREA);
         }
@@ -66,7 +66,7 @@ class PlateRecognizerTest {
             assertThat(readings.get(0).candidates().get(0).text()).isEqualTo("B840CK197");
             // The far plates' best valid texts are improbable: unreadable under the default floor.
             assertThat(readings.subList(1, 4)).allSatisfy(r ->
-                    assertThat(r.confidence()).isLessThan((float) ReadingPolicy.DEFAULT_MIN_CONFIDENCE));
+                    assertThat(r.confidence()).isLessThan((float) ReadingPolicy.DEFAULTS.minConfidence()));
             assertThat(PlateGrammar.russian().formatOf(readings.get(0).text())).isEqualTo("private");
         }
     }
@@ -85,7 +85,7 @@ class PlateRecognizerTest {
         batch.addAll(others);
         // The readable plate in the middle of the batch too, so its position does not matter either.
         batch.add(16, referenceCrops.get(0));
-        try (RecognizerModel unbatched = RecognizerModel.load(RecognizerConfig.defaults().withMaxBatch(1),
+        try (RecognizerModel unbatched = RecognizerModel.load(RecognizerConfig.DEFAULTS.withMaxBatch(1),
                         new ModelDirectory(System.getProperty("lpr.test.models")));
                 PlateRecognizer onePerCall = unbatched.newRecognizer();
                 PlateRecognizer recognizer = model.newRecognizer()) {
@@ -107,7 +107,7 @@ class PlateRecognizerTest {
 
     @Test
     void splitsCallsLargerThanMaxBatch() {
-        try (RecognizerModel small = RecognizerModel.load(RecognizerConfig.defaults().withMaxBatch(3),
+        try (RecognizerModel small = RecognizerModel.load(RecognizerConfig.DEFAULTS.withMaxBatch(3),
                         new ModelDirectory(System.getProperty("lpr.test.models")));
                 PlateRecognizer recognizer = small.newRecognizer()) {
             assertThat(recognizer.recognize(referenceCrops))

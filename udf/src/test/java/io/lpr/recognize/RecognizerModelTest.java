@@ -19,7 +19,7 @@ class RecognizerModelTest {
     @Test
     void missingDirectoryIsNamed(@TempDir Path temp) {
         Path nowhere = temp.resolve("nowhere");
-        assertThatThrownBy(() -> RecognizerModel.load(RecognizerConfig.defaults(), new ModelDirectory(nowhere.toString())))
+        assertThatThrownBy(() -> RecognizerModel.load(RecognizerConfig.DEFAULTS, new ModelDirectory(nowhere.toString())))
                 .isInstanceOf(ModelException.class)
                 .hasMessageContaining(nowhere.toString())
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
@@ -28,7 +28,7 @@ class RecognizerModelTest {
     @Test
     void missingFileIsNamed(@TempDir Path temp) throws IOException {
         Files.copy(SEED.resolve(RecognizerConfig.DEFAULTS.stnFile()), temp.resolve(RecognizerConfig.DEFAULTS.stnFile()));
-        assertThatThrownBy(() -> RecognizerModel.load(RecognizerConfig.defaults(), new ModelDirectory(temp.toString())))
+        assertThatThrownBy(() -> RecognizerModel.load(RecognizerConfig.DEFAULTS, new ModelDirectory(temp.toString())))
                 .isInstanceOf(ModelException.class)
                 .hasMessageContaining(RecognizerConfig.DEFAULTS.lprnetFile())
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
@@ -38,7 +38,7 @@ class RecognizerModelTest {
     void corruptFileIsNamedInOneLine(@TempDir Path temp) throws IOException {
         Files.copy(SEED.resolve(RecognizerConfig.DEFAULTS.stnFile()), temp.resolve(RecognizerConfig.DEFAULTS.stnFile()));
         Files.write(temp.resolve(RecognizerConfig.DEFAULTS.lprnetFile()), "not a TorchScript archive".getBytes());
-        assertThatThrownBy(() -> RecognizerModel.load(RecognizerConfig.defaults(), new ModelDirectory(temp.toString())))
+        assertThatThrownBy(() -> RecognizerModel.load(RecognizerConfig.DEFAULTS, new ModelDirectory(temp.toString())))
                 .isInstanceOf(ModelException.class)
                 .hasMessageContaining(temp.resolve(RecognizerConfig.DEFAULTS.lprnetFile()).toString())
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
@@ -47,7 +47,7 @@ class RecognizerModelTest {
     /** Without a GPU, asking for one is one readable line; with one, the models load on it. Never skipped. */
     @Test
     void gpuLoadsWhereThereIsOneAndIsOneReadableLineWhereThereIsNot() {
-        RecognizerConfig gpu = RecognizerConfig.defaults().withDevice(Device.GPU);
+        RecognizerConfig gpu = RecognizerConfig.DEFAULTS.withDevice(Device.GPU);
         ModelDirectory models = new ModelDirectory(SEED.toString());
         if (Engine.getEngine("PyTorch").getGpuCount() == 0) {
             assertThatThrownBy(() -> RecognizerModel.load(gpu, models))
@@ -61,12 +61,12 @@ class RecognizerModelTest {
 
     @Test
     void configIsValidated() {
-        assertThat(RecognizerConfig.defaults().maxBatch()).isEqualTo(32);
-        assertThat(RecognizerConfig.defaults().device()).isEqualTo(Device.CPU);
-        assertThatThrownBy(() -> RecognizerConfig.defaults().withDevice(null))
+        assertThat(RecognizerConfig.DEFAULTS.maxBatch()).isEqualTo(32);
+        assertThat(RecognizerConfig.DEFAULTS.device()).isEqualTo(Device.CPU);
+        assertThatThrownBy(() -> RecognizerConfig.DEFAULTS.withDevice(null))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("cpu or gpu");
-        assertThatThrownBy(() -> RecognizerConfig.defaults().withMaxBatch(0)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> RecognizerConfig.defaults().withThreads(-1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> RecognizerConfig.DEFAULTS.withMaxBatch(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> RecognizerConfig.DEFAULTS.withThreads(-1)).isInstanceOf(IllegalArgumentException.class);
     }
 }

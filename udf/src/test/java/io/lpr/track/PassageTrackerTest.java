@@ -215,7 +215,7 @@ class PassageTrackerTest {
         assertThat(tracker.nextClose()).isEqualTo(Long.MAX_VALUE);
         tracker.add(read(1_000, 100, "A111AA77", -90));
         tracker.add(read(2_000, 1500, "B222BB77", -90));
-        assertThat(tracker.nextClose()).isEqualTo(1_000 + config.passageGapMs());
+        assertThat(tracker.nextClose()).isEqualTo(1_000 + config.passageGap().toMillis());
     }
 
     /**
@@ -253,9 +253,9 @@ class PassageTrackerTest {
             tracker.add(read(t, 1500, "B222BB77", -90)); // the right-hand car stays on
         }
 
-        List<PlateEvent> left = close(1_200 + config.passageGapMs());
+        List<PlateEvent> left = close(1_200 + config.passageGap().toMillis());
         assertThat(left).extracting(e -> e.plateText).containsExactly("A111AA77");
-        List<PlateEvent> right = close(8_000 + config.passageGapMs());
+        List<PlateEvent> right = close(8_000 + config.passageGap().toMillis());
         assertThat(right).extracting(e -> e.plateText).containsExactly("B222BB77");
 
         assertThat(left.get(0).eventId).isEqualTo(EventIds.of("cam", 1_000, 0));

@@ -24,9 +24,9 @@ final class Backoff {
      * @param permanent the failure will not go away by itself: wait the longest delay
      */
     long nextDelayMillis(boolean permanent) {
-        double delay = permanent ? policy.maxDelayMillis()
-                : Math.min(policy.maxDelayMillis(),
-                        policy.initialDelayMillis() * Math.pow(policy.multiplier(), Math.min(failures, 64)));
+        double delay = permanent ? policy.maxDelay().toMillis()
+                : Math.min(policy.maxDelay().toMillis(),
+                        policy.initialDelay().toMillis() * Math.pow(policy.multiplier(), Math.min(failures, 64)));
         failures++;
         return Math.round(delay * (0.5 + 0.5 * random.getAsDouble()));
     }

@@ -178,7 +178,7 @@ final class LiveStream implements AutoCloseable {
         if (!why.equals(reason)) {
             if (permanent) {
                 LOG.error("camera {}: {}; retrying every {} s, this will not recover by itself", camera.id(), why,
-                        camera.reconnect().maxDelayMillis() / 1000.0);
+                        camera.reconnect().maxDelay().toMillis() / 1000.0);
             } else {
                 LOG.warn("camera {}: {}; reconnecting, next attempt in {} ms", camera.id(), why, delay);
             }

@@ -80,8 +80,8 @@ public final class CameraSplitSerializer implements SimpleVersionedSerializer<Ca
                 out.writeUTF(value == null ? "" : field.kind().format(value));
             }
         }
-        out.writeLong(camera.reconnect().initialDelayMillis());
-        out.writeLong(camera.reconnect().maxDelayMillis());
+        out.writeLong(camera.reconnect().initialDelay().toMillis());
+        out.writeLong(camera.reconnect().maxDelay().toMillis());
         out.writeDouble(camera.reconnect().multiplier());
         out.writeLong(camera.timeoutMillis());
     }

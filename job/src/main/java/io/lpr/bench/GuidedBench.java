@@ -59,8 +59,8 @@ final class GuidedBench {
     /**
      * Calls, milliseconds and the model's bare forward milliseconds (DJL's Inference timing) per analysed frame of
      * the clip, decoding excluded; then the calls per frame after the camera's start (its first
-     * {@link GuideConfig#START_FULL_SCANS} frames, scanned in full once per start), what a camera that runs for
-     * hours costs.
+     * {@link GuideConfig#START_FRAMES} frames, which look at every tile more than once, once per start), what a
+     * camera that runs for hours costs.
      */
     double[] perFrame(Path clip, GuideConfig guide) throws Exception {
         List<Frame> frames = new ArrayList<>();
@@ -80,7 +80,7 @@ final class GuidedBench {
             for (int i = 0; i < frames.size(); i++) {
                 int made = finder.find(frames.get(i)).detectorCalls();
                 calls += made;
-                if (i >= GuideConfig.START_FULL_SCANS) {
+                if (i >= GuideConfig.START_FRAMES) {
                     callsAfterStart += made;
                 }
             }
@@ -88,7 +88,7 @@ final class GuidedBench {
             List<Metric> inference = metrics.getMetric("Inference");
             double bareMs = inference == null ? 0
                     : inference.stream().mapToDouble(m -> m.getValue().doubleValue()).sum() / 1000;
-            int afterStart = Math.max(1, frames.size() - GuideConfig.START_FULL_SCANS);
+            int afterStart = Math.max(1, frames.size() - GuideConfig.START_FRAMES);
             return new double[] {calls / (double) frames.size(), ms / frames.size(), bareMs / frames.size(),
                 callsAfterStart / (double) afterStart};
         }

@@ -1,6 +1,7 @@
 package io.lpr.bench;
 
 import io.lpr.settings.SourceOptions;
+import io.lpr.util.Folders;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
 
 import ai.djl.metric.Metric;
@@ -208,11 +209,7 @@ public final class StageBench {
                 String.format("%.1f s (%d frames of each handed on)", stop.seconds(), StopBench.FRAMES_HANDED_ON),
                 "", ""});
         } finally {
-            try (Stream<Path> files = Files.walk(clipDir)) {
-                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(file);
-                }
-            }
+            Folders.deleteTree(clipDir);
         }
         print();
     }
@@ -239,8 +236,8 @@ public final class StageBench {
             row("detector, static camera, 2 cars crossing, full tiling",
                     String.format("%.1f calls, %.1f ms per frame", full[0], full[1]), full[2], full[1]);
             row(String.format("detector, same, guided (%.1fx fewer calls)", full[0] / guided[0]),
-                    String.format("%.1f calls (%.1f after the start's %d full scans), %.1f ms per frame", guided[0],
-                            guided[3], GuideConfig.START_FULL_SCANS, guided[1]), guided[2], guided[1]);
+                    String.format("%.1f calls (%.1f after the start's %d frames), %.1f ms per frame", guided[0],
+                            guided[3], GuideConfig.START_FRAMES, guided[1]), guided[2], guided[1]);
             err.println("lpr: counting the cameras one machine keeps up with (real time) ...");
             err.flush();
             GuidedBench.Capacity capacity = bench.camerasKeptUpWith(clip, clipSeconds);

@@ -17,6 +17,12 @@ final class BenchCommand implements Callable<Integer> {
     @Mixin
     SettingsOptions settingsOptions;
 
+    @Mixin
+    ModelOptions models;
+
+    @Mixin
+    VerboseOption verbose;
+
     @Option(names = "--image", paramLabel = "FILE", description = "Photo to measure on (default: car.jpg beside the models).")
     Path image;
 
@@ -34,10 +40,10 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        LprSettings settings = LprSettings.from(settingsOptions.configuration().build());
+        LprSettings settings = LprSettings.from(settingsOptions.configuration(models).build());
         JobRunner.requireModels(settings);
         Path photo = DemoCommand.sampleImage(image, settings.models());
-        new StageBench(settingsOptions::configuration, photo, frames, crops, seconds, spec.commandLine().getOut(),
+        new StageBench(() -> settingsOptions.configuration(models), photo, frames, crops, seconds, spec.commandLine().getOut(),
                 spec.commandLine().getErr()).run();
         return 0;
     }

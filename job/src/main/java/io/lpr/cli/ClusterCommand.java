@@ -14,8 +14,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code lpr cluster start|status|stop|add-taskmanager}: a standalone Flink session cluster on this machine. */
 @Command(name = "cluster", mixinStandardHelpOptions = true,
-        description = {"A standalone Flink session cluster on this machine (JobManager and task managers, each its own JVM),",
-            "for `lpr run --cluster 127.0.0.1:PORT`. Pids, logs, checkpoints: ~/.lpr/cluster-PORT (or --dir)."})
+        description = {"A standalone Flink session cluster on this machine, for `lpr run --cluster 127.0.0.1:PORT`.",
+            "A JobManager and task managers, each its own JVM. Pids, logs, checkpoints: ~/.lpr/cluster-PORT (or --dir)."})
 final class ClusterCommand {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -53,8 +53,10 @@ final class ClusterCommand {
         ClusterClasspath classpath = classpathFile != null ? ClusterClasspath.fromFile(classpathFile)
                 : ClusterClasspath.of(ClusterClasspath.split(System.getProperty("java.class.path")));
         spec.commandLine().getErr().println("lpr: starting a JobManager and " + taskManagers + " task manager(s) in " + cluster.dir());
-        cluster.start(configDir, classpath, taskManagers, settings == null ? Map.of() : new LinkedHashMap<>(settings));
+        List<String> notes = cluster.start(configDir, classpath, taskManagers,
+                settings == null ? Map.of() : new LinkedHashMap<>(settings));
         print(cluster);
+        notes.forEach(note -> spec.commandLine().getOut().println("lpr: " + note));
         spec.commandLine().getOut().println("web UI and REST: http://127.0.0.1:" + where.port);
         return 0;
     }
@@ -75,14 +77,23 @@ final class ClusterCommand {
         return print(cluster) ? 0 : 1;
     }
 
-    @Command(name = "stop", mixinStandardHelpOptions = true, description = "Stops every process of the cluster; logs stay.")
+    @Command(name = "stop", mixinStandardHelpOptions = true,
+            description = "Stops every process of the cluster and removes what it made (blob caches, temporary files,"
+                    + " uploaded jars); logs, checkpoints and savepoints stay.")
     int stop(@picocli.CommandLine.Mixin Where where) throws Exception {
-        List<LocalCluster.Member> stopped = where.cluster().stop();
-        if (stopped.isEmpty()) {
+        LocalCluster.Stopped stopped = where.cluster().stopAndClean();
+        if (stopped.members().isEmpty()) {
             spec.commandLine().getErr().println("lpr: no cluster was started from " + where.cluster().dir());
         }
-        for (LocalCluster.Member m : stopped) {
+        for (LocalCluster.Member m : stopped.members()) {
             spec.commandLine().getOut().println(m.line(m.alive() ? "stopped" : "was not running"));
+        }
+        if (!stopped.removed().isEmpty()) {
+            spec.commandLine().getOut().printf("removed %s from %s (%d MB: blob caches, temporary files, uploaded jars)%n",
+                    String.join(", ", stopped.removed()), where.cluster().dir(), stopped.removedBytes() >> 20);
+        }
+        if (!stopped.kept().isEmpty()) {
+            spec.commandLine().getOut().println("kept " + String.join(", ", stopped.kept()) + " in " + where.cluster().dir());
         }
         return 0;
     }

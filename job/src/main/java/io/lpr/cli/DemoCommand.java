@@ -1,11 +1,11 @@
 package io.lpr.cli;
 
-import io.lpr.db.SinkOptions;
 import io.lpr.settings.SourceOptions;
 import io.lpr.db.Database;
 import io.lpr.decode.FileClock;
 import io.lpr.event.PlateEvent;
 import io.lpr.image.Images;
+import io.lpr.job.DatabaseOptions;
 import io.lpr.job.JobRunner;
 import io.lpr.settings.LprSettings;
 import io.lpr.job.RunningJob;
@@ -43,6 +43,15 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     SettingsOptions settingsOptions;
 
+    @Mixin
+    ModelOptions models;
+
+    @Mixin
+    VerboseOption verbose;
+
+    @Mixin
+    DatabaseOptions databaseOptions;
+
     @Option(names = "--video", paramLabel = "FILE", description = "Run on this video instead of the generated clip.")
     Path video;
 
@@ -53,27 +62,21 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--seconds", defaultValue = "10", description = "Length of the generated clip (default ${DEFAULT-VALUE}).")
     double seconds;
 
-    @Option(names = "--sink", paramLabel = "JDBC_URL", defaultValue = Database.DEFAULT_URL,
-            description = "Events database (default ${DEFAULT-VALUE}).")
-    String sink;
-
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
-        LprSettings settings = LprSettings.from(settingsOptions.configuration()
-                .set(SinkOptions.JDBC_URL.key(), sink)
-                .build());
+        LprSettings settings = LprSettings.from(databaseOptions.applyTo(settingsOptions.configuration(models)).build());
+        String sink = settings.sink().jdbcUrl();
         ensureModels(settings, err);
         Path clip = video != null ? video : makeClip(settings.models(), err);
 
         // The clip's events are timed by the clip itself, from when its recording started.
         Instant recorded = Instant.ofEpochMilli(FileClock.startMillis(clip));
-        var configuration = settingsOptions.configuration()
+        var configuration = databaseOptions.applyTo(settingsOptions.configuration(models))
                 .set(SourceOptions.CAMERAS.key(), List.of(CAMERA + "=" + clip))
-                .set(SinkOptions.JDBC_URL.key(), sink)
                 .build();
         err.println("lpr: running the job on " + clip + " ...");
         err.flush();

@@ -24,6 +24,12 @@ final class EvalCommand implements Callable<Integer> {
     @Mixin
     SettingsOptions settingsOptions;
 
+    @Mixin
+    ModelOptions models;
+
+    @Mixin
+    VerboseOption verbose;
+
     @Parameters(paramLabel = "DIR", description = "Folder with manifest.json and the files it lists.")
     Path dir;
 
@@ -38,6 +44,7 @@ final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
+        JobConfiguration configuration = settingsOptions.configuration(models);
         if (images != null) {
             err.println("lpr: building the labelled set in " + dir + " ...");
             err.flush();
@@ -51,7 +58,6 @@ final class EvalCommand implements Callable<Integer> {
         EvalManifest manifest = EvalManifest.read(manifestFile);
         err.println("lpr: evaluating " + manifest.files().size() + " file(s) in " + dir + " ...");
         err.flush();
-        JobConfiguration configuration = settingsOptions.configuration();
         EvalScore.Report report;
         try (LocalRun local = LocalRun.of(configuration.build(), null, err)) {
             local.openForTemporaryFiles(configuration);

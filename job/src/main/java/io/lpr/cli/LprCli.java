@@ -1,19 +1,26 @@
 package io.lpr.cli;
 
+import io.lpr.cluster.ClusterException;
 import io.lpr.db.DatabaseException;
 import io.lpr.model.ModelException;
 import io.lpr.registry.RegistryException;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.List;
 import org.apache.flink.util.ExceptionUtils;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine;
 
 /** {@code ./lpr}: run the job locally, try the models on images, read the events back, measure speed. */
 @Command(
         name = "lpr",
         mixinStandardHelpOptions = true,
-        version = "lpr 0.1.0",
+        // -h and -V on every command, subcommands of subcommands included (`lpr cameras list --help`).
+        scope = ScopeType.INHERIT,
+        versionProvider = BuildVersion.class,
         description = "Reads Russian licence plates from video with Apache Flink.",
         subcommands = {
             DemoCommand.class,
@@ -28,15 +35,32 @@ import picocli.CommandLine;
             CommandLine.HelpCommand.class
         })
 public final class LprCli {
+    private static final String JAVACPP_LOGGER = "org.bytedeco.javacpp.logger";
 
     public static void main(String[] args) {
+        // JavaCV's own notes ("Info: ...") go to the log, not straight to stderr; read when its classes load.
+        if (System.getProperty(JAVACPP_LOGGER) == null) {
+            System.setProperty(JAVACPP_LOGGER, "slf4j");
+        }
         System.exit(commandLine().execute(args));
     }
 
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new LprCli());
         cli.setExecutionExceptionHandler(LprCli::handle);
+        withoutInheritedSettings(cli.getSubcommands().get("bench").getSubcommands().get("api"));
+        HelpLayout.apply(cli);
         return cli;
+    }
+
+    /** {@code bench api} makes its own throw-away database: the settings {@code bench} hands down mean nothing there. */
+    private static void withoutInheritedSettings(CommandLine command) {
+        CommandSpec spec = command.getCommandSpec();
+        for (OptionSpec option : List.copyOf(spec.options())) {
+            if (option.inherited() && !option.usageHelp() && !option.versionHelp()) {
+                spec.remove(option);
+            }
+        }
     }
 
     /**
@@ -56,7 +80,7 @@ public final class LprCli {
 
     static String userProblem(Throwable e) {
         for (Class<? extends Throwable> type :
-                java.util.List.of(ModelException.class, UserException.class, DatabaseException.class, RegistryException.class,
+                List.of(ModelException.class, UserException.class, ClusterException.class, DatabaseException.class, RegistryException.class,
                         IllegalArgumentException.class, IOException.class)) {
             var found = ExceptionUtils.findThrowable(e, type);
             if (found.isPresent()) {

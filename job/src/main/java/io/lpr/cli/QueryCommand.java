@@ -8,6 +8,7 @@ import io.lpr.events.Times;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
+import io.lpr.job.DatabaseOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

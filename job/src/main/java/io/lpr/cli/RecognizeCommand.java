@@ -29,6 +29,9 @@ final class RecognizeCommand implements Callable<Integer> {
     @Mixin
     SettingsOptions settingsOptions;
 
+    @Mixin
+    ModelOptions models;
+
     @Parameters(paramLabel = "IMAGE", arity = "1..*", description = "Image files (JPEG, PNG, ...).")
     List<Path> images;
 
@@ -39,7 +42,7 @@ final class RecognizeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        LprSettings settings = LprSettings.from(settingsOptions.configuration().build());
+        LprSettings settings = LprSettings.from(settingsOptions.configuration(models).build());
         int failures = 0;
         try (StillImageReader reader = StillImageReader.open(settings)) {
             for (Path image : images) {

@@ -6,6 +6,7 @@ import io.lpr.cluster.RestApi;
 import io.lpr.db.Database;
 import io.lpr.job.JobArguments;
 import io.lpr.job.JobRunner;
+import io.lpr.settings.LprSettings;
 import io.lpr.job.RunningJob;
 import java.nio.file.Path;
 import io.lpr.local.LocalRun;
@@ -25,8 +26,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Runs the job on the given cameras and stores one event per vehicle passage.",
-            "With only video files it ends when they end; with live cameras or a cameras file/table it runs until",
-            "Ctrl-C or SIGTERM, which stop it cleanly with every event found so far stored."})
+            "With only video files it ends when they end; with live cameras or a cameras file/table it runs until "
+                    + "Ctrl-C or SIGTERM, which stop it cleanly with every event found so far stored."})
 final class RunCommand implements Callable<Integer> {
     /**
      * Exit status of a stop that could not drain the job (it kept restarting: the events database away, say)
@@ -37,6 +38,12 @@ final class RunCommand implements Callable<Integer> {
 
     @Mixin
     SettingsOptions settingsOptions;
+
+    @Mixin
+    ModelOptions models;
+
+    @Mixin
+    VerboseOption verbose;
 
     @Mixin
     JobArguments jobArguments;
@@ -54,7 +61,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--resume", arity = "0..1", paramLabel = "CHECKPOINT", fallbackValue = LocalRun.NEWEST,
             description = {"Continues from a checkpoint a run that died left: the newest in the work folder "
-                    + "(lpr.work-dir), or the given chk-N folder. Give the same cameras and sink as before."})
+                    + "(lpr.work-dir, default .lpr), or the given chk-N folder. Give the same cameras and database as before."})
     String resume;
 
     @Spec
@@ -65,7 +72,7 @@ final class RunCommand implements Callable<Integer> {
         if (cluster != null) {
             return submit();
         }
-        Configuration configuration = jobArguments.applyTo(settingsOptions.configuration()).build();
+        Configuration configuration = jobArguments.applyTo(settingsOptions.configuration(models)).build();
         try (LocalRun local = LocalRun.of(configuration, resume, spec.commandLine().getErr())) {
             RunningJob job = JobRunner.start(configuration, "lpr", local::open);
             local.started(job);
@@ -103,7 +110,7 @@ final class RunCommand implements Callable<Integer> {
         if (!original.isEmpty() && original.get(0).equals(spec.name())) {
             original.remove(0); // the whole command line: `run` goes, LprJob reads the run's flags alone
         }
-        List<String> args = JobSubmission.clusterArguments(original, settingsOptions.models.directory().path());
+        List<String> args = JobSubmission.clusterArguments(original, LprSettings.from(settingsOptions.configuration(models).build()).models().path());
         String jobId = JobSubmission.submit(rest, jobJar, args, fromSavepoint);
         spec.commandLine().getErr().println("lpr: submitted to " + rest.address() + "; follow it at " + rest.address()
                 + "/#/job/running/" + jobId);

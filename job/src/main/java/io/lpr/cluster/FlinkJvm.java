@@ -39,6 +39,11 @@ final class FlinkJvm {
         this.configuration = GlobalConfiguration.loadConfiguration(configDir.toString(), Configuration.fromMap(dynamic));
     }
 
+    /** Fails with one line when the memory settings cannot start a JobManager or TaskManager. */
+    void checkMemory() {
+        MemoryCheck.check(configuration);
+    }
+
     static String java() {
         return Paths.get(System.getProperty("java.home"), "bin", "java").toString();
     }
@@ -94,7 +99,7 @@ final class FlinkJvm {
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         try {
             if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                throw new IOException("BashJavaUtils " + command + " failed: " + output.strip());
+                throw new ClusterException("Flink's BashJavaUtils " + command + " failed: " + RestApi.cause(output));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

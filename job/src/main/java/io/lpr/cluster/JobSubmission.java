@@ -20,11 +20,24 @@ public final class JobSubmission {
 
     private JobSubmission() {}
 
-    /** Uploads and runs the jar; returns the job id. */
+    /**
+     * Uploads and runs the jar, then deletes the upload: once the run request is answered the job's graph and
+     * its jar are in the cluster's blob store, so each submission leaves no copy behind in the upload folder.
+     * Returns the job id.
+     */
     public static String submit(RestApi rest, Path jar, List<String> args, String savepoint)
             throws IOException, InterruptedException {
         String jarId = rest.uploadJar(jar);
-        return rest.runJar(jarId, ENTRY_CLASS, args, savepoint);
+        try {
+            return rest.runJar(jarId, ENTRY_CLASS, args, savepoint);
+        } finally {
+            try {
+                rest.deleteJar(jarId);
+            } catch (IOException e) {
+                // The job runs (or its failure is reported above); a leftover upload only costs disk.
+                System.err.println("lpr: the uploaded jar " + jarId + " stays on the cluster: " + e.getMessage());
+            }
+        }
     }
 
     /**
@@ -66,7 +79,7 @@ public final class JobSubmission {
                 }
             }
         }
-        throw new IOException("no job jar in " + target + ": build it with `mvn -B -DskipTests package`, or give --jar FILE");
+        throw new IOException("no job jar in " + target + ": `./lpr run --cluster ...` builds it, or `mvn -B -DskipTests package`, or give --jar FILE");
     }
 
     private static String absolute(String value) {

@@ -1,5 +1,6 @@
 package io.lpr.cluster;
 
+import io.lpr.util.Folders;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,6 +27,10 @@ public final class LocalCluster {
     public static final String TASK_MANAGER = "taskmanager-";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+
+    private static final java.nio.file.attribute.FileAttribute<?> OWNER_ONLY =
+            java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
 
     private final Path dir;
     private final int port;
@@ -73,22 +78,45 @@ public final class LocalCluster {
     /**
      * Starts the JobManager and {@code taskManagers} task managers and waits until the REST endpoint answers
      * and every task manager has registered. {@code settings} are Flink settings for this cluster only, on
-     * top of the configuration folder's.
+     * top of the configuration folder's. A folder whose JobManager died (its pid file is still there) is
+     * recovered first: the task managers it left are stopped, and each job that was running gets a line saying
+     * how to resume it from its latest retained checkpoint. Returns those lines.
      */
-    public void start(Path configDir, ClusterClasspath classpath, int taskManagers, Map<String, String> settings)
+    public List<String> start(Path configDir, ClusterClasspath classpath, int taskManagers, Map<String, String> settings)
             throws IOException, InterruptedException {
-        if (members().stream().anyMatch(Member::alive)) {
-            throw new IllegalStateException("a cluster is already running from " + dir + " (lpr cluster stop --port " + port + ")");
+        List<Member> before = members();
+        if (before.stream().anyMatch(m -> m.role().equals(JOB_MANAGER) && m.alive())) {
+            throw new ClusterException("a cluster is already running from " + dir + " (lpr cluster stop --port " + port + ")");
         }
+        List<String> notes = new ArrayList<>();
+        // A pid file outlives only a JobManager that was never stopped: it died (kill -9, a crash, a reboot).
+        boolean jobManagerDied = before.stream().anyMatch(m -> m.role().equals(JOB_MANAGER));
+        List<Member> orphans = before.stream().filter(Member::alive).toList();
+        if (!orphans.isEmpty()) {
+            pids.stopAll(STOP_TIMEOUT);
+            notes.add("stopped " + orphans.size() + " task manager(s) left by a JobManager that died: "
+                    + String.join(", ", orphans.stream().map(m -> m.role() + " pid=" + m.pid()).toList()));
+        }
+        List<Recovery.Resumable> resumable = jobManagerDied
+                ? Recovery.resumable(log(JOB_MANAGER), dir.resolve("checkpoints")) : List.of();
         if (!free(port)) {
-            throw new IllegalStateException("port " + port + " is in use: choose another with --port");
+            throw new ClusterException("port " + port + " is in use: choose another with --port");
         }
         clean();
         preparePlugins(classpath);
         Map<String, String> dynamic = new LinkedHashMap<>(localSettings());
         dynamic.putAll(settings);
-        Files.writeString(dir.resolve("cluster.properties"), serialize(configDir, dynamic));
         FlinkJvm jvm = new FlinkJvm(configDir, classpath, dynamic);
+        jvm.checkMemory();
+        Path properties = dir.resolve("cluster.properties");
+        Files.deleteIfExists(properties);
+        // Owner only: a -D setting may hold a credential (a file system's key, say).
+        Files.createFile(properties, OWNER_ONLY);
+        Files.writeString(properties, serialize(configDir, dynamic));
+        if (jobManagerDied && Files.exists(log(JOB_MANAGER))) {
+            Files.move(log(JOB_MANAGER), dir.resolve("log").resolve(JOB_MANAGER + ".died.log"),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
 
         try {
             launch(JOB_MANAGER, jvm.jobManager(log(JOB_MANAGER)));
@@ -102,6 +130,14 @@ public final class LocalCluster {
             stop(); // half a cluster is no use, and its processes would linger
             throw e;
         }
+        for (Recovery.Resumable job : resumable) {
+            notes.add(job.line("127.0.0.1:" + port));
+        }
+        if (jobManagerDied && resumable.isEmpty()) {
+            notes.add("the previous JobManager died with no job running that has a retained checkpoint in "
+                    + dir.resolve("checkpoints"));
+        }
+        return notes;
     }
 
     /** Starts one more task manager (after one was lost, or to grow) with the cluster's settings; returns its id. */
@@ -132,9 +168,49 @@ public final class LocalCluster {
         return pids.members();
     }
 
-    /** Stops every process (SIGTERM, then SIGKILL after 30 s) and forgets them; logs stay. */
+    /** Stops every process (SIGTERM, then SIGKILL after 30 s) and forgets them; files stay (see {@link #stopAndClean}). */
     public List<Member> stop() throws IOException {
         return pids.stopAll(STOP_TIMEOUT);
+    }
+
+    /** What {@link #stopAndClean} stopped, removed and kept. */
+    public record Stopped(List<Member> members, List<String> removed, long removedBytes, List<String> kept) {}
+
+    /**
+     * Stops every process, then removes what the cluster made for itself (blob caches, RocksDB's and Flink's
+     * temporary files, uploaded jars, the plugin copy, pid and settings files) and keeps what is the user's:
+     * logs, checkpoints and savepoints.
+     */
+    public Stopped stopAndClean() throws IOException {
+        List<Member> members = stop();
+        List<String> removed = new ArrayList<>();
+        long bytes = 0;
+        for (String made : CLUSTER_MADE) {
+            Path path = dir.resolve(made);
+            if (Files.exists(path)) {
+                bytes += size(path);
+                Folders.deleteTree(path);
+                removed.add(made);
+            }
+        }
+        List<String> kept = new ArrayList<>();
+        for (String owned : USER_OWNED) {
+            if (Files.exists(dir.resolve(owned))) {
+                kept.add(owned + "/");
+            }
+        }
+        return new Stopped(members, removed, bytes, kept);
+    }
+
+    /** What the cluster makes for itself, removed by stop: blob caches and temporary files live in tmp/. */
+    static final List<String> CLUSTER_MADE = List.of("tmp", "uploads", "plugins", "pid", "lib.classpath", "cluster.properties");
+    /** What is the user's, kept by stop. */
+    static final List<String> USER_OWNED = List.of("log", "checkpoints", "savepoints");
+
+    private static long size(Path path) throws IOException {
+        try (Stream<Path> walk = Files.walk(path)) {
+            return walk.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+        }
     }
 
     public Path log(String role) {
@@ -155,7 +231,10 @@ public final class LocalCluster {
         s.put("metrics.reporter.prom.port", String.valueOf(freePort()));
         s.put("execution.checkpointing.dir", dir.resolve("checkpoints").toUri().toString());
         s.put("execution.checkpointing.savepoint-dir", dir.resolve("savepoints").toUri().toString());
+        // Blob caches, RocksDB's working files, the web frontend: all under tmp/, which stop removes.
         s.put("io.tmp.dirs", Files.createDirectories(dir.resolve("tmp")).toString());
+        s.put("blob.storage.directory", dir.resolve("tmp").toString());
+        s.put("web.tmpdir", dir.resolve("tmp").resolve("web").toString());
         s.put("web.upload.dir", Files.createDirectories(dir.resolve("uploads")).toString());
         return s;
     }
@@ -179,7 +258,7 @@ public final class LocalCluster {
         try {
             boolean alive = members().stream().anyMatch(m -> m.role().equals(role) && m.alive());
             if (!alive) {
-                throw new IllegalStateException(role + " exited during start; see " + log(role) + " and "
+                throw new ClusterException(role + " exited during start; see " + log(role) + " and "
                         + dir.resolve("log").resolve(role + ".out"));
             }
         } catch (IOException e) {
@@ -215,7 +294,7 @@ public final class LocalCluster {
     private Map<String, String> read() throws IOException {
         Path file = dir.resolve("cluster.properties");
         if (!Files.exists(file) || members().stream().noneMatch(m -> m.role().equals(JOB_MANAGER) && m.alive())) {
-            throw new IllegalStateException("no cluster is running from " + dir + " (lpr cluster start --port " + port + ")");
+            throw new ClusterException("no cluster is running from " + dir + " (lpr cluster start --port " + port + ")");
         }
         Map<String, String> values = new LinkedHashMap<>();
         for (String line : Files.readAllLines(file)) {
@@ -229,23 +308,13 @@ public final class LocalCluster {
 
 
     private void clean() throws IOException {
-        for (String sub : List.of("pid", "plugins", "tmp")) {
-            deleteTree(dir.resolve(sub));
+        for (String sub : List.of("pid", "plugins", "tmp", "uploads")) {
+            Folders.deleteTree(dir.resolve(sub));
         }
         Files.createDirectories(dir.resolve("log"));
     }
 
 
-    static void deleteTree(Path path) throws IOException {
-        if (!Files.exists(path)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(path)) {
-            for (Path p : walk.sorted((a, b) -> b.compareTo(a)).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
-    }
 
     static boolean free(int port) {
         try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {

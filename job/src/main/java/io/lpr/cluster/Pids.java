@@ -1,5 +1,6 @@
 package io.lpr.cluster;
 
+import io.lpr.util.Folders;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -58,7 +59,7 @@ final class Pids {
                 p.destroyForcibly();
             }
         }
-        LocalCluster.deleteTree(dir);
+        Folders.deleteTree(dir);
         return members;
     }
 

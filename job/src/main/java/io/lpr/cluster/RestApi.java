@@ -1,11 +1,14 @@
 package io.lpr.cluster;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -176,21 +179,61 @@ public final class RestApi {
         }
     }
 
+    /** {@code DELETE /jars/{id}}: the uploaded jar, once the job it ran has it (the cluster keeps its own copy). */
+    public void deleteJar(String jarId) throws IOException, InterruptedException {
+        send(HttpRequest.newBuilder(URI.create(base + "/jars/" + jarId)).DELETE());
+    }
+
     private JsonNode send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(120)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        JsonNode body = response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());
+        HttpResponse<String> response;
+        try {
+            response = http.send(request.timeout(Duration.ofSeconds(120)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (ConnectException | HttpConnectTimeoutException e) {
+            throw new IOException(unreachable(e), e);
+        }
+        JsonNode body;
+        try {
+            body = response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());
+        } catch (JsonProcessingException e) {
+            throw new IOException(base + " answered " + response.statusCode() + " with no Flink REST reply: is it a Flink"
+                    + " JobManager's REST port?");
+        }
         if (response.statusCode() >= 300) {
             throw new IOException(base + " answered " + response.statusCode() + ": " + errors(body));
         }
         return body;
     }
 
-    /** Flink's errors come as a list whose first line says what went wrong (the rest is a stack trace). */
-    private static String errors(JsonNode body) {
+    private String unreachable(IOException e) {
+        String why = e instanceof HttpConnectTimeoutException ? "connection timed out"
+                : e.getMessage() == null || e.getMessage().isBlank() ? "connection refused" : e.getMessage();
+        return "no Flink cluster answers at " + base.substring("http://".length()) + " (" + why
+                + "): start one with `lpr cluster start`, or check --cluster HOST:PORT";
+    }
+
+    /**
+     * Flink's errors come as a list of stack traces, the cause at the bottom: one line per error, the deepest
+     * cause's message without the exception class names that lead it.
+     */
+    static String errors(JsonNode body) {
         List<String> lines = new ArrayList<>();
-        body.path("errors").forEach(e -> lines.add(e.asText().lines()
-                .filter(l -> !l.startsWith("\tat ") && !l.isBlank()).limit(6).reduce((a, b) -> a + " | " + b).orElse("")));
+        body.path("errors").forEach(e -> lines.add(cause(e.asText())));
         return lines.isEmpty() ? body.toString() : String.join("; ", lines);
+    }
+
+    static String cause(String trace) {
+        List<String> lines = trace.lines().filter(l -> !l.isBlank() && !l.startsWith("\t")).toList();
+        String deepest = lines.stream().filter(l -> l.startsWith("Caused by: ")).reduce((a, b) -> b)
+                .map(l -> l.substring("Caused by: ".length())).orElse(lines.isEmpty() ? "" : lines.get(0));
+        String message = deepest;
+        while (true) { // "a.b.FooException: c.d.BarException: what" -> "what"
+            String shorter = message.replaceFirst("^([a-zA-Z_$][\\w$]*\\.)+[A-Z][\\w$]*(Exception|Error)(: |$)", "");
+            if (shorter.equals(message)) {
+                break;
+            }
+            message = shorter;
+        }
+        message = message.replaceFirst("^The main method caused an error: ", "");
+        return message.isBlank() ? deepest : message;
     }
 }

@@ -1,5 +1,6 @@
 package io.lpr.events;
 
+import io.lpr.util.Messages;
 import io.lpr.db.Database;
 import io.lpr.db.DatabaseException;
 import io.lpr.db.SqlDialect;
@@ -32,7 +33,7 @@ public final class EventStore {
             createSchema(connection, db.dialect());
         } catch (SQLException e) {
             throw new DatabaseException("cannot create table " + PlateEventsTable.TABLE + " in " + db.maskedUrl() + ": "
-                    + Database.firstLine(e), e);
+                    + Messages.firstLine(e), e);
         }
     }
 
@@ -46,7 +47,7 @@ public final class EventStore {
         try (Statement st = connection.createStatement()) {
             st.execute("CREATE TABLE lpr_write_check (x INTEGER)");
         } catch (SQLException e) {
-            throw new DatabaseException("cannot write to " + db.maskedUrl() + ": " + Database.firstLine(e), e);
+            throw new DatabaseException("cannot write to " + db.maskedUrl() + ": " + Messages.firstLine(e), e);
         } finally {
             connection.rollback();
             connection.setAutoCommit(autoCommit);
@@ -66,7 +67,7 @@ public final class EventStore {
             rs.next();
             return rs.getLong(1);
         } catch (SQLException e) {
-            throw new DatabaseException("cannot read " + db.maskedUrl() + ": " + Database.firstLine(e), e);
+            throw new DatabaseException("cannot read " + db.maskedUrl() + ": " + Messages.firstLine(e), e);
         }
     }
 
@@ -138,7 +139,7 @@ public final class EventStore {
             Collections.reverse(events);
             return events;
         } catch (SQLException e) {
-            throw new DatabaseException("cannot query " + db.maskedUrl() + ": " + Database.firstLine(e), e);
+            throw new DatabaseException("cannot query " + db.maskedUrl() + ": " + Messages.firstLine(e), e);
         }
     }
 
@@ -157,7 +158,7 @@ public final class EventStore {
                 return rs.next() ? Optional.of(EventRows.read(rs, db.dialect(), withCrop)) : Optional.empty();
             }
         } catch (SQLException e) {
-            throw new DatabaseException("cannot query " + db.maskedUrl() + ": " + Database.firstLine(e), e);
+            throw new DatabaseException("cannot query " + db.maskedUrl() + ": " + Messages.firstLine(e), e);
         }
     }
 

@@ -1,15 +1,14 @@
 package io.lpr.job;
 
-import io.lpr.db.SinkOptions;
-import io.lpr.settings.SourceOptions;
-import io.lpr.db.Database;
 import io.lpr.settings.KafkaOptions;
+import io.lpr.settings.SourceOptions;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * The run's own flags (cameras, sink, Kafka), shared by {@code lpr run} and the cluster's entry point
+ * The run's own flags (cameras, database, Kafka), shared by {@code lpr run} and the cluster's entry point
  * {@link LprJob}, so both read the same command line the same way.
  */
 public final class JobArguments {
@@ -23,10 +22,8 @@ public final class JobArguments {
     @Option(names = "--cameras-table", description = "Also take cameras from the 'cameras' table of the sink database (see 'lpr cameras').")
     boolean camerasTable;
 
-    @Option(names = "--sink", paramLabel = "JDBC_URL",
-            description = "Events database (default " + Database.DEFAULT_URL + "; jdbc:postgresql://... with the password in the "
-                    + "variable lpr.sink.password-env names, $" + Database.DEFAULT_PASSWORD_ENV + ").")
-    String sink;
+    @Mixin
+    DatabaseOptions database = new DatabaseOptions();
 
     @Option(names = "--kafka-bootstrap", paramLabel = "HOST:PORT",
             description = "Also write the events to Kafka, exactly once (needs checkpoints; see the README).")
@@ -37,9 +34,8 @@ public final class JobArguments {
 
     /** The flags given, as settings over {@code configuration}'s. */
     public JobConfiguration applyTo(JobConfiguration configuration) {
-        return configuration
+        return database.applyTo(configuration)
                 .set(SourceOptions.CAMERAS.key(), cameras)
-                .set(SinkOptions.JDBC_URL.key(), sink)
                 .set(SourceOptions.CAMERAS_FILE.key(), camerasFile)
                 .set(SourceOptions.CAMERAS_TABLE.key(), camerasTable ? "true" : null)
                 .set(KafkaOptions.BOOTSTRAP.key(), kafkaBootstrap)

@@ -50,6 +50,8 @@ public final class LprJob {
     }
 
     public static void main(String[] args) throws Exception {
+        // The jar leaves the native-bearing libraries to the cluster's lib/: say so in one line if they are not there.
+        ClusterLibraries.require(LprJob.class.getClassLoader());
         Arguments arguments = parse(args);
         Configuration configuration = arguments.configuration();
         RunningJob job = JobRunner.start(configuration, "lpr");

@@ -1,6 +1,7 @@
 package io.lpr.job;
 
 import io.lpr.settings.RunOptions;
+import io.lpr.util.Messages;
 import io.lpr.db.Database;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -132,7 +133,7 @@ public final class RunningJob {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        return Database.mask(Database.firstLine(root));
+        return Database.mask(Messages.firstLine(root));
     }
 
     /** Why the last {@link #stop()} cancelled the job instead of draining it; null while it has not. */

@@ -1,5 +1,6 @@
 package io.lpr.local;
 
+import io.lpr.util.Folders;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -9,7 +10,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.apache.flink.api.common.JobID;
-import org.apache.flink.util.FileUtils;
 
 /**
  * The folder of the tool's own for a run in this process ({@code ./lpr run}, {@code demo}; {@code eval} and
@@ -85,7 +85,11 @@ public final class WorkFolder {
 
     /** Deletes a folder and everything in it; what is already gone is fine. */
     public static void delete(Path path) {
-        FileUtils.deleteDirectoryQuietly(path.toFile());
+        try {
+            Folders.deleteTree(path);
+        } catch (IOException | UncheckedIOException e) {
+            // Best effort, as on exit: what cannot go now is swept by the next run (sweepDeadProcesses).
+        }
     }
 
     private void sweepDeadProcesses() {

@@ -16,6 +16,7 @@ import io.lpr.recognize.RecognizerOptions;
 import io.lpr.runtime.BatchingConfig;
 import io.lpr.sink.RetentionConfig;
 import io.lpr.track.TrackerConfig;
+import io.lpr.util.Messages;
 import java.io.Serializable;
 import java.lang.reflect.RecordComponent;
 import java.util.StringJoiner;
@@ -52,7 +53,7 @@ public record LprSettings(
         try {
             return read(configuration);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(rootMessage(e), e);
+            throw new IllegalArgumentException(Messages.causeChain(e), e);
         }
     }
 
@@ -70,16 +71,6 @@ public record LprSettings(
         return settings;
     }
 
-    /** Flink's own parse errors nest the useful line (which key, which value) inside. */
-    private static String rootMessage(Throwable e) {
-        String message = e.getMessage();
-        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
-            if (t.getMessage() != null && !message.contains(t.getMessage())) {
-                message = message + ": " + t.getMessage();
-            }
-        }
-        return message;
-    }
 
     /** The sink database, its user and password resolved as for every command ({@link Database#resolve}). */
     public Database database() {

@@ -39,7 +39,7 @@ public final class SettingKeys {
     /** @throws IllegalArgumentException naming the key and the nearest valid one */
     public static void requireKnown(String key) {
         if (key.startsWith("lpr.")) {
-            if (!lpr().contains(key)) {
+            if (!lpr().contains(key) && !key.startsWith(KafkaOptions.PROPERTIES_PREFIX)) {
                 throw new IllegalArgumentException("unknown setting '" + key + "'" + nearest(key, lpr()));
             }
         } else if (FLINK_PREFIXES.stream().noneMatch(key::startsWith) && !flink().contains(key)) {

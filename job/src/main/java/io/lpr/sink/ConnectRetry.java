@@ -1,5 +1,6 @@
 package io.lpr.sink;
 
+import io.lpr.util.Messages;
 import io.lpr.db.Database;
 import io.lpr.db.DatabaseException;
 import java.sql.SQLException;
@@ -74,9 +75,9 @@ final class ConnectRetry {
     static String describe(Throwable e) {
         SQLException sql = mostSpecific(e);
         if (sql == null) {
-            return Database.mask(Database.firstLine(e));
+            return Database.mask(Messages.firstLine(e));
         }
-        String line = Database.firstLine(sql);
+        String line = Messages.firstLine(sql);
         String upper = line.toUpperCase(Locale.ROOT);
         if (upper.contains("INSERT") || upper.contains("BATCH ENTRY")) {
             line = sql.getClass().getSimpleName();

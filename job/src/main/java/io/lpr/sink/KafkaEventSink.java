@@ -5,6 +5,9 @@ import io.lpr.event.PlateEvent;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
 import org.apache.flink.api.common.serialization.SerializationSchema;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.connector.base.DeliveryGuarantee;
@@ -35,15 +38,48 @@ public final class KafkaEventSink {
         EVENT
     }
 
-    /** Where and how: bootstrap servers, topic, transactional id prefix (unique per job), timeout, crops, key. */
+    /**
+     * Where and how: bootstrap servers, topic, transactional id prefix (unique per job), timeout, crops, key, and
+     * the producer's own properties ({@code lpr.kafka.properties.*}: security, compression, acks...), whose
+     * secrets are {@code ${env:VAR}} references the producer resolves where it runs.
+     */
     public record Config(String bootstrap, String topic, String transactionalIdPrefix, Duration transactionTimeout,
-            boolean withCrop, Key key) implements Serializable {}
+            boolean withCrop, Key key, Map<String, String> producerProperties) implements Serializable {
+        public Config {
+            producerProperties = Map.copyOf(producerProperties);
+        }
+
+        public Config(String bootstrap, String topic, String transactionalIdPrefix, Duration transactionTimeout,
+                boolean withCrop, Key key) {
+            this(bootstrap, topic, transactionalIdPrefix, transactionTimeout, withCrop, key, Map.of());
+        }
+
+        /** As a record's, with the values of secret-bearing properties masked: safe to log. */
+        @Override
+        public String toString() {
+            Map<String, String> shown = new TreeMap<>();
+            producerProperties.forEach((k, v) -> shown.put(k, secret(k) ? "***" : v));
+            return "Config[bootstrap=" + bootstrap + ", topic=" + topic + ", transactionalIdPrefix=" + transactionalIdPrefix
+                    + ", transactionTimeout=" + transactionTimeout + ", withCrop=" + withCrop + ", key=" + key
+                    + ", producerProperties=" + shown + "]";
+        }
+    }
+
+    /** Property names whose values are credentials (JAAS configs, passwords, keys, tokens). */
+    public static boolean secret(String property) {
+        String p = property.toLowerCase(java.util.Locale.ROOT);
+        return p.contains("jaas") || p.contains("password") || p.contains("secret") || p.contains("token")
+                || p.endsWith(".key") || p.contains("user.info") || p.contains("credentials");
+    }
 
     public static Sink<PlateEvent> of(Config config) {
+        Properties producer = new Properties();
+        producer.putAll(config.producerProperties());
         return KafkaSink.<PlateEvent>builder()
                 .setBootstrapServers(config.bootstrap())
                 .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
                 .setTransactionalIdPrefix(config.transactionalIdPrefix())
+                .setKafkaProducerConfig(producer)
                 .setProperty("transaction.timeout.ms", String.valueOf(config.transactionTimeout().toMillis()))
                 .setProperty("enable.idempotence", "true")
                 .setRecordSerializer(KafkaRecordSerializationSchema.<PlateEvent>builder()

@@ -1,5 +1,6 @@
 package io.lpr.sink;
 
+import io.lpr.util.Messages;
 import io.lpr.db.Database;
 import io.lpr.db.DatabaseException;
 import io.lpr.events.PlateEventsTable;
@@ -33,7 +34,7 @@ public final class PlateEventStatement {
             connection.commit();
         } catch (SQLException e) {
             throw new DatabaseException("cannot write plate events to " + db.maskedUrl() + ": "
-                    + Database.firstLine(e), e);
+                    + Messages.firstLine(e), e);
         }
     }
 

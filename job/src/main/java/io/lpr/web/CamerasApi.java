@@ -1,5 +1,6 @@
 package io.lpr.web;
 
+import io.lpr.util.Messages;
 import io.javalin.http.Context;
 import io.lpr.registry.CameraRow;
 import io.lpr.status.CameraStatus;
@@ -75,7 +76,7 @@ final class CamerasApi {
             }
             return false;
         } catch (SQLException e) {
-            throw new DatabaseException("cannot read " + db.maskedUrl() + ": " + Database.mask(Database.firstLine(e)), e);
+            throw new DatabaseException("cannot read " + db.maskedUrl() + ": " + Database.mask(Messages.firstLine(e)), e);
         }
     }
 }

@@ -38,6 +38,39 @@ class CliMistakesTest {
     }
 
     @Test
+    void recognizeReportsAnImageThatClaimsTooManyPixelsAndStillReadsTheOthers() throws Exception {
+        Path huge = Files.write(dir.resolve("huge.png"), pngClaiming(100_000, 100_000));
+        assertThat(huge).hasSize(65);
+        Result r = lpr("recognize", "--models", MODELS, huge.toString(), CAR.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).doesNotContain("Exception");
+        String[] lines = r.out().strip().split("\n");
+        assertThat(lines).hasSize(2);
+        assertThat(lines[0]).contains("huge.png").contains("\"error\"").contains("100000x100000")
+                .contains("100 million");
+        assertThat(lines[1]).contains("\"plates\"").contains("B840");
+    }
+
+    /** A 65-byte PNG: its header (IHDR) claims {@code width x height} RGB pixels, its data holds a few bytes. */
+    static byte[] pngClaiming(int width, int height) {
+        java.nio.ByteBuffer png = java.nio.ByteBuffer.allocate(65);
+        png.put(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
+        chunk(png, "IHDR", java.nio.ByteBuffer.allocate(13).putInt(width).putInt(height)
+                .put(new byte[] {8, 2, 0, 0, 0}).array());
+        chunk(png, "IDAT", new byte[] {0x78, (byte) 0x9c, 0x63, 0, 0, 0, 1, 0});
+        chunk(png, "IEND", new byte[0]);
+        return png.array();
+    }
+
+    private static void chunk(java.nio.ByteBuffer png, String type, byte[] data) {
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(type.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        crc.update(data);
+        png.putInt(data.length).put(type.getBytes(java.nio.charset.StandardCharsets.US_ASCII)).put(data)
+                .putInt((int) crc.getValue());
+    }
+
+    @Test
     void aCameraFlagIsOneIdAndUrlEvenWithASemicolonInIt() {
         String url = dir.resolve("gate;2.ts").toString();
         Result r = lpr("run", "--models", MODELS, "--camera", "gate=" + url, "--sink", sqlite("p.db"));
@@ -149,7 +182,7 @@ class CliMistakesTest {
     void helpTextsSayWhatTheyMean() {
         assertThat(lpr("cameras", "add", "--help").out()).contains("${VAR} is").doesNotContain("null");
         Result query = lpr("query", "--help");
-        assertThat(query.out()).contains("(*567AM*, O???").contains("--near=PLATE");
+        assertThat(query.out()).contains("(*567AM*,").contains("O???AM76)").contains("--near=PLATE");
         assertThat(query.err()).doesNotContain("Could not format");
     }
 
@@ -178,5 +211,32 @@ class CliMistakesTest {
         e.frames = 2;
         e.votes = 2;
         return e;
+    }
+
+    @Test
+    void anUnreachableClusterIsOneLineNamingItsAddress() throws Exception {
+        int port = io.lpr.cluster.LocalCluster.freePort(); // nothing listens there
+        Path jar = Files.write(dir.resolve("job.jar"), new byte[16]);
+        Result r = lpr("run", "--cluster", "127.0.0.1:" + port, "--jar", jar.toString(), "--models", MODELS,
+                "--camera", "a=" + CAR);
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err().strip()).isEqualTo("lpr: no Flink cluster answers at 127.0.0.1:" + port
+                + " (connection refused): start one with `lpr cluster start`, or check --cluster HOST:PORT");
+    }
+
+    @Test
+    void aClusterTaskManagerTooSmallIsOneLineNamingTheMinimumAndStartsNothing() throws Exception {
+        int port = io.lpr.cluster.LocalCluster.freePort();
+        Path clusterDir = dir.resolve("cluster");
+        Result r = lpr("cluster", "start", "--port", String.valueOf(port), "--dir", clusterDir.toString(),
+                "--conf", Path.of("..", "flink-conf", "cluster").toString(),
+                "--classpath-file", Path.of("target", "lpr.classpath").toString(),
+                "-Dtaskmanager.memory.process.size=3g");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err().strip().lines().toList()).last().asString()
+                .matches("lpr: taskmanager\\.memory\\.process\\.size=3g is too small for the other taskmanager\\.memory"
+                        + " settings: the minimum is \\d+m .*");
+        assertThat(r.err()).doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(clusterDir.resolve("pid")).doesNotExist();
     }
 }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imwrite;
 
+import io.lpr.guide.GuideConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -93,7 +94,8 @@ class DemoAndBenchCommandTest {
                 row -> assertThat(row).startsWith("decode H.264 1080p, keep 2.0 fps").contains("ffmpeg"),
                 row -> assertThat(row).startsWith("detector, static camera, 2 cars crossing, full tiling")
                         .contains("15.0 calls"),
-                row -> assertThat(row).startsWith("detector, same, guided (").contains("after the start's 3 full scans"),
+                row -> assertThat(row).startsWith("detector, same, guided (")
+                        .contains("after the start's " + GuideConfig.START_FRAMES + " frames"),
                 row -> assertThat(row).startsWith("cameras kept up with at 2.0 fps"),
                 row -> assertThat(row).startsWith("end to end, 2 frames of the clip"),
                 row -> assertThat(row).startsWith("stop on SIGTERM, 5 live cameras (drain, final savepoint)")

@@ -97,20 +97,12 @@ class ClusterFailoverIT {
         int port = LocalCluster.freePort();
         Path clusterDir = dir.resolve("cluster");
         cluster = new LocalCluster(clusterDir, port);
-        String started = cli("cluster", "start", "--taskmanagers", "2", "--port", String.valueOf(port),
-                "--dir", clusterDir.toString(),
-                "--conf", Path.of(System.getProperty("lpr.home"), "flink-conf", "cluster").toString(),
-                "--classpath-file", System.getProperty("lpr.classpath.file"),
-                "-Dtaskmanager.numberOfTaskSlots=2",
-                "-Dcluster.evenly-spread-out-slots=true",
-                "-Dtaskmanager.memory.process.size=3g",
-                "-Dtaskmanager.memory.task.off-heap.size=1g",
-                "-Dtaskmanager.memory.managed.size=256m",
-                "-Dexecution.checkpointing.interval=3s",
-                // A killed TaskManager is noticed when its heartbeats stop: 50 s by default.
-                "-Dheartbeat.timeout=20s");
+        String started = cli(startArguments(port, clusterDir));
         assertThat(started.lines().filter(l -> l.matches("(jobmanager|taskmanager-\\d+)\\s+pid=\\d+ running.*")))
                 .as(started).hasSize(3);
+        // The -D settings may hold a credential: the file that keeps them for add-taskmanager is the user's only.
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(clusterDir.resolve("cluster.properties")))).isEqualTo("rw-------");
         WATCH.cluster = cluster;
         // A test JVM stopped from outside still takes its cluster down (its JVMs run in their own sessions).
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -122,13 +114,33 @@ class ClusterFailoverIT {
         }));
     }
 
+    /** `lpr cluster start` as the tests start it, the README's small-machine memory settings included. */
+    static String[] startArguments(int port, Path clusterDir) {
+        return new String[] {"cluster", "start", "--taskmanagers", "2", "--port", String.valueOf(port),
+                "--dir", clusterDir.toString(),
+                "--conf", Path.of(System.getProperty("lpr.home"), "flink-conf", "cluster").toString(),
+                "--classpath-file", System.getProperty("lpr.classpath.file"),
+                "-Dtaskmanager.numberOfTaskSlots=2",
+                "-Dcluster.evenly-spread-out-slots=true",
+                "-Dtaskmanager.memory.process.size=3g",
+                "-Dtaskmanager.memory.task.off-heap.size=1g",
+                "-Dtaskmanager.memory.managed.size=256m",
+                "-Dexecution.checkpointing.interval=3s",
+                // A killed TaskManager is noticed when its heartbeats stop: 50 s by default.
+                "-Dheartbeat.timeout=20s"};
+    }
+
     @AfterAll
     static void stopCluster() throws Exception {
         if (cluster != null) {
-            cli("cluster", "stop", "--port", port(), "--dir", cluster.dir().toString());
+            String stopped = cli("cluster", "stop", "--port", port(), "--dir", cluster.dir().toString());
+            // What the cluster made goes (uploaded jars included); what is the user's stays.
+            assertThat(stopped).contains("kept log/, checkpoints/").contains("removed tmp, uploads");
+            assertThat(cluster.dir().resolve("uploads")).doesNotExist();
+            assertThat(cluster.dir().resolve("tmp")).doesNotExist();
             // The cluster's logs outlive the temp folder, for a failed CI run.
             Path logs = Path.of("target", "cluster-it-logs");
-            LocalCluster.deleteTree(logs);
+            io.lpr.util.Folders.deleteTree(logs);
             Files.createDirectories(logs);
             try (var files = Files.list(cluster.dir().resolve("log"))) {
                 for (Path f : files.toList()) {
@@ -318,6 +330,52 @@ class ClusterFailoverIT {
             assertThat(events).extracting(e -> e.eventId).doesNotHaveDuplicates();
             assertKafkaHoldsExactly("live", events);
         }
+    }
+
+    @Test
+    @Order(7)
+    void aKilledJobManagersOrphansAreStoppedByStartAndItsJobResumesFromTheCheckpointStartNames() throws Exception {
+        Reference reference = reference();
+        String db = PG.newDatabase();
+        String job = submit(db, "jobmanager-lost", cameras(), PACED);
+        // run --cluster deleted the jar it uploaded once the job had it.
+        assertThat(cluster.rest().get("/jars").path("files")).isEmpty();
+        WATCH.awaitRecordsOutOfFirstVertex(job, 2);
+        ClusterWatch.await("a completed checkpoint of " + job, () -> cluster.rest().get("/jobs/" + job + "/checkpoints")
+                .path("counts").path("completed").asInt() >= 1);
+
+        List<LocalCluster.Member> before = cluster.members();
+        ProcessHandle jobManager = ProcessHandle.of(before.get(0).pid()).orElseThrow();
+        assertThat(before.get(0).role()).isEqualTo(LocalCluster.JOB_MANAGER);
+        // The TaskManagers running now (the one killed by an earlier test is not).
+        List<LocalCluster.Member> taskManagers = before.subList(1, before.size()).stream().filter(LocalCluster.Member::alive).toList();
+        assertThat(taskManagers).hasSize(2);
+        jobManager.destroyForcibly(); // kill -9
+        jobManager.onExit().get();
+        assertThat(taskManagers).as("the TaskManagers, orphaned")
+                .allMatch(m -> ProcessHandle.of(m.pid()).map(ProcessHandle::isAlive).orElse(false));
+
+        // The same `lpr cluster start` on the same folder: the orphans go, a new cluster starts, and it says how to resume.
+        int port = Integer.parseInt(port());
+        String started = cli(startArguments(port, cluster.dir()));
+        for (LocalCluster.Member orphan : taskManagers) {
+            assertThat(ProcessHandle.of(orphan.pid()).map(ProcessHandle::isAlive).orElse(false)).as(orphan.role()).isFalse();
+        }
+        assertThat(started).contains("stopped 2 task manager(s) left by a JobManager that died");
+        String line = started.lines().filter(l -> l.contains("job " + job + " was running")).findFirst()
+                .orElseThrow(() -> new AssertionError("no line to resume " + job + " in:\n" + started));
+        Path checkpoint = Path.of(line.replaceAll(".*--from-savepoint (\\S+) .*", "$1"));
+        assertThat(checkpoint.resolve("_metadata")).isRegularFile();
+        assertThat(checkpoint.getParent().getFileName().toString()).isEqualTo(job);
+
+        // As the line says: the same flags, from that checkpoint. The passages come out as the undisturbed run's.
+        List<String> extra = new ArrayList<>(List.of(PACED));
+        extra.addAll(List.of("--from-savepoint", checkpoint.toString()));
+        String resumed = submit(db, "jobmanager-lost", cameras(), extra.toArray(String[]::new));
+        WATCH.awaitState(resumed, "FINISHED");
+        assertThat(cluster.rest().get("/jobs/" + resumed + "/checkpoints").path("latest").path("restored")
+                .path("external_path").asText()).endsWith(checkpoint.getFileName().toString());
+        assertSameRows("resumed after the JobManager died", events(db), reference.events());
     }
 
     /** Runs an lpr command in this JVM; returns what it printed on stdout, failing with stderr on a non-zero exit. */

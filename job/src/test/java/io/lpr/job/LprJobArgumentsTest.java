@@ -41,6 +41,14 @@ class LprJobArgumentsTest {
     }
 
     @Test
+    void theDatabaseIsNamedDbWithItsUserAsForEveryCommand() throws Exception {
+        Configuration configuration = LprJob.parse(new String[] {"--camera", "gate=a.mp4",
+                "--db", "jdbc:postgresql://db/lpr", "--user", "lpr"}).configuration();
+        assertThat(configuration.get(SinkOptions.JDBC_URL)).isEqualTo("jdbc:postgresql://db/lpr");
+        assertThat(configuration.get(SinkOptions.USER)).isEqualTo("lpr");
+    }
+
+    @Test
     void anUnknownFlagIsRefusedByName() {
         assertThatThrownBy(() -> LprJob.parse(new String[] {"--camera", "gate=a.mp4", "--no-such-flag"}))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -55,4 +55,31 @@ class KafkaOptionsTest {
         assertThatThrownBy(() -> KafkaOptions.from(settings("lpr.kafka.bootstrap=k:9092", "lpr.kafka.topic=a b"), null))
                 .hasMessageContaining("lpr.kafka.topic");
     }
+
+    @Test
+    void producerPropertiesPassThroughWithSecretsFromTheEnvironmentAndMasked() {
+        KafkaEventSink.Config c = KafkaOptions.from(settings("lpr.kafka.bootstrap=k:9092",
+                "lpr.kafka.properties.security.protocol=SASL_SSL",
+                "lpr.kafka.properties.sasl.mechanism=SCRAM-SHA-512",
+                "lpr.kafka.properties.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required"
+                        + " username=\"lpr\" password=\"${KAFKA_PASSWORD}\";",
+                "lpr.kafka.properties.acks=all"), null).orElseThrow();
+        assertThat(c.producerProperties())
+                .containsEntry("security.protocol", "SASL_SSL")
+                .containsEntry("acks", "all")
+                .containsEntry("sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required"
+                        + " username=\"lpr\" password=\"${env:KAFKA_PASSWORD}\";")
+                .containsEntry("config.providers", "env")
+                .containsEntry("config.providers.env.class", "org.apache.kafka.common.config.provider.EnvVarConfigProvider");
+        assertThat(c.toString()).contains("sasl.jaas.config=***", "acks=all").doesNotContain("ScramLoginModule");
+    }
+
+    @Test
+    void noVariableNoProviderAndLprsOwnPropertiesAreRefused() {
+        assertThat(KafkaOptions.from(settings("lpr.kafka.bootstrap=k:9092", "lpr.kafka.properties.compression.type=lz4"), null)
+                .orElseThrow().producerProperties()).containsExactlyEntriesOf(java.util.Map.of("compression.type", "lz4"));
+        assertThatThrownBy(() -> KafkaOptions.from(settings("lpr.kafka.bootstrap=k:9092",
+                        "lpr.kafka.properties.transaction.timeout.ms=1000"), null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lpr.kafka.transaction-timeout");
+    }
 }

@@ -30,13 +30,21 @@ public final class LprProcess implements AutoCloseable {
 
     /** Starts {@code lpr ARGS} with the test models; {@code dir} holds its log and its java.io.tmpdir. */
     public static LprProcess start(Path dir, Map<String, String> env, String... args) throws IOException {
+        return start(dir, env, List.of(), args);
+    }
+
+    /** As {@link #start(Path, Map, String...)}, with more JVM options ({@code -Dlpr.home=...}). */
+    public static LprProcess start(Path dir, Map<String, String> env, List<String> jvmOptions, String... args)
+            throws IOException {
         Path tmp = Files.createDirectories(dir.resolve("java-tmp"));
         Path log = Files.createTempFile(dir, "lpr-", ".log");
         List<String> command = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx2g", "-Dai.djl.offline=true", "-Djava.io.tmpdir=" + tmp,
                 "-Dlog4j2.configurationFile=" + Paths.get("../flink-conf/log4j-cli.properties").toAbsolutePath(),
                 "--add-opens=java.base/java.util=ALL-UNNAMED", "--add-opens=java.base/java.lang=ALL-UNNAMED",
-                "-cp", System.getProperty("java.class.path"), "io.lpr.cli.LprCli"));
+                "-cp", System.getProperty("java.class.path")));
+        command.addAll(jvmOptions);
+        command.add("io.lpr.cli.LprCli");
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(env);

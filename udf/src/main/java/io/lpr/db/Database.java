@@ -1,13 +1,20 @@
 package io.lpr.db;
 
+import io.lpr.util.Messages;
 import io.lpr.camera.StreamUrls;
 import java.io.Serializable;
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 
 /**
  * The job's database (plate events, the {@code cameras} registry, the {@code camera_status} table): a JDBC URL
@@ -26,6 +33,8 @@ public final class Database implements Serializable {
     public static final String USER_ENV = "LPR_DB_USER";
     /** Lets the job's sink and the other tables share a SQLite file: wait for its lock instead of failing. */
     private static final String SQLITE_BUSY_TIMEOUT_MS = "10000";
+    private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY =
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
 
     private final String url;
     private final String user;
@@ -104,6 +113,7 @@ public final class Database implements Serializable {
         Properties props = new Properties();
         if (dialect == SqlDialect.SQLITE) {
             props.setProperty("busy_timeout", SQLITE_BUSY_TIMEOUT_MS);
+            createOwnerOnly();
         } else {
             if (user != null) {
                 props.setProperty("user", user);
@@ -125,13 +135,13 @@ public final class Database implements Serializable {
         try {
             return connect();
         } catch (SQLException e) {
-            throw new DatabaseException("cannot connect to " + maskedUrl() + ": " + mask(firstLine(e)), e);
+            throw new DatabaseException("cannot connect to " + maskedUrl() + ": " + mask(Messages.firstLine(e)), e);
         }
     }
 
     /** One line for a failed database call, the URL masked. */
     public String describe(String what, SQLException e) {
-        return what + " in " + maskedUrl() + " failed: " + mask(firstLine(e));
+        return what + " in " + maskedUrl() + " failed: " + mask(Messages.firstLine(e));
     }
 
     /**
@@ -159,6 +169,27 @@ public final class Database implements Serializable {
         });
     }
 
+    /**
+     * A new SQLite file is created here, empty (a valid empty database) and readable by its owner only: the
+     * events and the cameras table (whose URLs may hold passwords) are nobody else's. SQLite gives its
+     * {@code -wal}, {@code -shm} and {@code -journal} files the database file's permissions. An existing file,
+     * a read-only open and a directory that is not there are left to the driver (and its error).
+     */
+    private void createOwnerOnly() {
+        if (url.contains("open_mode=1") || url.contains("mode=ro")) {
+            return;
+        }
+        sqliteFile().filter(file -> !Files.exists(file) && Files.isDirectory(file.getParent())).ifPresent(file -> {
+            try {
+                Files.createFile(file, OWNER_ONLY);
+            } catch (FileAlreadyExistsException e) {
+                // another connection made it first
+            } catch (UnsupportedOperationException | IOException e) {
+                // not a POSIX file system, or not writable: the driver creates it, or says why it cannot
+            }
+        });
+    }
+
     /** The file behind a plain {@code jdbc:sqlite:PATH} URL; empty for in-memory and {@code file:} URI forms. */
     private Optional<Path> sqliteFile() {
         if (!isSqlite()) {
@@ -173,13 +204,6 @@ public final class Database implements Serializable {
             return Optional.empty();
         }
         return Optional.of(Path.of(spec).toAbsolutePath().normalize());
-    }
-
-    /** The first line of an exception's message: drivers append multi-line detail. */
-    public static String firstLine(Throwable e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
     }
 
     private static String blankToNull(String s) {

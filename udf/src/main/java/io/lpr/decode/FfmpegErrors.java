@@ -1,5 +1,6 @@
 package io.lpr.decode;
 
+import static io.lpr.util.Messages.firstLine;
 import static org.bytedeco.ffmpeg.global.avutil.AVERROR_DECODER_NOT_FOUND;
 import static org.bytedeco.ffmpeg.global.avutil.AVERROR_DEMUXER_NOT_FOUND;
 import static org.bytedeco.ffmpeg.global.avutil.AVERROR_HTTP_BAD_REQUEST;
@@ -71,13 +72,5 @@ final class FfmpegErrors {
         }
         String described = new String(text, 0, end, StandardCharsets.UTF_8);
         return loggedError != null && VAGUE.contains(code) ? described + " (" + loggedError + ")" : described;
-    }
-
-    static String firstLine(String message) {
-        if (message == null) {
-            return "unknown error";
-        }
-        int newline = message.indexOf('\n');
-        return (newline < 0 ? message : message.substring(0, newline)).trim();
     }
 }

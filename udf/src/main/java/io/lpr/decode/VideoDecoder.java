@@ -1,5 +1,6 @@
 package io.lpr.decode;
 
+import io.lpr.util.Messages;
 import io.lpr.camera.CameraSpec;
 import io.lpr.camera.StreamUrls;
 import io.lpr.event.Frame;
@@ -205,7 +206,7 @@ public final class VideoDecoder implements AutoCloseable {
         metrics.decodeError();
         if (metrics.decodeErrors() == 1) {
             LOG.warn("camera {}: skipping a frame that cannot be decoded after frame #{}: {}",
-                    camera.id(), nextSequence - 1, StreamUrls.mask(FfmpegErrors.firstLine(e.getMessage())));
+                    camera.id(), nextSequence - 1, StreamUrls.mask(Messages.firstLine(e.getMessage())));
         }
         if (++consecutiveErrors >= MAX_CONSECUTIVE_ERRORS) {
             endReason = consecutiveErrors + " undecodable frames in a row at frame #" + nextSequence;

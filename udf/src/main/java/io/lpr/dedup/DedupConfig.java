@@ -1,6 +1,7 @@
 package io.lpr.dedup;
 
 import io.lpr.track.TrackerOptions;
+import io.lpr.util.Require;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.HashMap;
@@ -24,11 +25,11 @@ public record DedupConfig(Duration window, int maxEdits, Map<String, String> gro
 
     /** @throws IllegalArgumentException naming the bad setting */
     public DedupConfig {
-        require(window != null && !window.isNegative(), "lpr.dedup.window must not be negative, got " + window);
-        require(maxEdits >= 0 && maxEdits <= 3, "lpr.dedup.max-edits must be 0..3, got " + maxEdits);
-        require(groupOfCamera != null, "lpr.dedup.camera-groups must be a map (empty for none)");
+        Require.that(window != null && !window.isNegative(), "lpr.dedup.window must not be negative, got " + window);
+        Require.that(maxEdits >= 0 && maxEdits <= 3, "lpr.dedup.max-edits must be 0..3, got " + maxEdits);
+        Require.that(groupOfCamera != null, "lpr.dedup.camera-groups must be a map (empty for none)");
         groupOfCamera = Map.copyOf(groupOfCamera);
-        require(allowedLateness != null && !allowedLateness.isNegative(),
+        Require.that(allowedLateness != null && !allowedLateness.isNegative(),
                 "lpr.dedup.allowed-lateness must not be negative, got " + allowedLateness);
     }
 
@@ -40,7 +41,7 @@ public record DedupConfig(Duration window, int maxEdits, Map<String, String> gro
         DedupConfig config = new DedupConfig(c.get(DedupOptions.WINDOW), c.get(DedupOptions.MAX_EDITS),
                 groups(c.getOptional(DedupOptions.CAMERA_GROUPS).orElse(List.of())), c.get(DedupOptions.ALLOWED_LATENESS));
         Duration passageGap = c.get(TrackerOptions.PASSAGE_GAP);
-        require(config.allowedLateness.compareTo(passageGap) >= 0, "lpr.dedup.allowed-lateness ("
+        Require.that(config.allowedLateness.compareTo(passageGap) >= 0, "lpr.dedup.allowed-lateness ("
                 + config.allowedLateness + ") must be at least lpr.tracker.passage-gap (" + passageGap + ")");
         return config;
     }
@@ -50,12 +51,12 @@ public record DedupConfig(Duration window, int maxEdits, Map<String, String> gro
         Map<String, String> groupOf = new HashMap<>();
         for (String entry : entries) {
             int eq = entry.indexOf('=');
-            require(eq > 0 && eq < entry.length() - 1,
+            Require.that(eq > 0 && eq < entry.length() - 1,
                     "lpr.dedup.camera-groups entries are name=cam1,cam2, got '" + entry + "'");
             String name = entry.substring(0, eq).strip();
             for (String camera : entry.substring(eq + 1).split(",")) {
                 String previous = groupOf.put(camera.strip(), name);
-                require(previous == null || previous.equals(name),
+                Require.that(previous == null || previous.equals(name),
                         "lpr.dedup.camera-groups: camera " + camera.strip() + " is in two groups");
             }
         }
@@ -85,11 +86,5 @@ public record DedupConfig(Duration window, int maxEdits, Map<String, String> gro
 
     public boolean enabled() {
         return !window.isZero();
-    }
-
-    private static void require(boolean ok, String message) {
-        if (!ok) {
-            throw new IllegalArgumentException(message);
-        }
     }
 }

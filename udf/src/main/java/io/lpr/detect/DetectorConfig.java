@@ -1,6 +1,7 @@
 package io.lpr.detect;
 
 import io.lpr.model.Device;
+import io.lpr.util.Require;
 import java.io.Serializable;
 import java.util.List;
 import org.apache.flink.configuration.ReadableConfig;
@@ -54,22 +55,22 @@ public record DetectorConfig(Format format, String modelFile, int inputSize, flo
 
     /** @throws IllegalArgumentException naming the first bad setting */
     public DetectorConfig {
-        require(format != null, "lpr.detector.format must be one of ONNX_END2END, YOLOV5, YOLOV8");
-        require(modelFile != null && !modelFile.isBlank(), "lpr.detector.model-file must be named");
-        require(inputSize >= 32 && inputSize % 32 == 0,
+        Require.that(format != null, "lpr.detector.format must be one of ONNX_END2END, YOLOV5, YOLOV8");
+        Require.that(modelFile != null && !modelFile.isBlank(), "lpr.detector.model-file must be named");
+        Require.that(inputSize >= 32 && inputSize % 32 == 0,
                 "lpr.detector.input-size must be a positive multiple of 32, got " + inputSize);
-        require(confidence > 0 && confidence <= 1, "lpr.detector.confidence must be in (0, 1], got " + confidence);
-        require(watchConfidence > 0 && watchConfidence <= confidence, "lpr.detector.watch-confidence must be in (0, "
+        Require.that(confidence > 0 && confidence <= 1, "lpr.detector.confidence must be in (0, 1], got " + confidence);
+        Require.that(watchConfidence > 0 && watchConfidence <= confidence, "lpr.detector.watch-confidence must be in (0, "
                 + confidence + "] (above 0, at most lpr.detector.confidence), got " + watchConfidence);
-        require(nmsIou > 0 && nmsIou <= 1, "lpr.detector.nms-iou must be in (0, 1], got " + nmsIou);
-        require(tileSizes != null, "lpr.detector.tile-sizes must be a list (empty for whole frame only)");
+        Require.that(nmsIou > 0 && nmsIou <= 1, "lpr.detector.nms-iou must be in (0, 1], got " + nmsIou);
+        Require.that(tileSizes != null, "lpr.detector.tile-sizes must be a list (empty for whole frame only)");
         for (Integer size : tileSizes) {
-            require(size != null && size >= 32, "lpr.detector.tile-sizes must be at least 32 px, got " + tileSizes);
+            Require.that(size != null && size >= 32, "lpr.detector.tile-sizes must be at least 32 px, got " + tileSizes);
         }
         tileSizes = List.copyOf(tileSizes);
-        require(tileOverlap >= 0 && tileOverlap < 0.9f, "lpr.detector.tile-overlap must be in [0, 0.9), got " + tileOverlap);
-        require(device != null, "lpr.detector.device must be cpu or gpu");
-        require(intraOpThreads >= 1, "lpr.detector.intra-op-threads must be at least 1, got " + intraOpThreads);
+        Require.that(tileOverlap >= 0 && tileOverlap < 0.9f, "lpr.detector.tile-overlap must be in [0, 0.9), got " + tileOverlap);
+        Require.that(device != null, "lpr.detector.device must be cpu or gpu");
+        Require.that(intraOpThreads >= 1, "lpr.detector.intra-op-threads must be at least 1, got " + intraOpThreads);
     }
 
     /** Whether the whole frame is run: asked for, or no tiles to run instead. */
@@ -128,11 +129,5 @@ public record DetectorConfig(Format format, String modelFile, int inputSize, flo
 
     public DetectorConfig withIntraOpThreads(int value) {
         return new DetectorConfig(format, modelFile, inputSize, confidence, watchConfidence, nmsIou, tileSizes, tileOverlap, wholeFrame, device, value);
-    }
-
-    private static void require(boolean ok, String message) {
-        if (!ok) {
-            throw new IllegalArgumentException(message);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package io.lpr.detect;
 
+import static io.lpr.util.Messages.rootMessage;
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
 
 import ai.djl.Device;
@@ -151,19 +152,5 @@ public final class DetectorModel implements AutoCloseable {
             }
         }
         return null;
-    }
-
-    /** The innermost cause's message on one line; for a TorchScript traceback, just its last line (the error). */
-    static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage().strip();
-        if (message.contains("Traceback")) {
-            String[] lines = message.split("\\R");
-            return lines[lines.length - 1].strip();
-        }
-        return message.replaceAll("\\s*\\R\\s*", " ");
     }
 }

@@ -1,5 +1,6 @@
 package io.lpr.detect;
 
+import io.lpr.util.Messages;
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
 
 import ai.djl.inference.Predictor;
@@ -64,7 +65,7 @@ final class TiledPlateDetector implements PlateDetector {
         } catch (TranslateException e) {
             ModelException cause = DetectorModel.modelCause(e);
             throw cause != null ? cause : new ModelException("plate detector failed on a " + bgrFrame.cols() + "x"
-                    + bgrFrame.rows() + " frame: " + DetectorModel.rootMessage(e), e);
+                    + bgrFrame.rows() + " frame: " + Messages.rootMessage(e), e);
         }
         // Before NMS, so that a wheel's or a grille's box cannot suppress a plate's.
         found.removeIf(d -> !shape.accepts(d.box()));

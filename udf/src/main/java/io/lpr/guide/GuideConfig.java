@@ -1,5 +1,6 @@
 package io.lpr.guide;
 
+import io.lpr.util.Require;
 import java.io.Serializable;
 import java.time.Duration;
 import org.apache.flink.configuration.ReadableConfig;
@@ -22,22 +23,29 @@ public record GuideConfig(boolean guided, Duration sweepPeriod, int motionHeight
             new GuideConfig(true, Duration.ofSeconds(10), 120, 20, Duration.ofSeconds(2));
 
     /**
-     * Frames of a camera's start (and of a new frame size or a stream started afresh) scanned in full, not one: a
-     * plate near the detector threshold is a plate in some frames only (on real CCTV a parked car's plate was
-     * found in 29 of 40 frames by the full tiling, and the one first frame missed it), and the sweep may not come
-     * back to its tile for a whole sweep period. Three frames find such a plate, strong or weak, with near
-     * certainty, and from then on it is tracked or watched; each more costs a full tiling's calls once per start.
+     * Times each tile is scanned in a camera's start (and after a new frame size or a stream started afresh): the
+     * first frame in full, then each later look spread over {@link #START_SPREAD_FRAMES} frames. One look is not
+     * enough: a plate near the detector threshold is a plate in some frames only (on real CCTV a parked car's plate
+     * was found in 29 of 40 frames by the full tiling, and the one first frame missed it), and the sweep may not
+     * come back to its tile for a whole sweep period. A second look finds it strong or weak, and from then on it is
+     * tracked or watched every frame; spread out, it costs a third of a full tiling per frame, not a whole one.
      */
-    public static final int START_FULL_SCANS = 3;
+    public static final int START_LOOKS = 2;
+
+    /** Frames each look after a start's first is spread over. */
+    public static final int START_SPREAD_FRAMES = 3;
+
+    /** Frames a start takes: its full scan, then the later looks spread out. */
+    public static final int START_FRAMES = 1 + (START_LOOKS - 1) * START_SPREAD_FRAMES;
 
     /** @throws IllegalArgumentException naming the first bad setting */
     public GuideConfig {
-        require(sweepPeriod != null && sweepPeriod.toMillis() > 0,
+        Require.that(sweepPeriod != null && sweepPeriod.toMillis() > 0,
                 "lpr.guide.sweep-period must be positive, got " + sweepPeriod);
-        require(motionHeight >= 16, "lpr.guide.motion-height must be at least 16 px, got " + motionHeight);
-        require(motionThreshold >= 1 && motionThreshold <= 255,
+        Require.that(motionHeight >= 16, "lpr.guide.motion-height must be at least 16 px, got " + motionHeight);
+        Require.that(motionThreshold >= 1 && motionThreshold <= 255,
                 "lpr.guide.motion-threshold must be in 1..255, got " + motionThreshold);
-        require(trackTtl != null && !trackTtl.isNegative(), "lpr.guide.track-ttl must be >= 0, got " + trackTtl);
+        Require.that(trackTtl != null && !trackTtl.isNegative(), "lpr.guide.track-ttl must be >= 0, got " + trackTtl);
     }
 
     /** The {@code lpr.guide.*} settings ({@link GuideOptions}), checked. */
@@ -65,11 +73,5 @@ public record GuideConfig(boolean guided, Duration sweepPeriod, int motionHeight
 
     public GuideConfig withTrackTtl(Duration value) {
         return new GuideConfig(guided, sweepPeriod, motionHeight, motionThreshold, value);
-    }
-
-    private static void require(boolean ok, String message) {
-        if (!ok) {
-            throw new IllegalArgumentException(message);
-        }
     }
 }

@@ -14,10 +14,11 @@ import org.apache.flink.core.memory.DataOutputSerializer;
  * frames planned, the motion reference (its grey pixels), the tracked plates, the weak boxes, the planner (frame
  * size, per-tile last scans, last time, sweep credit, start scans left) and the recent plans. A later version that adds fields writes them after
  * version 1's and reads version 1 with them at their starting values; a version this build does not know is
- * refused.
+ * refused. Version 2 adds the tiles still owed to the start's later looks ({@link PlannerState#startTilesLeft}),
+ * none in a version 1 state, whose starts were full scans only.
  */
 public final class GuideStateSerializer implements SimpleVersionedSerializer<GuideState> {
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
     /** Far above any real count; a larger one means the bytes are not a guide's state. */
     private static final int MAX_COUNT = 1 << 24;
 
@@ -73,14 +74,15 @@ public final class GuideStateSerializer implements SimpleVersionedSerializer<Gui
             writePlan(planned.plan(), out);
             out.writeBoolean(planned.observed());
         }
+        out.writeInt(planner.startTilesLeft());
         return out.getCopyOfBuffer();
     }
 
     @Override
     public GuideState deserialize(int version, byte[] serialized) throws IOException {
-        if (version != VERSION) {
+        if (version != 1 && version != VERSION) {
             throw new IOException("cannot read a camera guide's state of version " + version
-                    + "; this build reads version " + VERSION);
+                    + "; this build reads versions 1 to " + VERSION);
         }
         try {
             return read(version, new DataInputDeserializer(serialized));
@@ -118,14 +120,18 @@ public final class GuideStateSerializer implements SimpleVersionedSerializer<Gui
         for (int i = 0; i < lastScan.length; i++) {
             lastScan[i] = in.readLong();
         }
-        PlannerState planner = new PlannerState(width, height, lastScan, in.readLong(), in.readDouble(),
-                in.readInt());
+        long lastTime = in.readLong();
+        double sweepCredit = in.readDouble();
+        int startScansLeft = in.readInt();
         int recentCount = count(in.readInt(), in);
         List<GuideState.Planned> recent = new ArrayList<>(recentCount);
         for (int i = 0; i < recentCount; i++) {
             recent.add(new GuideState.Planned(in.readLong(), in.readLong(), in.readInt(), in.readInt(), readPlan(in),
                     in.readBoolean()));
         }
+        int startTilesLeft = version >= 2 ? in.readInt() : 0;
+        PlannerState planner = new PlannerState(width, height, lastScan, lastTime, sweepCredit,
+                startScansLeft, startTilesLeft);
         if (in.available() > 0) {
             throw new IOException("camera " + cameraId + "'s guide state has " + in.available()
                     + " bytes more than version " + version + " writes");

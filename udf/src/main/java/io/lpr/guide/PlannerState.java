@@ -12,11 +12,17 @@ import java.util.Arrays;
  * @param lastTime the time of the last frame planned (ms), {@link Long#MIN_VALUE} before the first
  * @param sweepCredit tiles the sweep has earned and not yet spent
  * @param startScansLeft full scans still owed to the start
+ * @param startTilesLeft tiles still owed to the start's later looks, spread over its next frames
  */
 public record PlannerState(int width, int height, long[] lastScan, long lastTime, double sweepCredit,
-        int startScansLeft) {
+        int startScansLeft, int startTilesLeft) {
     public PlannerState {
         lastScan = lastScan.clone();
+    }
+
+    /** A state with no later looks owed (version 1 of the checkpoint: its starts were full scans only). */
+    public PlannerState(int width, int height, long[] lastScan, long lastTime, double sweepCredit, int startScansLeft) {
+        this(width, height, lastScan, lastTime, sweepCredit, startScansLeft, 0);
     }
 
     @Override
@@ -28,7 +34,7 @@ public record PlannerState(int width, int height, long[] lastScan, long lastTime
     public boolean equals(Object o) {
         return o instanceof PlannerState s && s.width == width && s.height == height && Arrays.equals(s.lastScan, lastScan)
                 && s.lastTime == lastTime && Double.compare(s.sweepCredit, sweepCredit) == 0
-                && s.startScansLeft == startScansLeft;
+                && s.startScansLeft == startScansLeft && s.startTilesLeft == startTilesLeft;
     }
 
     @Override
@@ -39,6 +45,6 @@ public record PlannerState(int width, int height, long[] lastScan, long lastTime
     @Override
     public String toString() {
         return "PlannerState[" + width + "x" + height + ", " + lastScan.length + " tiles, last " + lastTime + " ms, credit "
-                + sweepCredit + ", " + startScansLeft + " start scans left]";
+                + sweepCredit + ", " + startScansLeft + " start scans and " + startTilesLeft + " tiles left]";
     }
 }

@@ -1,6 +1,5 @@
 package io.lpr.guide;
 
-import io.lpr.detect.Tiler;
 import io.lpr.detect.Tiler.Tile;
 import io.lpr.event.Box;
 import java.util.ArrayList;
@@ -14,7 +13,8 @@ import java.util.List;
  * every tile and the whole frame are scanned at least once per sweep period. Weak boxes (below the detector
  * threshold) are watched as tracked plates are, and the sweep visits the tiles holding one it has not looked at
  * since first. A start (the first frame, a changed frame size, a clock that goes back by more than a sweep period:
- * a stream started afresh) is scanned in full for {@link GuideConfig#START_FULL_SCANS} frames; a frame a little
+ * a stream started afresh) is scanned in full, then every tile is looked at again over the next few frames
+ * ({@link GuideConfig#START_LOOKS}, {@link GuideConfig#START_SPREAD_FRAMES}); a frame a little
  * older than the last (worker threads overtaking each other) is planned as if it came at the same time. Not
  * thread-safe; one per camera.
  */
@@ -28,38 +28,41 @@ public final class RegionPlanner {
     private final float overlap;
     private final boolean wholeFrame;
     private final long sweepPeriodMs;
-    private final int startScans;
+    private final int startLooks;
 
     private int width = -1;
     private int height = -1;
     private List<Tile> grid = List.of();
-    private List<Tile> smallestTiles = List.of();
+    /** The tiles of {@link #grid} for each target; null before the first frame. */
+    private TileCover tileCover;
     private long[] lastScan = new long[0];
     private long lastTime = Long.MIN_VALUE;
     private double sweepCredit;
     /** Full scans still owed to the start (state: goes into a snapshot with the fields above). */
     private int startScansLeft;
+    /** Tiles still owed to the start's later looks, after its full scans (state, as the fields above). */
+    private int startTilesLeft;
 
-    /** A planner whose starts are scanned in full for {@link GuideConfig#START_FULL_SCANS} frames. */
+    /** A planner whose starts take {@link GuideConfig#START_LOOKS} looks at each tile. */
     public RegionPlanner(List<Integer> tileSizes, float overlap, boolean wholeFrame, long sweepPeriodMs) {
-        this(tileSizes, overlap, wholeFrame, sweepPeriodMs, GuideConfig.START_FULL_SCANS);
+        this(tileSizes, overlap, wholeFrame, sweepPeriodMs, GuideConfig.START_LOOKS);
     }
 
-    /** @param startScans frames scanned in full at a start (at least 1) */
+    /** @param startLooks times each tile is scanned at a start, the first in one full scan (at least 1) */
     public RegionPlanner(List<Integer> tileSizes, float overlap, boolean wholeFrame, long sweepPeriodMs,
-            int startScans) {
-        if (startScans < 1) {
-            throw new IllegalArgumentException("a start needs at least one full scan, got " + startScans);
+            int startLooks) {
+        if (startLooks < 1) {
+            throw new IllegalArgumentException("a start needs at least one full scan, got " + startLooks);
         }
         this.tileSizes = tileSizes.stream().sorted().toList();
         this.overlap = overlap;
         this.wholeFrame = wholeFrame || tileSizes.isEmpty();
         this.sweepPeriodMs = sweepPeriodMs;
-        this.startScans = startScans;
+        this.startLooks = startLooks;
     }
 
     public PlannerState state() {
-        return new PlannerState(width, height, lastScan, lastTime, sweepCredit, startScansLeft);
+        return new PlannerState(width, height, lastScan, lastTime, sweepCredit, startScansLeft, startTilesLeft);
     }
 
     /**
@@ -71,26 +74,28 @@ public final class RegionPlanner {
         width = -1;
         height = -1;
         grid = List.of();
-        smallestTiles = List.of();
+        tileCover = null;
         lastScan = new long[0];
         lastTime = Long.MIN_VALUE;
         sweepCredit = 0;
         startScansLeft = 0;
+        startTilesLeft = 0;
         if (state.width() < 1 || state.height() < 1) {
             return;
         }
-        List<Tile> restoredGrid = Tiler.fullTiling(state.width(), state.height(), tileSizes, overlap, wholeFrame);
-        if (restoredGrid.size() != state.lastScan().length) {
+        TileCover restored = new TileCover(state.width(), state.height(), tileSizes, overlap, wholeFrame);
+        if (restored.grid().size() != state.lastScan().length) {
             return;
         }
         width = state.width();
         height = state.height();
-        grid = restoredGrid;
-        smallestTiles = tileSizes.isEmpty() ? List.of() : Tiler.tiles(width, height, tileSizes.get(0), overlap);
+        tileCover = restored;
+        grid = restored.grid();
         lastScan = state.lastScan();
         lastTime = state.lastTime();
         sweepCredit = state.sweepCredit();
         startScansLeft = state.startScansLeft();
+        startTilesLeft = state.startTilesLeft();
     }
 
     /** What kind of target a region was chosen for. */
@@ -128,7 +133,7 @@ public final class RegionPlanner {
         tracks.forEach(box -> addTarget(targets, box, TRACK_MARGIN, Reason.TRACK));
         weak.forEach(s -> addTarget(targets, s.box(), TRACK_MARGIN, Reason.WATCH));
         // Largest first, so that small targets inside a region already chosen cost nothing.
-        targets.sort(Comparator.comparingLong((Target t) -> area(t.area())).reversed());
+        targets.sort(Comparator.comparingLong((Target t) -> (long) t.area().width() * t.area().height()).reversed());
         List<Chosen> chosen = new ArrayList<>();
         for (Target target : targets) {
             cover(chosen, target);
@@ -147,7 +152,7 @@ public final class RegionPlanner {
                 }
             }
         }
-        int fromSweep = sweep(regions, time, weak);
+        int fromSweep = sweep(regions, time, weak) + startLooks(regions, time);
         lastTime = time;
         return new Plan(regions, fromMotion, fromTracks, fromSweep, fromWatch);
     }
@@ -156,11 +161,43 @@ public final class RegionPlanner {
     private void start(int frameWidth, int frameHeight) {
         width = frameWidth;
         height = frameHeight;
-        grid = Tiler.fullTiling(width, height, tileSizes, overlap, wholeFrame);
-        smallestTiles = tileSizes.isEmpty() ? List.of() : Tiler.tiles(width, height, tileSizes.get(0), overlap);
+        tileCover = new TileCover(width, height, tileSizes, overlap, wholeFrame);
+        grid = tileCover.grid();
         lastScan = new long[grid.size()];
         lastTime = Long.MIN_VALUE;
-        startScansLeft = startScans;
+        startScansLeft = 1;
+        startTilesLeft = (startLooks - 1) * grid.size();
+    }
+
+    /**
+     * Adds the tiles the start's later looks owe this frame: a share of the full tiling per frame, the tiles scanned
+     * longest ago first, so each later look covers every tile in {@link GuideConfig#START_SPREAD_FRAMES} frames.
+     */
+    private int startLooks(List<Tile> regions, long time) {
+        int share = Math.min(startTilesLeft, (grid.size() + GuideConfig.START_SPREAD_FRAMES - 1)
+                / GuideConfig.START_SPREAD_FRAMES);
+        if (share == 0) {
+            return 0;
+        }
+        Integer[] order = new Integer[grid.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, Comparator.comparingLong((Integer i) -> lastScan[i]).thenComparingInt(i -> i));
+        int added = 0;
+        for (int i : order) {
+            if (added == share) {
+                break;
+            }
+            if (lastScan[i] == time) {
+                continue;
+            }
+            regions.add(grid.get(i));
+            lastScan[i] = time;
+            added++;
+        }
+        startTilesLeft -= share;
+        return added;
     }
 
     private Plan fullScan(long time) {
@@ -181,39 +218,22 @@ public final class RegionPlanner {
     }
 
     /**
-     * Adds the tiles of the full tiling that cover the target: none when a chosen one holds it already, else the
-     * smallest tile that holds it whole, else every tile of the smallest size it touches (a plate inside it lies
-     * whole in one of them, as tiles overlap by more than a plate) and, for an area larger than every tile, the
-     * whole frame for plates close up. Only the full tiling's own tiles, so a plate is cut and scaled exactly as
-     * the full tiling cuts and scales it.
+     * Adds the tiles of the full tiling that cover the target ({@link TileCover}): for a tracked plate, a tile of each
+     * size; for another target none when a chosen one holds it already.
      */
     private void cover(List<Chosen> chosen, Target target) {
         Tile area = target.area();
-        for (Chosen c : chosen) {
-            if (c.region().contains(area)) {
+        List<Tile> tiles = target.reason() == Reason.TRACK ? tileCover.homes(area) : List.of();
+        if (tiles.isEmpty()) {
+            if (chosen.stream().anyMatch(c -> c.region().contains(area))) {
                 return;
             }
+            tiles = tileCover.cover(area);
         }
-        Tile holder = null;
-        for (Tile tile : grid) {
-            if (!isWholeFrame(tile) && tile.contains(area) && (holder == null || side(tile) < side(holder)
-                    || (side(tile) == side(holder) && offCentre(tile, area) < offCentre(holder, area)))) {
-                holder = tile;
-            }
-        }
-        if (holder != null) {
-            chosen.add(new Chosen(holder, target.reason()));
-            return;
-        }
-        for (Tile tile : smallestTiles) {
-            if (touches(tile, area) && chosen.stream().noneMatch(c -> c.region().equals(tile))) {
+        for (Tile tile : tiles) {
+            if (chosen.stream().noneMatch(c -> c.region().equals(tile))) {
                 chosen.add(new Chosen(tile, target.reason()));
             }
-        }
-        Tile whole = new Tile(0, 0, width, height);
-        boolean larger = tileSizes.isEmpty() || side(area) > tileSizes.get(tileSizes.size() - 1);
-        if (wholeFrame && larger && chosen.stream().noneMatch(c -> c.region().equals(whole))) {
-            chosen.add(new Chosen(whole, target.reason()));
         }
     }
 
@@ -255,30 +275,6 @@ public final class RegionPlanner {
     private static boolean holds(Tile tile, Box box) {
         return box.x1 >= tile.x() && box.y1 >= tile.y() && box.x2 <= tile.x() + tile.width()
                 && box.y2 <= tile.y() + tile.height();
-    }
-
-    private boolean isWholeFrame(Tile region) {
-        return region.width() == width && region.height() == height;
-    }
-
-    private static boolean touches(Tile a, Tile b) {
-        return a.x() < b.x() + b.width() && b.x() < a.x() + a.width()
-                && a.y() < b.y() + b.height() && b.y() < a.y() + a.height();
-    }
-
-    /** How far the centres of two rectangles lie apart (squared, in pixels). */
-    private static long offCentre(Tile a, Tile b) {
-        long dx = (2L * a.x() + a.width()) - (2L * b.x() + b.width());
-        long dy = (2L * a.y() + a.height()) - (2L * b.y() + b.height());
-        return dx * dx + dy * dy;
-    }
-
-    private static int side(Tile t) {
-        return Math.max(t.width(), t.height());
-    }
-
-    private static long area(Tile t) {
-        return (long) t.width() * t.height();
     }
 
     private static int clamp(int value, int limit) {

@@ -8,6 +8,7 @@ import static org.bytedeco.opencv.global.opencv_imgcodecs.imencode;
 import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 
 import io.lpr.event.Frame;
+import io.lpr.util.Messages;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,7 +53,10 @@ public final class Images {
         }
     }
 
-    /** Reads an image file into a BGR Mat, with an error naming the file when it is not an image. */
+    /**
+     * Reads an image file into a BGR Mat, with an error naming the file when it is not an image, or when its
+     * header declares more than {@link DeclaredSize#MAX_PIXELS} pixels (checked before anything is decoded).
+     */
     public static Mat read(Path path) throws IOException {
         byte[] bytes;
         try {
@@ -60,7 +64,18 @@ public final class Images {
         } catch (IOException e) {
             throw new IOException("cannot read image " + path + ": " + e.getMessage(), e);
         }
-        Mat image = decode(bytes);
+        DeclaredSize size = DeclaredSize.of(bytes);
+        if (size != null && size.pixels() > DeclaredSize.MAX_PIXELS) {
+            throw new IOException("image " + path + " declares " + size + " pixels, more than the "
+                    + DeclaredSize.MAX_PIXELS / 1_000_000 + " million that are decoded");
+        }
+        Mat image;
+        try {
+            image = decode(bytes);
+        } catch (RuntimeException e) {
+            // OpenCV refuses what its own limits forbid (a header ImageIO cannot read, claiming too much).
+            throw new IOException("cannot decode image " + path + ": " + Messages.firstLine(e), e);
+        }
         if (image == null) {
             throw new IOException("not an image OpenCV can decode: " + path);
         }

@@ -46,7 +46,7 @@ public final class PlateRecognizer implements AutoCloseable {
             if (cause instanceof IllegalArgumentException || cause instanceof ModelException) {
                 throw (RuntimeException) cause;
             }
-            throw new ModelException("plate recognition failed: " + RecognizerModel.firstLine(cause), e);
+            throw new ModelException("plate recognition failed: " + RecognizerModel.shortFirstLine(cause), e);
         }
         return readings;
     }

@@ -1,5 +1,6 @@
 package io.lpr.recognize;
 
+import io.lpr.util.Messages;
 import ai.djl.Device;
 import ai.djl.ndarray.NDList;
 import ai.djl.pytorch.jni.JniUtils;
@@ -80,7 +81,7 @@ public final class RecognizerModel implements AutoCloseable {
             Files.delete(dir);
             return null;
         } catch (IOException e) {
-            throw new ModelException("cannot read TorchScript model " + lprnet + ": " + firstLine(e), e);
+            throw new ModelException("cannot read TorchScript model " + lprnet + ": " + shortFirstLine(e), e);
         }
     }
 
@@ -110,16 +111,8 @@ public final class RecognizerModel implements AutoCloseable {
             return criteria.loadModel();
         } catch (Exception | UnsatisfiedLinkError e) {
             throw new ModelException("cannot load TorchScript model " + shownAs + " on " + device + ": "
-                    + firstLine(e), e);
+                    + shortFirstLine(e), e);
         }
-    }
-
-    /** The start of an exception message: PyTorch errors carry multi-line C++ traces and backend lists. */
-    static String firstLine(Throwable e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip();
-        int newline = message.indexOf('\n');
-        String line = newline < 0 ? message : message.substring(0, newline).strip();
-        return line.length() <= MAX_MESSAGE ? line : line.substring(0, MAX_MESSAGE) + "...";
     }
 
     /** A new recogniser with its own predictors and the default reading policy (Russian formats). */
@@ -151,5 +144,11 @@ public final class RecognizerModel implements AutoCloseable {
         } finally {
             lprnet.close();
         }
+    }
+
+    /** The start of an exception message: PyTorch errors carry multi-line C++ traces and backend lists. */
+    static String shortFirstLine(Throwable e) {
+        String line = Messages.firstLine(e);
+        return line.length() <= MAX_MESSAGE ? line : line.substring(0, MAX_MESSAGE) + "...";
     }
 }

@@ -1,5 +1,6 @@
 package io.lpr.registry;
 
+import static io.lpr.util.Messages.firstLine;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -181,13 +182,5 @@ final class CamerasYaml {
 
     private static String where(JsonLocation location) {
         return location == null || location.getLineNr() < 1 ? "" : " (line " + location.getLineNr() + ")";
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "unknown error";
-        }
-        int newline = message.indexOf('\n');
-        return (newline < 0 ? message : message.substring(0, newline)).trim();
     }
 }

@@ -3,7 +3,9 @@ package io.lpr.db;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.Statement;
 import org.junit.jupiter.api.Test;
@@ -63,5 +65,25 @@ class DatabaseTest {
         Database db = Database.of("jdbc:sqlite:no/such/dir/plates.db", null, null);
         Path expected = Path.of("no/such/dir/plates.db").toAbsolutePath();
         assertThatThrownBy(db::requireCreatable).hasMessageContaining(expected.toString());
+    }
+
+    @Test
+    void aNewSqliteDatabaseAndItsWalFilesAreTheOwnersOnly(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("plates.db");
+        Database db = Database.of("jdbc:sqlite:" + file, null, null);
+        try (Connection c = db.open(); Statement st = c.createStatement()) {
+            st.execute("PRAGMA journal_mode=WAL");
+            st.execute("CREATE TABLE cameras (id TEXT, url TEXT)");
+            st.execute("INSERT INTO cameras VALUES ('gate', 'rtsp://admin:secret@10.0.0.5/stream')");
+            // Open: the -wal and -shm files exist while a connection holds the database.
+            for (String name : new String[] {"plates.db", "plates.db-wal", "plates.db-shm"}) {
+                assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve(name))))
+                        .as(name).isEqualTo("rw-------");
+            }
+        }
+        try (Connection c = db.open(); Statement st = c.createStatement(); var rs = st.executeQuery("SELECT url FROM cameras")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("rtsp://admin:secret@10.0.0.5/stream");
+        }
     }
 }

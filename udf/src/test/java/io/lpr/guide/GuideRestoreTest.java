@@ -117,7 +117,26 @@ class GuideRestoreTest {
         assertThat(copy).isEqualTo(state);
         assertThat(serializer.serialize(copy)).isEqualTo(bytes);
         GuideState fresh = guide().snapshot();
-        assertThat(serializer.deserialize(1, serializer.serialize(fresh))).isEqualTo(fresh);
+        assertThat(serializer.deserialize(GuideStateSerializer.VERSION, serializer.serialize(fresh))).isEqualTo(fresh);
+    }
+
+    /** Version 1 is version 2 without the start's tiles owed at the end: its starts were full scans only. */
+    @Test
+    void aVersionOneStateIsReadWithNoLaterStartLooksOwed() throws Exception {
+        CameraGuide guide = guide();
+        run(guide, 0, 2);
+        GuideState state = guide.snapshot();
+        assertThat(state.planner().startTilesLeft()).as("in the middle of a start").isPositive();
+        byte[] v2 = serializer.serialize(state);
+
+        GuideState v1 = serializer.deserialize(1, Arrays.copyOf(v2, v2.length - Integer.BYTES));
+
+        PlannerState p = state.planner();
+        assertThat(v1.planner()).isEqualTo(new PlannerState(p.width(), p.height(), p.lastScan(), p.lastTime(),
+                p.sweepCredit(), p.startScansLeft(), 0));
+        assertThat(v1.tracks()).isEqualTo(state.tracks());
+        assertThat(v1.recent()).isEqualTo(state.recent());
+        assertThat(v1.motion()).isEqualTo(state.motion());
     }
 
     @Test
@@ -126,12 +145,12 @@ class GuideRestoreTest {
         run(guide, 0, 3);
         byte[] bytes = serializer.serialize(guide.snapshot());
 
-        assertThatThrownBy(() -> serializer.deserialize(2, bytes)).isInstanceOf(IOException.class)
-                .hasMessage("cannot read a camera guide's state of version 2; this build reads version 1");
+        assertThatThrownBy(() -> serializer.deserialize(3, bytes)).isInstanceOf(IOException.class)
+                .hasMessage("cannot read a camera guide's state of version 3; this build reads versions 1 to 2");
         assertThatThrownBy(() -> serializer.deserialize(0, bytes)).hasMessageContaining("version 0");
-        assertThatThrownBy(() -> serializer.deserialize(1, Arrays.copyOf(bytes, bytes.length - 5)))
+        assertThatThrownBy(() -> serializer.deserialize(2, Arrays.copyOf(bytes, bytes.length - 5)))
                 .isInstanceOf(IOException.class);
-        assertThatThrownBy(() -> serializer.deserialize(1, Arrays.copyOf(bytes, bytes.length + 3)))
+        assertThatThrownBy(() -> serializer.deserialize(2, Arrays.copyOf(bytes, bytes.length + 3)))
                 .isInstanceOf(IOException.class).hasMessageContaining("3 bytes more");
     }
 

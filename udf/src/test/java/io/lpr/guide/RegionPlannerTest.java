@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.lpr.detect.Tiler;
 import io.lpr.detect.Tiler.Tile;
 import io.lpr.event.Box;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,26 +22,36 @@ class RegionPlannerTest {
     private final RegionPlanner planner = new RegionPlanner(SIZES, 0.2f, true, PERIOD, 1);
 
     @Test
-    void aStartIsScannedInFullForTheFirstFramesThenGuided() {
+    void aStartIsScannedInFullThenEveryTileAgainOverTheNextFramesThenGuided() {
         RegionPlanner starting = new RegionPlanner(SIZES, 0.2f, true, PERIOD);
-        for (int frame = 0; frame < GuideConfig.START_FULL_SCANS; frame++) {
-            assertThat(starting.plan(W, H, frame * 200L, List.of(), List.of()).regions()).as("frame %d", frame)
-                    .containsExactlyElementsOf(FULL);
-        }
-        assertThat(starting.plan(W, H, 600, List.of(), List.of()).regions()).hasSizeLessThan(2);
+        assertStart(starting, W, H, 0);
+        assertThat(starting.plan(W, H, GuideConfig.START_FRAMES * 200L, List.of(), List.of()).regions())
+                .hasSizeLessThan(2);
         // A new frame size starts afresh, and so does a clock gone back by more than a sweep period.
-        for (int frame = 0; frame < GuideConfig.START_FULL_SCANS; frame++) {
-            assertThat(starting.plan(1280, 720, 800 + frame * 200L, List.of(), List.of()).regions())
-                    .containsExactlyElementsOf(Tiler.fullTiling(1280, 720, SIZES, 0.2f, true));
-        }
-        assertThat(starting.plan(1280, 720, 1400, List.of(), List.of()).regions()).hasSizeLessThan(2);
+        assertStart(starting, 1280, 720, 2_000);
         starting.plan(1280, 720, 30_000, List.of(), List.of());
-        for (int frame = 0; frame < GuideConfig.START_FULL_SCANS; frame++) {
-            assertThat(starting.plan(1280, 720, 1_000 + frame * 200L, List.of(), List.of()).regions())
-                    .hasSameSizeAs(Tiler.fullTiling(1280, 720, SIZES, 0.2f, true));
+        assertStart(starting, 1280, 720, 1_000);
+        assertThat(starting.plan(1280, 720, 1_000 + GuideConfig.START_FRAMES * 200L, List.of(), List.of()).regions())
+                .hasSizeLessThan(2);
+        assertThat(GuideConfig.START_LOOKS).isGreaterThan(1);
+    }
+
+    /**
+     * A start from {@code t0}, one frame every 200 ms: the full tiling in its first frame, then every tile once more
+     * over the next frames, an even share in each.
+     */
+    private static void assertStart(RegionPlanner planner, int width, int height, long t0) {
+        List<Tile> full = Tiler.fullTiling(width, height, SIZES, 0.2f, true);
+        assertThat(planner.plan(width, height, t0, List.of(), List.of()).regions()).containsExactlyElementsOf(full);
+        List<Tile> again = new ArrayList<>();
+        for (int frame = 1; frame < GuideConfig.START_FRAMES; frame++) {
+            Plan plan = planner.plan(width, height, t0 + frame * 200L, List.of(), List.of());
+            assertThat(plan.regions()).as("frame %d", frame)
+                    .hasSizeLessThanOrEqualTo((full.size() + GuideConfig.START_SPREAD_FRAMES - 1)
+                            / GuideConfig.START_SPREAD_FRAMES);
+            again.addAll(plan.regions());
         }
-        assertThat(starting.plan(1280, 720, 1_600, List.of(), List.of()).regions()).hasSizeLessThan(2);
-        assertThat(GuideConfig.START_FULL_SCANS).isGreaterThan(1);
+        assertThat(again).containsExactlyInAnyOrderElementsOf(full);
     }
 
     @Test
@@ -56,7 +67,8 @@ class RegionPlannerTest {
             assertThat(plan.regions().get(0)).isEqualTo(new Tile(W - 640, H - 640, 640, 640));
         }
         Plan tracked = planner.plan(W, H, 2_200, List.of(), List.of(weak), List.of(new WeakBoxes.Sighting(weak, 2_000)));
-        assertThat(tracked.fromTracks() + tracked.fromWatch()).as("one region serves both").isEqualTo(1);
+        assertThat(tracked.fromTracks() + tracked.fromWatch()).as("one region of each tile size serves both")
+                .isEqualTo(SIZES.size());
     }
 
     @Test
@@ -132,12 +144,31 @@ class RegionPlannerTest {
     }
 
     @Test
-    void aTrackedPlateInsideTheMovingCarCostsNoExtraRegion() {
+    void aTrackedPlateInsideTheMovingCarCostsOnlyTheTileOfTheOtherSize() {
         planner.plan(W, H, 0, List.of(), List.of());
 
         Plan plan = planner.plan(W, H, 200, List.of(new Box(700, 500, 1000, 700)), List.of(new Box(820, 650, 880, 665)));
 
-        assertThat(plan.fromMotion() + plan.fromTracks()).isEqualTo(1);
+        assertThat(plan.fromMotion()).isEqualTo(1);
+        assertThat(plan.fromTracks()).isEqualTo(1);
+        assertThat(plan.regions()).containsExactly(new Tile(427, 440, 640, 640), new Tile(544, 248, 832, 832));
+    }
+
+    /**
+     * The full tiling reads a plate from the best-scoring of the boxes its tiles give, and boxes of one plate from the
+     * two tile sizes score within a hair of each other (the van of docs/accuracy.md: 0.857 and 0.858), so a tracked
+     * plate is scanned in a tile of each size: the one it lies nearest the centre of, whose box beats its neighbours'.
+     */
+    @Test
+    void aTrackedPlateIsScannedInTheTileOfEachSizeItLiesNearestTheCentreOf() {
+        planner.plan(W, H, 0, List.of(), List.of());
+        Box van = new Box(1418, 920, 1481, 940);
+
+        Plan plan = planner.plan(W, H, 200, List.of(), List.of(van));
+
+        assertThat(plan.fromTracks()).isEqualTo(2);
+        // Tile (853, 440) of 640 px holds it too, but with the plate 40 px from its edge.
+        assertThat(plan.regions()).containsExactly(new Tile(1280, 440, 640, 640), new Tile(1088, 248, 832, 832));
     }
 
     @Test
@@ -158,9 +189,9 @@ class RegionPlannerTest {
 
         Plan plan = planner.plan(W, H, 200, List.of(), List.of(new Box(1880, 1060, 1915, 1075)));
 
-        Tile region = plan.regions().get(0);
-        assertThat(plan.fromTracks()).isEqualTo(1);
-        assertThat(region).isEqualTo(new Tile(W - 640, H - 640, 640, 640));
+        assertThat(plan.fromTracks()).isEqualTo(2);
+        assertThat(plan.regions()).containsExactly(new Tile(W - 640, H - 640, 640, 640),
+                new Tile(W - 832, H - 832, 832, 832));
     }
 
     @Test

@@ -16,7 +16,6 @@ import io.lpr.guide.CameraGuides;
 import io.lpr.guide.GuideConfig;
 import io.lpr.model.ModelDirectory;
 import io.lpr.plate.PlateGrammar;
-import io.lpr.plate.PlateMatch;
 import io.lpr.recognize.RecognizerConfig;
 import io.lpr.recognize.RecognizerModel;
 import io.lpr.status.CameraMetrics;
@@ -77,7 +76,7 @@ class GuidedDetectionTest {
     }
 
     @Test
-    void aStaticCameraWithTwoMovingCarsGivesTheSameEventsForAThirdOfTheCalls() throws Exception {
+    void aStaticCameraWithTwoMovingCarsGivesTheSameEventsForUnderHalfTheCalls() throws Exception {
         EvalManifest.Entry clip = clips.files().get(0);
         Run full = run(dir.resolve(clip.file()), GuideConfig.DEFAULTS.withGuided(false));
         Run guided = run(dir.resolve(clip.file()), GuideConfig.DEFAULTS);
@@ -85,7 +84,8 @@ class GuidedDetectionTest {
         assertThat(full.plates()).containsExactlyInAnyOrderElementsOf(clip.expected());
         assertThat(guided.plates()).containsExactlyInAnyOrderElementsOf(full.plates());
         assertThat(full.callsPerFrame()).isEqualTo(15.0);
-        assertThat(guided.callsPerFrame()).as("guided calls per frame").isLessThanOrEqualTo(full.callsPerFrame() / 3);
+        // Each tracked plate costs a tile of each size (docs/performance.md), so less than half, not a third.
+        assertThat(guided.callsPerFrame()).as("guided calls per frame").isLessThan(full.callsPerFrame() / 2);
     }
 
     @Test
@@ -94,11 +94,11 @@ class GuidedDetectionTest {
         Run full = run(dir.resolve(clip.file()), GuideConfig.DEFAULTS.withGuided(false));
         Run guided = run(dir.resolve(clip.file()), GuideConfig.DEFAULTS);
 
-        // The van's plate is the reference's, which reads B840CK197 or B840OK197 on a knife edge (CONTRACTS.md):
-        // which one wins the vote depends on the tiles a crop came from.
-        assertThat(full.plates()).hasSize(1).allMatch(DEMO_READS::contains);
-        assertThat(guided.plates()).hasSize(1).allMatch(DEMO_READS::contains);
-        assertThat(guided.callsPerFrame()).isLessThan(full.callsPerFrame() / 3);
+        // The van's plate is the reference's, on the C/O knife edge (CONTRACTS.md): which text wins the vote depends
+        // on the box each crop came from, and guided detection scans the tiles whose boxes the full tiling keeps.
+        assertThat(full.plates()).containsExactly(VehicleSprite.VAN.text());
+        assertThat(guided.plates()).containsExactlyElementsOf(full.plates());
+        assertThat(guided.callsPerFrame()).isLessThan(full.callsPerFrame() / 2);
     }
 
     @Test
@@ -134,21 +134,11 @@ class GuidedDetectionTest {
             }
         }
 
-        // The same events clip by clip, and the same texts but for the van's C/O knife edge (docs/accuracy.md): its
-        // vote splits evenly between C and O, and a box from another tile tips it. Any other difference fails.
-        List<String> knifeEdge = new ArrayList<>();
-        for (String clip : full.keySet()) {
-            assertThat(guided.get(clip)).as(clip).hasSameSizeAs(full.get(clip));
-            if (!guided.get(clip).equals(full.get(clip))) {
-                knifeEdge.add(clip);
-                for (int i = 0; i < full.get(clip).size(); i++) {
-                    assertThat(PlateMatch.lookAlikeDistance(guided.get(clip).get(i), full.get(clip).get(i)))
-                            .as("%s: %s guided, %s full", clip, guided.get(clip), full.get(clip)).isZero();
-                    assertThat(List.of(guided.get(clip).get(i), full.get(clip).get(i))).allMatch(DEMO_READS::contains);
-                }
-            }
-        }
-        assertThat(knifeEdge).as("clips whose texts differ").isSubsetOf("parked-van.mp4");
+        // The same events with the same texts, clip by clip: a tracked plate is scanned in the tiles whose boxes the
+        // full tiling chooses between, so even the van's C/O knife edge (docs/accuracy.md) is read alike.
+        assertThat(guided).isEqualTo(full);
+        // Full tiling reads the truth where the set has one readable plate per clip.
+        assertThat(full.get("parked-van.mp4")).containsExactly(VehicleSprite.VAN.text());
         // The near-threshold parked plate is there to be found: full tiling reads it.
         assertThat(full.get(ClipScenario.PARKED_FAINT + ".mp4")).containsExactly(VehicleSprite.SALOON.text());
     }

@@ -1,6 +1,5 @@
 package io.lpr.cluster;
 
-import io.lpr.util.Folders;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -102,7 +101,7 @@ public final class LocalCluster {
         if (!free(port)) {
             throw new ClusterException("port " + port + " is in use: choose another with --port");
         }
-        clean();
+        new ClusterFolder(dir).prepareForStart();
         preparePlugins(classpath);
         Map<String, String> dynamic = new LinkedHashMap<>(localSettings());
         dynamic.putAll(settings);
@@ -161,8 +160,6 @@ public final class LocalCluster {
         return role;
     }
 
-
-
     /** Every process started from this folder, in start order. */
     public List<Member> members() throws IOException {
         return pids.members();
@@ -183,34 +180,8 @@ public final class LocalCluster {
      */
     public Stopped stopAndClean() throws IOException {
         List<Member> members = stop();
-        List<String> removed = new ArrayList<>();
-        long bytes = 0;
-        for (String made : CLUSTER_MADE) {
-            Path path = dir.resolve(made);
-            if (Files.exists(path)) {
-                bytes += size(path);
-                Folders.deleteTree(path);
-                removed.add(made);
-            }
-        }
-        List<String> kept = new ArrayList<>();
-        for (String owned : USER_OWNED) {
-            if (Files.exists(dir.resolve(owned))) {
-                kept.add(owned + "/");
-            }
-        }
-        return new Stopped(members, removed, bytes, kept);
-    }
-
-    /** What the cluster makes for itself, removed by stop: blob caches and temporary files live in tmp/. */
-    static final List<String> CLUSTER_MADE = List.of("tmp", "uploads", "plugins", "pid", "lib.classpath", "cluster.properties");
-    /** What is the user's, kept by stop. */
-    static final List<String> USER_OWNED = List.of("log", "checkpoints", "savepoints");
-
-    private static long size(Path path) throws IOException {
-        try (Stream<Path> walk = Files.walk(path)) {
-            return walk.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
-        }
+        ClusterFolder.Removed removed = new ClusterFolder(dir).removeWhatTheClusterMade();
+        return new Stopped(members, removed.paths(), removed.bytes(), new ClusterFolder(dir).kept());
     }
 
     public Path log(String role) {
@@ -305,16 +276,6 @@ public final class LocalCluster {
         }
         return values;
     }
-
-
-    private void clean() throws IOException {
-        for (String sub : List.of("pid", "plugins", "tmp", "uploads")) {
-            Folders.deleteTree(dir.resolve(sub));
-        }
-        Files.createDirectories(dir.resolve("log"));
-    }
-
-
 
     static boolean free(int port) {
         try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {

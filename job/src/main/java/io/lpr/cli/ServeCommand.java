@@ -27,7 +27,9 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     DatabaseOptions databaseOptions;
 
-    @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080", description = "TCP port (default ${DEFAULT-VALUE}; 0 picks a free one).")
+    static final int DEFAULT_PORT = 8080;
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "" + DEFAULT_PORT, description = "TCP port (default ${DEFAULT-VALUE}; 0 picks a free one).")
     int port;
 
     @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
@@ -81,7 +83,7 @@ final class ServeCommand implements Callable<Integer> {
         String masked = Database.mask(db);
         String quoted = masked.matches("[A-Za-z0-9:/._@-]+") ? masked : "'" + masked.replace("'", "'\\''") + "'";
         String command = Database.DEFAULT_URL.equals(db) ? "./lpr serve" : "./lpr serve --db " + quoted;
-        return "See them with their crops: " + command + "   then open http://127.0.0.1:8080/";
+        return "See them with their crops: " + command + "   then open http://127.0.0.1:" + DEFAULT_PORT + "/";
     }
 
     static boolean isLoopback(String host) {

@@ -61,7 +61,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--resume", arity = "0..1", paramLabel = "CHECKPOINT", fallbackValue = LocalRun.NEWEST,
             description = {"Continues from a checkpoint a run that died left: the newest in the work folder "
-                    + "(lpr.work-dir, default .lpr), or the given chk-N folder. Give the same cameras and database as before."})
+                    + "(lpr.work-dir), or the given chk-N folder. Give the same cameras and database as before."})
     String resume;
 
     @Spec

@@ -27,7 +27,9 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     DatabaseOptions databaseOptions;
 
-    @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080", description = "TCP port (default ${DEFAULT-VALUE}; 0 picks a free one).")
+    static final int DEFAULT_PORT = 8080;
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "" + DEFAULT_PORT, description = "TCP port (default ${DEFAULT-VALUE}; 0 picks a free one).")
     int port;
 
     @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
@@ -43,6 +45,10 @@ final class ServeCommand implements Callable<Integer> {
             throw new UserException("--port " + port + " is not a TCP port (0 to 65535)");
         }
         String token = System.getenv(TOKEN_ENV);
+        String weak = WebServer.tokenProblem(token);
+        if (weak != null) {
+            throw new UserException(weak);
+        }
         if (!isLoopback(bind) && (token == null || token.isBlank())) {
             throw new UserException("--bind " + bind + " reaches beyond this machine: set " + TOKEN_ENV
                     + " to the access token clients must send (bearer token or basic-auth password)");
@@ -77,7 +83,7 @@ final class ServeCommand implements Callable<Integer> {
         String masked = Database.mask(db);
         String quoted = masked.matches("[A-Za-z0-9:/._@-]+") ? masked : "'" + masked.replace("'", "'\\''") + "'";
         String command = Database.DEFAULT_URL.equals(db) ? "./lpr serve" : "./lpr serve --db " + quoted;
-        return "See them with their crops: " + command + "   then open http://127.0.0.1:8080/";
+        return "See them with their crops: " + command + "   then open http://127.0.0.1:" + DEFAULT_PORT + "/";
     }
 
     static boolean isLoopback(String host) {

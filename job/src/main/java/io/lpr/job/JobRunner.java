@@ -13,6 +13,7 @@ import io.lpr.registry.YamlCameraRegistry;
 import io.lpr.events.EventStore;
 import io.lpr.sink.KafkaEventSink;
 import io.lpr.sink.PlateEventSinks;
+import io.lpr.sink.RetentionConfig;
 import io.lpr.source.CameraSource;
 import io.lpr.source.split.CameraSplit;
 import io.lpr.status.CameraMetrics;
@@ -95,9 +96,10 @@ public final class JobRunner {
     }
 
     /** The events database, and Kafka when {@code lpr.kafka.bootstrap} is set (it needs checkpoints to commit). */
-    static Map<String, Sink<PlateEvent>> sinks(StreamExecutionEnvironment env, Configuration configuration, Database db) {
+    static Map<String, Sink<PlateEvent>> sinks(StreamExecutionEnvironment env, Configuration configuration, Database db,
+            RetentionConfig retention) {
         Map<String, Sink<PlateEvent>> sinks = new LinkedHashMap<>();
-        sinks.put("jdbc", PlateEventSinks.jdbc(db));
+        sinks.put("jdbc", PlateEventSinks.jdbc(db, retention));
         var checkpoints = env.getCheckpointConfig();
         Duration interval = checkpoints.isCheckpointingEnabled() ? Duration.ofMillis(checkpoints.getCheckpointInterval()) : null;
         KafkaOptions.from(configuration, interval).ifPresent(kafka -> {
@@ -133,7 +135,7 @@ public final class JobRunner {
 
         beforeSubmit.accept(configuration);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(configuration);
-        LprTopology.build(env, source, settings, sinks(env, configuration, db));
+        LprTopology.build(env, source, settings, sinks(env, configuration, db, settings.retention()));
         boolean detached = !(env instanceof LocalStreamEnvironment)
                 && !env.getConfiguration().get(DeploymentOptions.ATTACHED);
         String savepoints = configuration.get(CheckpointingOptions.SAVEPOINT_DIRECTORY);

@@ -8,6 +8,7 @@ import io.lpr.guide.GuideOptions;
 import io.lpr.model.ModelDirectoryOptions;
 import io.lpr.plate.PlateOptions;
 import io.lpr.recognize.RecognizerOptions;
+import io.lpr.sink.RetentionOptions;
 import io.lpr.track.TrackerOptions;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -26,7 +27,8 @@ public final class LprOptions {
     /** The options classes, in the order the README lists them. A new stage's class is added here. */
     public static final List<Class<?>> HOLDERS = List.of(ModelDirectoryOptions.class, SourceOptions.class, CameraOptions.class,
             DetectorOptions.class, GuideOptions.class, RecognizerOptions.class, PlateOptions.class, TrackerOptions.class,
-            DedupOptions.class, WatermarkOptions.class, SinkOptions.class, KafkaOptions.class, RunOptions.class);
+            DedupOptions.class, WatermarkOptions.class, SinkOptions.class, KafkaOptions.class, RetentionOptions.class,
+            RunOptions.class);
 
     /** Every lpr setting, holder by holder, each in the order its class declares it. */
     public static List<ConfigOption<?>> all() {

@@ -14,6 +14,7 @@ import io.lpr.recognize.ReadingPolicy;
 import io.lpr.recognize.RecognizerConfig;
 import io.lpr.recognize.RecognizerOptions;
 import io.lpr.runtime.BatchingConfig;
+import io.lpr.sink.RetentionConfig;
 import io.lpr.track.TrackerConfig;
 import io.lpr.util.Messages;
 import java.io.Serializable;
@@ -42,6 +43,7 @@ public record LprSettings(
         DedupConfig dedup,
         WatermarkConfig watermark,
         SinkConfig sink,
+        RetentionConfig retention,
         RunConfig run) implements Serializable {
     /** 2: one record per stage instead of one field per setting. */
     private static final long serialVersionUID = 2L;
@@ -62,7 +64,8 @@ public record LprSettings(
                 BatchingConfig.from(c, DetectorOptions.BATCHING),
                 RecognizerConfig.from(c), ReadingPolicy.from(c),
                 BatchingConfig.from(c, RecognizerOptions.BATCHING),
-                TrackerConfig.from(c), DedupConfig.from(c), WatermarkConfig.from(c), SinkConfig.from(c), RunConfig.from(c));
+                TrackerConfig.from(c), DedupConfig.from(c), WatermarkConfig.from(c), SinkConfig.from(c), RetentionConfig.from(c),
+                RunConfig.from(c));
         // Kafka's sink is built where the job's checkpointing is known; its settings are checked here with the rest.
         KafkaOptions.from(c, c.getOptional(CheckpointingOptions.CHECKPOINTING_INTERVAL).orElse(null));
         return settings;

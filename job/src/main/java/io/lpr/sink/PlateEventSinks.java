@@ -30,6 +30,10 @@ import org.slf4j.LoggerFactory;
 public final class PlateEventSinks {
     public static final int DEFAULT_BATCH_SIZE = 100;
     public static final long DEFAULT_BATCH_INTERVAL_MS = 1000;
+    /** Metric of the sink writer: events deleted by retention since the writer started. */
+    public static final String DELETED_EVENTS = "retentionDeletedEvents";
+    /** Metric of the sink writer: crops deleted by retention since the writer started. */
+    public static final String CLEARED_CROPS = "retentionDeletedCrops";
 
     private PlateEventSinks() {}
 
@@ -38,13 +42,26 @@ public final class PlateEventSinks {
         return jdbc(db, DEFAULT_BATCH_SIZE, DEFAULT_BATCH_INTERVAL_MS);
     }
 
+    /** A JDBC sink with the default batching that also deletes what {@code retention} says has expired. */
+    public static Sink<PlateEvent> jdbc(Database db, RetentionConfig retention) {
+        return jdbc(db, DEFAULT_BATCH_SIZE, DEFAULT_BATCH_INTERVAL_MS, retention);
+    }
+
     /** @param batchIntervalMs 0 for no interval: batches are written when full, on checkpoint and at the end */
     public static Sink<PlateEvent> jdbc(Database db, int batchSize, long batchIntervalMs) {
+        return jdbc(db, batchSize, batchIntervalMs, RetentionConfig.DEFAULTS);
+    }
+
+    /**
+     * As {@link #jdbc(Database, int, long)}; the first subtask's writer also runs the retention sweep
+     * ({@link RetentionSchedule}), counted in its metrics {@value #DELETED_EVENTS} and {@value #CLEARED_CROPS}.
+     */
+    public static Sink<PlateEvent> jdbc(Database db, int batchSize, long batchIntervalMs, RetentionConfig retention) {
         if (batchSize <= 0 || batchIntervalMs < 0) {
             throw new IllegalArgumentException("batch size must be positive and batch interval not negative, got "
                     + batchSize + " and " + batchIntervalMs + " ms");
         }
-        return new JdbcEventSink(db, batchSize, batchIntervalMs, ConnectRetry.GIVE_UP_AFTER_MS);
+        return new JdbcEventSink(db, batchSize, batchIntervalMs, ConnectRetry.GIVE_UP_AFTER_MS, retention);
     }
 
     private static final class JdbcEventSink implements Sink<PlateEvent> {
@@ -55,8 +72,10 @@ public final class PlateEventSinks {
         private final int batchSize;
         private final long batchIntervalMs;
         private final long retryWindowMs;
+        private final RetentionConfig retention;
 
-        JdbcEventSink(Database db, int batchSize, long batchIntervalMs, long retryWindowMs) {
+        JdbcEventSink(Database db, int batchSize, long batchIntervalMs, long retryWindowMs, RetentionConfig retention) {
+            this.retention = retention;
             this.db = db;
             this.batchSize = batchSize;
             this.batchIntervalMs = batchIntervalMs;
@@ -75,8 +94,15 @@ public final class PlateEventSinks {
                 TypeSerializer<PlateEvent> serializer = context.createInputSerializer();
                 copy = serializer::copy;
             }
+            // One sweeper per job, not one per subtask racing the others for the same rows.
+            AutoCloseable sweeping = () -> {};
+            if (retention.enabled() && context.getTaskInfo().getIndexOfThisSubtask() == 0) {
+                var metrics = context.metricGroup();
+                sweeping = RetentionSchedule.start(db, retention, metrics.counter(DELETED_EVENTS),
+                        metrics.counter(CLEARED_CROPS));
+            }
             return new PlateEventWriter(new EventUpserter(db, retryWindowMs), batchSize, batchIntervalMs,
-                    context.getProcessingTimeService(), copy);
+                    context.getProcessingTimeService(), copy, sweeping);
         }
     }
 }

@@ -18,6 +18,7 @@ import org.apache.flink.api.connector.sink2.SinkWriter;
  *
  * <p>Closing writes nothing: a writer is closed after {@code flush(true)} when the input ends, and otherwise
  * only when the task fails or is cancelled, when the events still waiting are replayed from the checkpoint.
+ * It also stops the writer's {@link RetentionSchedule}, when it has one.
  */
 final class PlateEventWriter implements SinkWriter<PlateEvent> {
     private final EventUpserter upserter;
@@ -26,11 +27,19 @@ final class PlateEventWriter implements SinkWriter<PlateEvent> {
     private final ProcessingTimeService time;
     private final UnaryOperator<PlateEvent> copy;
     private final List<PlateEvent> batch = new ArrayList<>();
+    private final AutoCloseable retention;
     private ScheduledFuture<?> timer;
 
     /** @param copy copies an event the caller may reuse (object reuse), else the identity */
     PlateEventWriter(EventUpserter upserter, int batchSize, long intervalMs, ProcessingTimeService time,
             UnaryOperator<PlateEvent> copy) {
+        this(upserter, batchSize, intervalMs, time, copy, () -> {});
+    }
+
+    /** @param retention the sweep of expired rows beside this writer, closed with it */
+    PlateEventWriter(EventUpserter upserter, int batchSize, long intervalMs, ProcessingTimeService time,
+            UnaryOperator<PlateEvent> copy, AutoCloseable retention) {
+        this.retention = retention;
         this.upserter = upserter;
         this.batchSize = batchSize;
         this.intervalMs = intervalMs;
@@ -69,10 +78,12 @@ final class PlateEventWriter implements SinkWriter<PlateEvent> {
     }
 
     @Override
-    public void close() {
+    public void close() throws Exception {
         if (timer != null) {
             timer.cancel(false);
         }
-        upserter.close();
+        try (AutoCloseable sweeping = retention) {
+            upserter.close();
+        }
     }
 }

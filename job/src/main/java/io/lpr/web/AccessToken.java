@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
  */
 final class AccessToken {
     static final String ENV = "LPR_SERVE_TOKEN";
+    /** Shorter tokens are refused at start: 16 random characters are beyond guessing over HTTP. */
+    static final int MIN_LENGTH = 16;
     private static final String REALM = "Basic realm=\"lpr\", charset=\"UTF-8\"";
     private static final Pattern LOOPBACK_V4 = Pattern.compile("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
 
@@ -23,9 +25,26 @@ final class AccessToken {
         this.token = token;
     }
 
-    /** @param token null or blank for none: every request is let in */
+    /**
+     * @param token null or blank for none (only loopback names are answered then)
+     * @throws IllegalArgumentException for a token shorter than {@value #MIN_LENGTH} characters
+     */
     static AccessToken of(String token) {
-        return new AccessToken(token == null || token.isBlank() ? null : token.getBytes(StandardCharsets.UTF_8));
+        if (token == null || token.isBlank()) {
+            return new AccessToken(null);
+        }
+        String problem = problem(token);
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
+        }
+        return new AccessToken(token.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Why {@code token} cannot guard the server, or null when it can; never quotes the token. */
+    static String problem(String token) {
+        int length = token.codePointCount(0, token.length());
+        return length >= MIN_LENGTH ? null : ENV + " is " + length + " characters long; it must have at least "
+                + MIN_LENGTH + " (e.g. the output of: openssl rand -hex 16)";
     }
 
     boolean required() {
@@ -49,6 +68,14 @@ final class AccessToken {
         throw new Unauthorized();
     }
 
+    /**
+     * Whether the request may see more than that the server is up: it carries the token, or, without a
+     * token, names the server by a loopback name (the same rule as {@link #check}, without refusing).
+     */
+    boolean allows(Context ctx) {
+        return token == null ? isLoopbackHost(ctx.header("Host")) : presented(ctx.header("Authorization"));
+    }
+
     private boolean presented(String header) {
         if (header == null) {
             return false;
@@ -69,16 +96,20 @@ final class AccessToken {
     }
 
     private static void requireLoopbackHost(String host) {
+        if (!isLoopbackHost(host)) {
+            throw new Forbidden("this server answers only to localhost or 127.0.0.1 (Host was '"
+                    + Text.clip(host == null ? "" : host) + "'); serving other names needs " + ENV);
+        }
+    }
+
+    private static boolean isLoopbackHost(String host) {
         String name = host == null ? "" : host.strip().toLowerCase(Locale.ROOT);
         if (name.startsWith("[")) {
             name = name.substring(1, Math.max(1, name.indexOf(']')));
         } else if (name.indexOf(':') >= 0) {
             name = name.substring(0, name.indexOf(':'));
         }
-        if (!(name.equals("localhost") || name.equals("::1") || LOOPBACK_V4.matcher(name).matches())) {
-            throw new Forbidden("this server answers only to localhost or 127.0.0.1 (Host was '"
-                    + Text.clip(host == null ? "" : host) + "'); serving other names needs " + ENV);
-        }
+        return name.equals("localhost") || name.equals("::1") || LOOPBACK_V4.matcher(name).matches();
     }
 
     /** Constant time, so the answer's timing says nothing about how much of a guess was right. */

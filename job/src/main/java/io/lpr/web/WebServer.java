@@ -3,6 +3,7 @@ package io.lpr.web;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import io.lpr.db.Database;
 import io.lpr.db.DatabaseException;
@@ -16,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * {@code lpr serve}: the events, their crops and the cameras as web pages and a JSON API (docs/api.md),
  * read-only on the job's database. Every failure is a status with a one-line message: 400 for a bad
  * parameter, 401/403 for a request without the token or from a non-loopback name ({@link AccessToken}), 404
- * for an unknown event, 503 while the database is missing or locked (the server stays up and answers again
+ * for an unknown event or route, 405 (with {@code Allow}) for a method other than GET or HEAD, 503 while the database is missing or locked (the server stays up and answers again
  * once it is back), 500 with no detail for a bug (logged here).
  */
 public final class WebServer implements AutoCloseable {
@@ -30,11 +31,17 @@ public final class WebServer implements AutoCloseable {
         this.app = app;
     }
 
+    /** Why {@code token} cannot guard the server (too short), or null when it can; never quotes the token. */
+    public static String tokenProblem(String token) {
+        return token == null || token.isBlank() ? null : AccessToken.problem(token);
+    }
+
     /**
      * Starts serving; port 0 picks a free one ({@link #port()}).
      *
      * @param db opened read-only ({@link Database#readOnly})
      * @param token the access token, or null for none
+     * @throws IllegalArgumentException for a token that {@link #tokenProblem} refuses
      */
     public static WebServer start(Database db, String host, int port, String token) {
         AccessToken access = AccessToken.of(token);
@@ -49,6 +56,7 @@ public final class WebServer implements AutoCloseable {
         Pages pages = new Pages(events);
         config.startup.showJavalinBanner = false;
         config.startup.showOldJavalinVersionWarning = false;
+        config.http.prefer405over404 = true;
         config.staticFiles.add(files -> {
             files.hostedPath = "/assets";
             files.directory = "/io/lpr/web/assets";
@@ -67,18 +75,53 @@ public final class WebServer implements AutoCloseable {
         config.routes.get("/api/events/{id}", events::one);
         config.routes.get("/api/events/{id}/crop", events::crop);
         config.routes.get("/api/cameras", cameras::list);
-        config.routes.get("/healthz", ctx -> ctx.json(Map.of("status", "ok", "events", EventStore.count(db))));
+        config.routes.get("/healthz", ctx -> health(ctx, db, access));
 
         config.routes.exception(BadRequest.class, (e, ctx) -> fail(ctx, 400, e.getMessage()));
         config.routes.exception(NotFound.class, (e, ctx) -> fail(ctx, 404, e.getMessage()));
         config.routes.exception(AccessToken.Unauthorized.class, (e, ctx) -> fail(ctx, 401, e.getMessage()));
         config.routes.exception(AccessToken.Forbidden.class, (e, ctx) -> fail(ctx, 403, e.getMessage()));
+        config.routes.exception(HttpResponseException.class, WebServer::routing);
         config.routes.exception(DatabaseException.class, (e, ctx) -> unavailable(ctx, e));
         config.routes.exception(RegistryException.class, (e, ctx) -> unavailable(ctx, e));
         config.routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
             fail(ctx, 500, "internal error; the server log has the details");
         });
+    }
+
+    /**
+     * "ok" to anyone, as a load balancer asks; the event count only to a caller the token rules let in, and
+     * a database failure's detail (a path, a host) likewise.
+     */
+    private static void health(Context ctx, Database db, AccessToken access) {
+        boolean full = access.allows(ctx);
+        long events;
+        try {
+            events = EventStore.count(db);
+        } catch (DatabaseException e) {
+            if (full) {
+                throw e;
+            }
+            LOG.warn("{} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+            fail(ctx, 503, "database unavailable");
+            return;
+        }
+        ctx.json(full ? Map.of("status", "ok", "events", events) : Map.of("status", "ok"));
+    }
+
+    /** Javalin's own answers (no route, a route without this method) in the documented error body. */
+    private static void routing(HttpResponseException e, Context ctx) {
+        String path = Text.clip(ctx.path());
+        if (e.getStatus() == 405) {
+            ctx.header("Allow", "GET, HEAD");
+            fail(ctx, 405, "method " + Text.clip(ctx.method().name()) + " is not allowed on " + path
+                    + "; this server answers only GET and HEAD");
+        } else if (e.getStatus() == 404) {
+            fail(ctx, 404, "no page or API at " + path);
+        } else {
+            fail(ctx, e.getStatus(), e.getMessage());
+        }
     }
 
     /** Pages only from here, scripts and styles only from here, nothing framed, no sniffing. */

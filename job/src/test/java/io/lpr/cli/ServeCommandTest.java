@@ -27,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code lpr serve} as a user starts it: a real process, stopped with SIGTERM; and the mistakes it refuses. */
 class ServeCommandTest {
+    private static final String TOKEN = ServeCommand.TOKEN_ENV;
     private static final Pattern SERVING = Pattern.compile("lpr: serving .* at (http://127\\.0\\.0\\.1:\\d+/) .*");
 
     @TempDir
@@ -44,13 +45,7 @@ class ServeCommandTest {
         EventStore.ensureSchema(Database.of(db, null, null));
         PlateEventStatement.upsert(Database.of(db, null, null), List.of(event));
 
-        Process serve = new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-Xmx256m",
-                        "-Dlog4j2.configurationFile=" + Paths.get("../flink-conf/log4j-cli.properties").toAbsolutePath(),
-                        "-cp", System.getProperty("java.class.path"),
-                        "io.lpr.cli.LprCli", "serve", "--db", db, "--port", "0")
-                .redirectErrorStream(true)
-                .start();
+        Process serve = serve(db, null).start();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8))) {
             String url = null;
             StringBuilder seen = new StringBuilder();
@@ -67,6 +62,35 @@ class ServeCommandTest {
 
             serve.destroy(); // SIGTERM
             assertThat(serve.waitFor(30, TimeUnit.SECONDS)).as("stopped on SIGTERM").isTrue();
+        } finally {
+            serve.destroyForcibly();
+        }
+    }
+
+    /** {@code lpr serve} in its own JVM, as a user starts it, with {@code token} in its environment (or none). */
+    private static ProcessBuilder serve(String db, String token) {
+        ProcessBuilder builder = new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx256m",
+                        "-Dlog4j2.configurationFile=" + Paths.get("../flink-conf/log4j-cli.properties").toAbsolutePath(),
+                        "-cp", System.getProperty("java.class.path"),
+                        "io.lpr.cli.LprCli", "serve", "--db", db, "--port", "0")
+                .redirectErrorStream(true);
+        builder.environment().remove(TOKEN);
+        if (token != null) {
+            builder.environment().put(TOKEN, token);
+        }
+        return builder;
+    }
+
+    @Test
+    void aShortTokenIsRefusedAtStartWithoutQuotingIt() throws Exception {
+        Process serve = serve("jdbc:sqlite:" + dir.resolve("plates.db"), "fifteen-chars-x").start();
+        try {
+            String out = new String(serve.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(serve.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(serve.exitValue()).isEqualTo(1);
+            assertThat(out).isEqualTo("lpr: LPR_SERVE_TOKEN is 15 characters long; it must have at least 16 "
+                    + "(e.g. the output of: openssl rand -hex 16)" + System.lineSeparator());
         } finally {
             serve.destroyForcibly();
         }

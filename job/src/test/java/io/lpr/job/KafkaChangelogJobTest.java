@@ -12,6 +12,7 @@ import io.lpr.db.Database;
 import io.lpr.event.PlateEvent;
 import io.lpr.events.EventQuery;
 import io.lpr.events.EventStore;
+import io.lpr.sink.RetentionConfig;
 import io.lpr.source.CameraSource;
 import io.lpr.testing.KafkaBroker;
 import io.lpr.testing.KafkaChangelog;
@@ -76,7 +77,7 @@ class KafkaChangelogJobTest {
         env.setParallelism(1);
         // The sinks of lpr run: the table, and Kafka exactly once (checkpoints on; the last one commits).
         LprTopology.build(env, CameraSource.of(JobRunner.cameras(settings)), settings,
-                JobRunner.sinks(env, configuration, sqlite));
+                JobRunner.sinks(env, configuration, sqlite, RetentionConfig.DEFAULTS));
         env.execute("lpr-kafka-changelog-test");
 
         // Keyed by event id: every revision of an event is in one partition, in order.

@@ -44,6 +44,20 @@ final class Http {
         }
     }
 
+    /** A request with {@code method} and no body (e.g. POST where the server answers only GET). */
+    HttpResponse<String> send(String method, String pathAndQuery) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + pathAndQuery)).timeout(Duration.ofSeconds(60))
+                .method(method, HttpRequest.BodyPublishers.noBody()).build();
+        try {
+            return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     HttpResponse<byte[]> bytes(String pathAndQuery) {
         return send(pathAndQuery, HttpResponse.BodyHandlers.ofByteArray());
     }

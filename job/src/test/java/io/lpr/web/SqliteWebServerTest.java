@@ -1,7 +1,9 @@
 package io.lpr.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.lpr.db.Database;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -127,7 +129,8 @@ class SqliteWebServerTest extends WebServerContract {
 
     @Test
     void withATokenEveryRequestButTheHealthCheckNeedsIt() throws Exception {
-        try (WebServer guarded = WebServer.start(readOnly(), "127.0.0.1", 0, "t0ken")) {
+        String token = "t0ken-of-16-char";
+        try (WebServer guarded = WebServer.start(readOnly(), "127.0.0.1", 0, token)) {
             Http client = new Http(guarded.port());
             HttpResponse<String> refused = client.get("/api/events");
             assertThat(refused.statusCode()).isEqualTo(401);
@@ -135,12 +138,47 @@ class SqliteWebServerTest extends WebServerContract {
             assertThat(client.get("/").statusCode()).isEqualTo(401);
             assertThat(client.get("/assets/lpr.js").statusCode()).isEqualTo(401);
             assertThat(client.get("/api/events", "Authorization", "Bearer wrong").statusCode()).isEqualTo(401);
-            assertThat(client.get("/api/events", "Authorization", "Bearer t0ken").statusCode()).isEqualTo(200);
-            String basic = Base64.getEncoder().encodeToString("anyone:t0ken".getBytes());
+            assertThat(client.get("/api/events", "Authorization", "Bearer " + token).statusCode()).isEqualTo(200);
+            String basic = Base64.getEncoder().encodeToString(("anyone:" + token).getBytes());
             assertThat(client.get("/", "Authorization", "Basic " + basic).statusCode()).isEqualTo(200);
-            assertThat(client.get("/healthz").statusCode()).isEqualTo(200);
             assertThat(client.raw("/api/events", "lpr.example")).as("with a token, any name").startsWith("HTTP/1.1 401");
+
+            // The health check answers anyone, but the counts only with the token.
+            assertThat(json(client.get("/healthz"), 200)).hasToString("{\"status\":\"ok\"}");
+            assertThat(json(client.get("/healthz", "Authorization", "Bearer wrong-token-of-16c"), 200))
+                    .hasToString("{\"status\":\"ok\"}");
+            JsonNode counted = json(client.get("/healthz", "Authorization", "Bearer " + token), 200);
+            assertThat(counted.get("status").asText()).isEqualTo("ok");
+            assertThat(counted.get("events").asLong()).isEqualTo(4);
         }
+    }
+
+    @Test
+    void withoutATokenTheHealthCheckCountsOnlyForLoopbackNames() {
+        assertThat(http.raw("/healthz", "localhost")).startsWith("HTTP/1.1 200").contains("\"events\":4");
+        String elsewhere = http.raw("/healthz", "lb.example");
+        assertThat(elsewhere).startsWith("HTTP/1.1 200").endsWith("{\"status\":\"ok\"}");
+    }
+
+    @Test
+    void theHealthCheckHidesTheDatabaseFromCallersWithoutAccess() throws Exception {
+        Path missing = dir.resolve("later.db");
+        String token = "a-token-of-sixteen";
+        try (WebServer other = WebServer.start(Database.of("jdbc:sqlite:" + missing, null, null).readOnly(), "127.0.0.1", 0, token)) {
+            Http client = new Http(other.port());
+            assertThat(json(client.get("/healthz"), 503).get("error").asText()).isEqualTo("database unavailable");
+            assertThat(json(client.get("/healthz", "Authorization", "Bearer " + token), 503).get("error").asText())
+                    .isEqualTo("database unavailable: no SQLite database at " + missing);
+        }
+    }
+
+    @Test
+    void aTokenShorterThan16CharactersIsRefused() {
+        assertThatThrownBy(() -> WebServer.start(readOnly(), "127.0.0.1", 0, "fifteen-chars-x"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("LPR_SERVE_TOKEN is 15 characters long; it must have at least 16 (e.g. the output of: openssl rand -hex 16)");
+        assertThat(WebServer.tokenProblem("sixteen-chars-xx")).isNull();
+        assertThat(WebServer.tokenProblem(null)).isNull();
     }
 
     /** A camera row written by hand with a malformed setting still lists, with its URL masked. */

@@ -216,6 +216,30 @@ abstract class WebServerContract {
     }
 
     @Test
+    void unknownRoutesAre404AndOtherMethods405InTheErrorBody() throws Exception {
+        assertThat(json(http.get("/api/nope"), 404).get("error").asText()).isEqualTo("no page or API at /api/nope");
+        JsonNode missing = json(http.get("/api/events/x/nope"), 404);
+        assertThat(missing.get("status").asInt()).isEqualTo(404);
+        assertThat(missing.get("error").asText()).isEqualTo("no page or API at /api/events/x/nope");
+        HttpResponse<String> page = http.get("/nope");
+        assertThat(page.statusCode()).isEqualTo(404);
+        assertThat(page.body()).contains("no page or API at /nope");
+
+        for (String method : List.of("POST", "PUT", "DELETE", "PATCH")) {
+            HttpResponse<String> refused = http.send(method, "/api/events");
+            JsonNode body = json(refused, 405);
+            assertThat(body.get("status").asInt()).isEqualTo(405);
+            assertThat(body.get("error").asText())
+                    .isEqualTo("method " + method + " is not allowed on /api/events; this server answers only GET and HEAD");
+            assertThat(refused.headers().firstValue("Allow")).hasValue("GET, HEAD");
+        }
+        assertThat(json(http.send("DELETE", "/api/events/" + WebFixture.events().get(0).eventId), 405).get("status").asInt())
+                .isEqualTo(405);
+        assertThat(http.send("HEAD", "/api/events").statusCode()).isEqualTo(200);
+        assertThat(EventStore.count(writable())).isEqualTo(4);
+    }
+
+    @Test
     void healthCountsTheEvents() throws Exception {
         JsonNode health = json(http.get("/healthz"), 200);
         assertThat(health.get("status").asText()).isEqualTo("ok");

@@ -1,6 +1,9 @@
 package io.lpr.bench;
 
 import io.lpr.db.Database;
+import io.lpr.decode.FileClock;
+import io.lpr.status.CameraState;
+import io.lpr.status.CameraStatusTable;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -11,18 +14,21 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Memory and latency of live cameras: {@code lpr run} in its own JVM (as a user runs it) on 1, 2 and 4 copies of a
- * clip played in real time, its events in an SQLite file. Its peak resident set (VmHWM) is the memory figure; the
+ * clip played in real time, its events in an SQLite file. Its peak resident set (VmHWM) is the memory figure. The
  * latency of a passage is the wall time its final row is first seen in the database (polled every
- * {@value #POLL_MS} ms) less the row's {@code last_seen}, the event time of the passage's last frame. A file played
- * in real time takes its event times from the camera's start (frame offset added), so the figure also holds the
- * time the camera took to open its file and hand on its first frame: it is an upper bound.
+ * {@value #POLL_MS} ms) less the wall time its last frame was played. A file's event times come from the file
+ * (its recording start plus the frame's offset), so that wall time is the camera's connection time (its
+ * {@code camera_status} row's {@code since}) plus the last frame's offset in the clip: an upper bound by the moment
+ * between opening the file and handing on its first frame.
  */
 final class LiveBench {
     static final int[] CAMERAS = {1, 2, 4};
@@ -72,13 +78,15 @@ final class LiveBench {
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("lpr.log").toFile()).start();
         Database db = Database.of(sink, null, null);
+        long clipStart = FileClock.startMillis(clip);
+        Map<String, Long> connected = new HashMap<>();
         Set<String> seen = new HashSet<>();
         long peakKiB = 0;
         long deadline = System.currentTimeMillis() + (long) (clipSeconds * 1000) + GRACE_MS;
         try {
             while (process.isAlive() && System.currentTimeMillis() < deadline) {
                 peakKiB = Math.max(peakKiB, statusKiB(process.pid(), "VmHWM:"));
-                poll(db, seen, latencies);
+                poll(db, clipStart, connected, seen, latencies);
                 Thread.sleep(POLL_MS);
             }
         } finally {
@@ -87,7 +95,7 @@ final class LiveBench {
                 process.destroyForcibly().waitFor();
             }
         }
-        poll(db, seen, latencies);
+        poll(db, clipStart, connected, seen, latencies);
         if (process.exitValue() != 0 || peakKiB == 0) {
             throw new IllegalStateException("lpr run on " + cameras + " live camera(s) ended with exit code "
                     + process.exitValue() + ": " + Files.readString(dir.resolve("lpr.log")).strip());
@@ -96,14 +104,25 @@ final class LiveBench {
     }
 
     /** Adds the latency of each passage whose final row appeared since the last poll. */
-    private static void poll(Database db, Set<String> seen, List<Long> latencies) {
+    private static void poll(Database db, long clipStart, Map<String, Long> connected, Set<String> seen,
+            List<Long> latencies) {
         long now = System.currentTimeMillis();
-        try (Connection c = db.connect(); Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery("SELECT event_id, last_seen, is_final FROM plate_events")) {
-            while (rs.next()) {
-                boolean finalRow = rs.getObject("is_final") == null || rs.getBoolean("is_final");
-                if (finalRow && seen.add(rs.getString("event_id"))) {
-                    latencies.add(now - db.dialect().readTime(rs, "last_seen"));
+        try (Connection c = db.connect(); Statement st = c.createStatement()) {
+            try (ResultSet rs = st.executeQuery("SELECT id, state, since FROM " + CameraStatusTable.NAME)) {
+                while (rs.next()) {
+                    if (CameraState.CONNECTED.name().equalsIgnoreCase(rs.getString("state"))) {
+                        connected.putIfAbsent(rs.getString("id"), db.dialect().readTime(rs, "since"));
+                    }
+                }
+            }
+            try (ResultSet rs = st.executeQuery("SELECT event_id, camera_id, last_seen, is_final FROM plate_events")) {
+                while (rs.next()) {
+                    boolean finalRow = rs.getObject("is_final") == null || rs.getBoolean("is_final");
+                    Long playedFrom = connected.get(rs.getString("camera_id"));
+                    if (finalRow && playedFrom != null && seen.add(rs.getString("event_id"))) {
+                        long lastFramePlayed = playedFrom + db.dialect().readTime(rs, "last_seen") - clipStart;
+                        latencies.add(now - lastFramePlayed);
+                    }
                 }
             }
         } catch (SQLException e) {

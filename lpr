@@ -37,7 +37,9 @@ submits_built_jar() {
 build() {
   local goal="$1" what="$2"
   echo "lpr: building $what (first run, or sources changed)..." >&2
-  if ! (cd "$root" && mvn -q -B -Dstyle.color=never -DskipTests -pl job -am "$goal") >&2; then
+  # Maven 3.8's quiet mode still writes colour resets (ESC[0m) with colour off: strip them from what it says.
+  if ! (cd "$root" && mvn -q -B -Dstyle.color=never -DskipTests -pl job -am "$goal") 2>&1 \
+      | sed -u 's/\x1b\[[0-9;]*m//g' >&2; then
     rm -f "$classpath_file"
     echo "lpr: build failed (see above)" >&2
     exit 1

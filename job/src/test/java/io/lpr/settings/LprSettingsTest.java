@@ -245,7 +245,7 @@ class LprSettingsTest {
 
         assertThat(specs.get(0).sampleFps()).isEqualTo(4.0);
         assertThat(specs.get(0).transport()).isEqualTo(CameraSpec.Transport.UDP);
-        assertThat(specs.get(0).timeoutMillis()).isEqualTo(2_000);
+        assertThat(specs.get(0).timeout()).isEqualTo(Duration.ofMillis(2_000));
         assertThat(specs.get(0).width()).isEqualTo(1920);
         assertThat(specs.get(1).sampleFps()).isEqualTo(1.0);
         assertThat(specs.get(1).width()).isZero();

@@ -1,6 +1,7 @@
 package io.lpr.camera;
 
 import java.io.Serializable;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import org.apache.flink.configuration.ReadableConfig;
@@ -10,11 +11,11 @@ import org.apache.flink.configuration.ReadableConfig;
  * file or a row of the cameras table) leaves unsaid. {@link #resolve} is the one place they meet the entry.
  */
 public record CameraDefaults(double sampleFps, int width, int height, CameraSpec.Transport transport,
-        long timeoutMillis, Reconnect reconnect) implements Serializable {
+        Duration timeout, Reconnect reconnect) implements Serializable {
 
     /** CameraSpec's own defaults: every frame, 1920x1080, TCP, 5 s timeout, default backoff. */
     public static final CameraDefaults NONE = new CameraDefaults(0, CameraSpec.DEFAULT_WIDTH,
-            CameraSpec.DEFAULT_HEIGHT, CameraSpec.Transport.TCP, CameraSpec.DEFAULT_TIMEOUT_MILLIS, Reconnect.DEFAULT);
+            CameraSpec.DEFAULT_HEIGHT, CameraSpec.Transport.TCP, CameraSpec.DEFAULT_TIMEOUT, Reconnect.DEFAULT);
 
     /** The {@code lpr.camera.*} settings ({@link CameraOptions}), checked. */
     public static CameraDefaults from(ReadableConfig c) {
@@ -36,7 +37,7 @@ public record CameraDefaults(double sampleFps, int width, int height, CameraSpec
             throw new IllegalArgumentException("lpr.camera.reconnect.*: " + e.getMessage(), e);
         }
         return new CameraDefaults(sampleFps, width, height, c.get(CameraOptions.TRANSPORT),
-                c.get(CameraOptions.TIMEOUT).toMillis(), reconnect);
+                c.get(CameraOptions.TIMEOUT), reconnect);
     }
 
     /**
@@ -49,7 +50,7 @@ public record CameraDefaults(double sampleFps, int width, int height, CameraSpec
     public CameraSpec resolve(String id, String url, Map<CameraField, ?> given) {
         CameraSpec camera = CameraSpec.of(id, url);
         if (camera.isLive()) {
-            camera = camera.withTimeoutMillis(timeoutMillis).withReconnect(reconnect);
+            camera = camera.withTimeout(timeout).withReconnect(reconnect);
         }
         Map<CameraField, Object> values = new EnumMap<>(CameraField.class);
         for (CameraField field : CameraField.values()) {

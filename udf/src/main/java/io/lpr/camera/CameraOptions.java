@@ -26,7 +26,7 @@ public final class CameraOptions {
             .enumType(CameraSpec.Transport.class).defaultValue(CameraDefaults.NONE.transport())
             .withDescription("RTSP transport for cameras that do not set their own: TCP, or UDP (needs a lossless network).");
     public static final ConfigOption<Duration> TIMEOUT = key("lpr.camera.timeout").durationType()
-            .defaultValue(Duration.ofMillis(CameraSpec.DEFAULT_TIMEOUT_MILLIS))
+            .defaultValue(CameraSpec.DEFAULT_TIMEOUT)
             .withDescription("A live stream silent this long (connecting or reading) counts as disconnected.");
     public static final ConfigOption<Duration> RECONNECT_INITIAL_DELAY = key("lpr.camera.reconnect.initial-delay")
             .durationType().defaultValue(Reconnect.DEFAULT.initialDelay())

@@ -1,6 +1,7 @@
 package io.lpr.camera;
 
 import java.io.Serializable;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Locale;
@@ -29,17 +30,17 @@ import java.util.regex.Pattern;
  * @param transport RTSP transport; only {@code rtsp://} and {@code rtsps://} cameras may use UDP
  * @param roi analyse only this part of the picture (source pixels); null for the whole picture
  * @param reconnect how a live stream retries after a failure
- * @param timeoutMillis how long a live stream may stay silent (connect, each read) before it counts as dead
+ * @param timeout how long a live stream may stay silent (connect, each read) before it counts as dead
  */
 public record CameraSpec(String id, String url, double sampleFps, boolean realtime, int width, int height,
-        Transport transport, Roi roi, Reconnect reconnect, long timeoutMillis)
+        Transport transport, Roi roi, Reconnect reconnect, Duration timeout)
         implements Serializable {
 
     /** The reference resized every frame to 1920x1080 before detection. */
     public static final int DEFAULT_WIDTH = 1920;
     public static final int DEFAULT_HEIGHT = 1080;
     /** A live stream silent for this long counts as dead. */
-    public static final long DEFAULT_TIMEOUT_MILLIS = 5_000;
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
 
     /** How RTP packets of an {@code rtsp://} stream travel. */
     public enum Transport {
@@ -76,8 +77,8 @@ public record CameraSpec(String id, String url, double sampleFps, boolean realti
                     Locale.ROOT) + " applies to rtsp:// cameras only, not to " + StreamUrls.mask(url));
         }
         Objects.requireNonNull(reconnect, "reconnect");
-        if (timeoutMillis <= 0) {
-            throw new IllegalArgumentException("camera " + id + ": timeout must be positive, got " + timeoutMillis + " ms");
+        if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("camera " + id + ": timeout must be positive, got " + timeout);
         }
     }
 
@@ -89,7 +90,7 @@ public record CameraSpec(String id, String url, double sampleFps, boolean realti
      */
     public static CameraSpec of(String id, String url) {
         return new CameraSpec(id, url, 0, false, DEFAULT_WIDTH, DEFAULT_HEIGHT, Transport.TCP, null, Reconnect.DEFAULT,
-                DEFAULT_TIMEOUT_MILLIS);
+                DEFAULT_TIMEOUT);
     }
 
     /**
@@ -133,7 +134,7 @@ public record CameraSpec(String id, String url, double sampleFps, boolean realti
         return new CameraSpec(id, url, value(values, CameraField.FPS, sampleFps),
                 value(values, CameraField.REALTIME, realtime), value(values, CameraField.WIDTH, width),
                 value(values, CameraField.HEIGHT, height), value(values, CameraField.TRANSPORT, transport),
-                value(values, CameraField.ROI, roi), reconnect, timeoutMillis);
+                value(values, CameraField.ROI, roi), reconnect, timeout);
     }
 
     @SuppressWarnings("unchecked")
@@ -159,15 +160,15 @@ public record CameraSpec(String id, String url, double sampleFps, boolean realti
 
     /** @param region null for the whole picture */
     public CameraSpec withRoi(Roi region) {
-        return new CameraSpec(id, url, sampleFps, realtime, width, height, transport, region, reconnect, timeoutMillis);
+        return new CameraSpec(id, url, sampleFps, realtime, width, height, transport, region, reconnect, timeout);
     }
 
     public CameraSpec withReconnect(Reconnect policy) {
-        return new CameraSpec(id, url, sampleFps, realtime, width, height, transport, roi, policy, timeoutMillis);
+        return new CameraSpec(id, url, sampleFps, realtime, width, height, transport, roi, policy, timeout);
     }
 
-    public CameraSpec withTimeoutMillis(long millis) {
-        return new CameraSpec(id, url, sampleFps, realtime, width, height, transport, roi, reconnect, millis);
+    public CameraSpec withTimeout(Duration value) {
+        return new CameraSpec(id, url, sampleFps, realtime, width, height, transport, roi, reconnect, value);
     }
 
     /**
@@ -176,7 +177,7 @@ public record CameraSpec(String id, String url, double sampleFps, boolean realti
      */
     public CameraSpec withUrl(String newUrl) {
         return new CameraSpec(id, Objects.requireNonNull(newUrl, "url"), sampleFps, realtime, width, height, transport,
-                roi, reconnect, timeoutMillis);
+                roi, reconnect, timeout);
     }
 
     /** Whether this is {@code other} but for the passwords in the URL, which one of them has masked. */
@@ -239,8 +240,8 @@ public record CameraSpec(String id, String url, double sampleFps, boolean realti
         if (!reconnect.equals(Reconnect.DEFAULT)) {
             text.append(", ").append(reconnect);
         }
-        if (timeoutMillis != DEFAULT_TIMEOUT_MILLIS) {
-            text.append(", timeout ").append(timeoutMillis).append(" ms");
+        if (!timeout.equals(DEFAULT_TIMEOUT)) {
+            text.append(", timeout ").append(timeout.toMillis()).append(" ms");
         }
         return text.append(')').toString();
     }

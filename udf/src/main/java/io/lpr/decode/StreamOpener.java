@@ -71,7 +71,7 @@ final class StreamOpener {
         }
         FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(url);
         grabber.setImageMode(FrameGrabber.ImageMode.RAW);
-        String timeoutMicros = Long.toString(camera.timeoutMillis() * 1000);
+        String timeoutMicros = Long.toString(camera.timeout().toNanos() / 1000);
         if (camera.isRtsp()) {
             grabber.setOption("rtsp_transport", camera.transport().name().toLowerCase(Locale.ROOT));
             // FFmpeg 8's RTSP demuxer: socket I/O timeout in µs, connect included ("stimeout" is gone).

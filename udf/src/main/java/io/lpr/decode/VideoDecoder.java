@@ -147,7 +147,7 @@ public final class VideoDecoder implements AutoCloseable {
             if (camera.isLive()) {
                 // JavaCV reports read errors (a timeout too) as the end of the stream; the wait tells them apart.
                 long waitedMillis = (System.nanoTime() - started) / 1_000_000;
-                endReason = waitedMillis >= camera.timeoutMillis() * 9 / 10
+                endReason = waitedMillis >= camera.timeout().toMillis() * 9 / 10
                         ? "no data for " + waitedMillis / 1000.0 + " s (read timeout)"
                         : "the stream ended (the server closed it)";
             }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lpr.source.CameraSource;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -47,7 +48,7 @@ class CameraSpecTest {
     void liveStreamsAreAcceptedWithTheirOptions() {
         CameraSpec camera = CameraSpec.parse("gate=rtsp://admin:s3cret@10.0.0.5:8554/live?channel=1")
                 .withTransport(CameraSpec.Transport.UDP).withRoi(Roi.parse("100, 50, 640, 360"))
-                .withReconnect(Reconnect.of(250, 8000, 1.5)).withTimeoutMillis(3000);
+                .withReconnect(Reconnect.of(250, 8000, 1.5)).withTimeout(Duration.ofMillis(3000));
         assertThat(camera.isLive()).isTrue();
         assertThat(camera.isFile()).isFalse();
         assertThat(camera.url()).isEqualTo("rtsp://admin:s3cret@10.0.0.5:8554/live?channel=1");
@@ -55,7 +56,7 @@ class CameraSpecTest {
         assertThat(camera.transport()).isEqualTo(CameraSpec.Transport.UDP);
         assertThat(camera.roi()).isEqualTo(Roi.of(100, 50, 640, 360));
         assertThat(camera.reconnect().maxDelay().toMillis()).isEqualTo(8000);
-        assertThat(camera.timeoutMillis()).isEqualTo(3000);
+        assertThat(camera.timeout()).isEqualTo(Duration.ofMillis(3000));
         assertThat(camera.toString()).isEqualTo("gate=rtsp://admin:***@10.0.0.5:8554/live?channel=1 (every frame, "
                 + "roi 100,50,640,360, 1920x1080, udp, reconnect 250..8000 ms x1.5, timeout 3000 ms)");
 
@@ -79,7 +80,7 @@ class CameraSpecTest {
                 CameraSpec.of("d", "rtsp://10.0.0.5/s"), CameraSpec.of("c", "rtsp://10.0.0.6/s"),
                 base.withSampleFps(5), base.withRealtime(true), base.withSize(0, 0),
                 base.withTransport(CameraSpec.Transport.UDP), base.withRoi(Roi.of(0, 0, 10, 10)),
-                base.withReconnect(Reconnect.of(1, 2, 3)), base.withTimeoutMillis(1))) {
+                base.withReconnect(Reconnect.of(1, 2, 3)), base.withTimeout(Duration.ofMillis(1)))) {
             assertThat(changed).isNotEqualTo(base);
         }
         assertThat(base.withRoi(Roi.of(0, 0, 10, 10))).isEqualTo(base.withRoi(Roi.parse("0,0,10,10")));
@@ -97,7 +98,7 @@ class CameraSpecTest {
         assertThatThrownBy(() -> camera.withSampleFps(-1)).hasMessageContaining("sample rate");
         assertThatThrownBy(() -> camera.withSampleFps(Double.NaN)).hasMessageContaining("sample rate");
         assertThatThrownBy(() -> camera.withSize(640, 0)).hasMessageContaining("frame size");
-        assertThatThrownBy(() -> camera.withTimeoutMillis(0)).hasMessageContaining("timeout must be positive");
+        assertThatThrownBy(() -> camera.withTimeout(Duration.ofMillis(0))).hasMessageContaining("timeout must be positive");
         assertThatThrownBy(() -> Reconnect.of(0, 10, 2)).hasMessageContaining("0 < initial <= max");
         assertThatThrownBy(() -> Reconnect.of(10, 5, 2)).hasMessageContaining("0 < initial <= max");
         assertThatThrownBy(() -> Reconnect.of(10, 50, 0.5)).hasMessageContaining("multiplier");

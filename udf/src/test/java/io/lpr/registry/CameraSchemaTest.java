@@ -13,6 +13,7 @@ import io.lpr.db.Database;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -104,12 +105,12 @@ class CameraSchemaTest {
 
     @Test
     void defaultsAreResolvedInOnePlaceAndTheEntryWins() {
-        CameraDefaults job = new CameraDefaults(5, 1280, 720, CameraSpec.Transport.UDP, 2_000,
+        CameraDefaults job = new CameraDefaults(5, 1280, 720, CameraSpec.Transport.UDP, Duration.ofMillis(2_000),
                 Reconnect.of(100, 1_000, 2));
 
         assertThat(job.resolve("gate", "rtsp://10.0.0.5/s", Map.of())).isEqualTo(
                 CameraSpec.of("gate", "rtsp://10.0.0.5/s").withSampleFps(5).withSize(1280, 720)
-                        .withTransport(CameraSpec.Transport.UDP).withTimeoutMillis(2_000)
+                        .withTransport(CameraSpec.Transport.UDP).withTimeout(Duration.ofMillis(2_000))
                         .withReconnect(Reconnect.of(100, 1_000, 2)));
         // The job's transport is for RTSP cameras; a file keeps TCP and its own timeout.
         assertThat(job.resolve("yard", "/videos/yard.mp4", Map.of(CameraField.FPS, 1.0, CameraField.WIDTH, 0,

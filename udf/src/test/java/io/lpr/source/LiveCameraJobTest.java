@@ -211,7 +211,7 @@ class LiveCameraJobTest {
             StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
             env.setParallelism(1);
             CameraSpec gateCamera = CameraSpec.of("gate", gate.url("admin", PASSWORD)).withSize(0, 0)
-                    .withSampleFps(5).withTimeoutMillis(2000).withReconnect(Reconnect.of(200, 1000, 2));
+                    .withSampleFps(5).withTimeout(Duration.ofMillis(2000)).withReconnect(Reconnect.of(200, 1000, 2));
             CameraSpec yardCamera = CameraSpec.of("yard", yard.url()).withSize(160, 120)
                     .withTransport(CameraSpec.Transport.UDP);
             env.fromSource(new StatusRecordingSource(CameraSource.of(List.of(gateCamera, yardCamera))),

@@ -6,6 +6,7 @@ import io.lpr.camera.Reconnect;
 import io.lpr.camera.Roi;
 import io.lpr.camera.StreamUrls;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import org.apache.flink.core.io.SimpleVersionedSerializer;
@@ -83,7 +84,7 @@ public final class CameraSplitSerializer implements SimpleVersionedSerializer<Ca
         out.writeLong(camera.reconnect().initialDelay().toMillis());
         out.writeLong(camera.reconnect().maxDelay().toMillis());
         out.writeDouble(camera.reconnect().multiplier());
-        out.writeLong(camera.timeoutMillis());
+        out.writeLong(camera.timeout().toMillis());
     }
 
     /** A camera spec as split version {@code version} wrote it; the run's start time of versions 1-3 is dropped. */
@@ -113,7 +114,7 @@ public final class CameraSplitSerializer implements SimpleVersionedSerializer<Ca
             throw new IOException("a camera split of camera " + id + " does not read back: " + e.getMessage(), e);
         }
         return camera.withReconnect(Reconnect.of(in.readLong(), in.readLong(), in.readDouble()))
-                .withTimeoutMillis(in.readLong());
+                .withTimeout(Duration.ofMillis(in.readLong()));
     }
 
     private static void checkVersion(int version) throws IOException {
@@ -142,7 +143,7 @@ public final class CameraSplitSerializer implements SimpleVersionedSerializer<Ca
             camera = camera.withRoi(Roi.of(in.readInt(), in.readInt(), in.readInt(), in.readInt()));
         }
         camera = camera.withReconnect(Reconnect.of(in.readLong(), in.readLong(), in.readDouble()))
-                .withTimeoutMillis(in.readLong());
+                .withTimeout(Duration.ofMillis(in.readLong()));
         return new Legacy(camera, start);
     }
 

@@ -7,6 +7,7 @@ import io.lpr.camera.Reconnect;
 import io.lpr.camera.Roi;
 import io.lpr.source.split.CameraSplit;
 import io.lpr.source.split.CameraSplitSerializer;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class CameraEnumeratorStateSerializerTest {
     private final CameraSpec gate = CameraSpec.parse("gate=rtsp://admin:${GATE_PASS}@10.0.0.5/stream1")
             .withSampleFps(5).withTransport(CameraSpec.Transport.UDP).withRoi(Roi.of(10, 20, 640, 360))
-            .withReconnect(Reconnect.of(100, 2_000, 3)).withTimeoutMillis(1_500);
+            .withReconnect(Reconnect.of(100, 2_000, 3)).withTimeout(Duration.ofMillis(1_500));
     private final CameraSpec yard = CameraSpec.parse("yard=/videos/yard 2.mkv").withRealtime(true).withSize(0, 0);
 
     @Test

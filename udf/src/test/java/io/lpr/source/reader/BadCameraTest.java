@@ -19,6 +19,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -75,7 +76,7 @@ class BadCameraTest {
     }
 
     private static CameraSpec camera(String url) {
-        return CameraSpec.of("bad", url).withTimeoutMillis(2000).withReconnect(Reconnect.of(100, 400, 2));
+        return CameraSpec.of("bad", url).withTimeout(Duration.ofMillis(2000)).withReconnect(Reconnect.of(100, 400, 2));
     }
 
     /** Reads the camera until it reports {@code state}; returns the reason it gave. */

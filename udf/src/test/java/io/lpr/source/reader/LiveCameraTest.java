@@ -43,7 +43,7 @@ class LiveCameraTest {
     }
 
     private static CameraSpec camera(String id, String url) {
-        return CameraSpec.of(id, url).withSize(0, 0).withTimeoutMillis(2000).withReconnect(Reconnect.of(100, 500, 2));
+        return CameraSpec.of(id, url).withSize(0, 0).withTimeout(Duration.ofMillis(2000)).withReconnect(Reconnect.of(100, 500, 2));
     }
 
     @Test
@@ -80,7 +80,7 @@ class LiveCameraTest {
     @Test
     void aFrozenServerIsNoticedByTheReadTimeoutAndTheCameraReconnectsOnceItThaws() throws Exception {
         try (RtspServer frozen = RtspServer.start(clip, "cam");
-                ReaderDriver reader = new ReaderDriver(camera("yard", frozen.url()).withTimeoutMillis(1000))) {
+                ReaderDriver reader = new ReaderDriver(camera("yard", frozen.url()).withTimeout(Duration.ofMillis(1000)))) {
             reader.fetchUntil(() -> reader.frames.size() >= 3, 15_000, "first frames");
             frozen.freeze(true);
             try {

@@ -8,6 +8,7 @@ import io.lpr.camera.Reconnect;
 import io.lpr.camera.Roi;
 import io.lpr.source.enumerator.CameraEnumeratorState;
 import io.lpr.source.enumerator.CameraEnumeratorStateSerializer;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import org.apache.flink.core.memory.DataOutputSerializer;
@@ -69,7 +70,7 @@ class SerializersTest {
 
         CameraSpec expected = CameraSpec.of("gate", "rtsp://admin:***@10.0.0.5/stream1").withSampleFps(2.5)
                 .withSize(1280, 720).withTransport(CameraSpec.Transport.UDP).withRoi(Roi.of(10, 20, 640, 360))
-                .withReconnect(Reconnect.of(100, 2_000, 3)).withTimeoutMillis(1_500);
+                .withReconnect(Reconnect.of(100, 2_000, 3)).withTimeout(Duration.ofMillis(1_500));
         assertThat(split).isEqualTo(new CameraSplit(expected, 41, 1_700_000_000_123L));
         // Written again in version 4, it reads back the same: the start time now travels in the split.
         CameraSplitSerializer serializer = new CameraSplitSerializer();

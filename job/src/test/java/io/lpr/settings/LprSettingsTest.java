@@ -5,6 +5,7 @@ import io.lpr.job.JobRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.lpr.camera.CameraDefaults;
 import io.lpr.camera.CameraSpec;
 import io.lpr.db.SinkConfig;
 import io.lpr.dedup.DedupConfig;
@@ -97,7 +98,7 @@ class LprSettingsTest {
         assertThat(s.tracker()).isEqualTo(TrackerConfig.DEFAULTS);
         assertThat(s.recognizerBatching()).isEqualTo(BatchingConfig.DEFAULTS);
         assertThat(s.detectorBatching()).isEqualTo(BatchingConfig.DETECTOR_DEFAULTS);
-        assertThat(s.cameraDefaults().width()).isEqualTo(CameraSpec.DEFAULT_WIDTH);
+        assertThat(s.cameraDefaults().width()).isEqualTo(CameraDefaults.DEFAULTS.width());
         assertThat(s.plateShape()).isEqualTo(PlateShape.DEFAULTS);
         assertThat(s.guide()).isEqualTo(GuideConfig.DEFAULTS);
         assertThat(s.reading()).usingRecursiveComparison().isEqualTo(ReadingPolicy.DEFAULTS);

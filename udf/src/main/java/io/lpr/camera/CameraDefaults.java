@@ -13,15 +13,15 @@ import org.apache.flink.configuration.ReadableConfig;
 public record CameraDefaults(double sampleFps, int width, int height, CameraSpec.Transport transport,
         Duration timeout, Reconnect reconnect) implements Serializable {
 
-    /** CameraSpec's own defaults: every frame, 1920x1080, TCP, 5 s timeout, default backoff. */
-    public static final CameraDefaults NONE = new CameraDefaults(0, CameraSpec.DEFAULT_WIDTH,
-            CameraSpec.DEFAULT_HEIGHT, CameraSpec.Transport.TCP, CameraSpec.DEFAULT_TIMEOUT, Reconnect.DEFAULT);
+    /**
+     * Every frame, 1920x1080 (the reference resized every frame to it before detection), TCP, 5 s timeout, default
+     * backoff: a camera's settings where nothing says more.
+     */
+    public static final CameraDefaults DEFAULTS = new CameraDefaults(0, 1920, 1080, CameraSpec.Transport.TCP,
+            Duration.ofSeconds(5), Reconnect.DEFAULT);
 
-    /** The {@code lpr.camera.*} settings ({@link CameraOptions}), checked. */
-    public static CameraDefaults from(ReadableConfig c) {
-        double sampleFps = c.get(CameraOptions.SAMPLE_FPS);
-        int width = c.get(CameraOptions.FRAME_WIDTH);
-        int height = c.get(CameraOptions.FRAME_HEIGHT);
+    /** @throws IllegalArgumentException naming the first bad {@code lpr.camera.*} setting */
+    public CameraDefaults {
         if (!(sampleFps >= 0)) {
             throw new IllegalArgumentException("lpr.camera.sample-fps must be >= 0, got " + sampleFps);
         }
@@ -29,6 +29,13 @@ public record CameraDefaults(double sampleFps, int width, int height, CameraSpec
             throw new IllegalArgumentException("lpr.camera.frame-width and -height must both be positive, or both 0 to"
                     + " keep the source size");
         }
+        if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("lpr.camera.timeout must be positive, got " + timeout);
+        }
+    }
+
+    /** The {@code lpr.camera.*} settings ({@link CameraOptions}), checked. */
+    public static CameraDefaults from(ReadableConfig c) {
         Reconnect reconnect;
         try {
             reconnect = new Reconnect(c.get(CameraOptions.RECONNECT_INITIAL_DELAY),
@@ -36,7 +43,8 @@ public record CameraDefaults(double sampleFps, int width, int height, CameraSpec
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("lpr.camera.reconnect.*: " + e.getMessage(), e);
         }
-        return new CameraDefaults(sampleFps, width, height, c.get(CameraOptions.TRANSPORT),
+        return new CameraDefaults(c.get(CameraOptions.SAMPLE_FPS), c.get(CameraOptions.FRAME_WIDTH),
+                c.get(CameraOptions.FRAME_HEIGHT), c.get(CameraOptions.TRANSPORT),
                 c.get(CameraOptions.TIMEOUT), reconnect);
     }
 

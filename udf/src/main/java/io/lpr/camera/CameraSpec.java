@@ -36,12 +36,6 @@ public record CameraSpec(String id, String url, double sampleFps, boolean realti
         Transport transport, Roi roi, Reconnect reconnect, Duration timeout)
         implements Serializable {
 
-    /** The reference resized every frame to 1920x1080 before detection. */
-    public static final int DEFAULT_WIDTH = 1920;
-    public static final int DEFAULT_HEIGHT = 1080;
-    /** A live stream silent for this long counts as dead. */
-    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
-
     /** How RTP packets of an {@code rtsp://} stream travel. */
     public enum Transport {
         /** Interleaved in the RTSP connection: no loss, passes firewalls; the default. */
@@ -89,8 +83,9 @@ public record CameraSpec(String id, String url, double sampleFps, boolean realti
      * @throws IllegalArgumentException with a one-line reason for a bad id or url
      */
     public static CameraSpec of(String id, String url) {
-        return new CameraSpec(id, url, 0, false, DEFAULT_WIDTH, DEFAULT_HEIGHT, Transport.TCP, null, Reconnect.DEFAULT,
-                DEFAULT_TIMEOUT);
+        CameraDefaults d = CameraDefaults.DEFAULTS;
+        return new CameraSpec(id, url, d.sampleFps(), false, d.width(), d.height(), d.transport(), null, d.reconnect(),
+                d.timeout());
     }
 
     /**
@@ -240,7 +235,7 @@ public record CameraSpec(String id, String url, double sampleFps, boolean realti
         if (!reconnect.equals(Reconnect.DEFAULT)) {
             text.append(", ").append(reconnect);
         }
-        if (!timeout.equals(DEFAULT_TIMEOUT)) {
+        if (!timeout.equals(CameraDefaults.DEFAULTS.timeout())) {
             text.append(", timeout ").append(timeout.toMillis()).append(" ms");
         }
         return text.append(')').toString();

@@ -77,7 +77,7 @@ public record CameraEntry(String id, String url, Map<CameraField, Object> settin
      * @throws IllegalArgumentException with a one-line reason naming the camera, passwords masked
      */
     public CameraSpec toSpec() {
-        return toSpec(CameraDefaults.NONE);
+        return toSpec(CameraDefaults.DEFAULTS);
     }
 
     /** The camera to run, with the job-wide {@code defaults} for what this entry does not say. */

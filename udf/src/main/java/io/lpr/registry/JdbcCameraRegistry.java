@@ -24,7 +24,7 @@ public final class JdbcCameraRegistry implements CameraRegistry {
      * @throws RegistryException with a one-line reason
      */
     public static JdbcCameraRegistry open(Database database) {
-        return open(database, CameraDefaults.NONE);
+        return open(database, CameraDefaults.DEFAULTS);
     }
 
     /** As {@link #open(Database)}, with job-wide settings for what a row leaves empty. */

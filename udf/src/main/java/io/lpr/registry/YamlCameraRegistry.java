@@ -50,7 +50,7 @@ public final class YamlCameraRegistry implements CameraRegistry {
      * @throws RegistryException with a one-line reason
      */
     public static YamlCameraRegistry open(Path file) {
-        return open(file, CameraDefaults.NONE);
+        return open(file, CameraDefaults.DEFAULTS);
     }
 
     /** As {@link #open(Path)}, with job-wide settings for what a camera's entry leaves out. */

@@ -3,6 +3,7 @@ package io.lpr.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.lpr.camera.CameraDefaults;
 import io.lpr.camera.CameraSpec;
 import io.lpr.camera.Roi;
 import java.io.IOException;
@@ -48,7 +49,7 @@ class YamlCameraRegistryTest {
         assertThat(gate.sampleFps()).isEqualTo(5);
         assertThat(gate.transport()).isEqualTo(CameraSpec.Transport.UDP);
         assertThat(gate.roi()).isEqualTo(Roi.of(640, 360, 1280, 720));
-        assertThat(gate.width()).isEqualTo(CameraSpec.DEFAULT_WIDTH);
+        assertThat(gate.width()).isEqualTo(CameraDefaults.DEFAULTS.width());
         CameraSpec yard = cameras.get(1);
         assertThat(yard).isEqualTo(CameraSpec.of("yard", "/videos/yard.mp4").withRealtime(true).withSize(0, 0));
         assertThat(registry.isDynamic()).isTrue();

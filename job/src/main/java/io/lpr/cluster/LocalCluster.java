@@ -180,8 +180,9 @@ public final class LocalCluster {
      */
     public Stopped stopAndClean() throws IOException {
         List<Member> members = stop();
-        ClusterFolder.Removed removed = new ClusterFolder(dir).removeWhatTheClusterMade();
-        return new Stopped(members, removed.paths(), removed.bytes(), new ClusterFolder(dir).kept());
+        ClusterFolder folder = new ClusterFolder(dir);
+        ClusterFolder.Removed removed = folder.removeWhatTheClusterMade();
+        return new Stopped(members, removed.paths(), removed.bytes(), folder.kept());
     }
 
     public Path log(String role) {

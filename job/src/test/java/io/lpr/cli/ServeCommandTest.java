@@ -1,12 +1,13 @@
 package io.lpr.cli;
 
-import io.lpr.sink.PlateEventStatement;
 import static io.lpr.cli.LprCliTest.lpr;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.lpr.event.PlateEvent;
 import io.lpr.db.Database;
+import io.lpr.event.PlateEvent;
 import io.lpr.events.EventStore;
+import io.lpr.sink.PlateEventStatement;
+import io.lpr.testing.ServingLine;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.URI;
@@ -19,8 +20,6 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,7 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code lpr serve} as a user starts it: a real process, stopped with SIGTERM; and the mistakes it refuses. */
 class ServeCommandTest {
     private static final String TOKEN = ServeCommand.TOKEN_ENV;
-    private static final Pattern SERVING = Pattern.compile("lpr: serving .* at (http://127\\.0\\.0\\.1:\\d+/) .*");
 
     @TempDir
     Path dir;
@@ -47,14 +45,7 @@ class ServeCommandTest {
 
         Process serve = serve(db, null).start();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8))) {
-            String url = null;
-            StringBuilder seen = new StringBuilder();
-            for (String line; url == null && (line = out.readLine()) != null; ) {
-                seen.append(line).append('\n');
-                Matcher m = SERVING.matcher(line);
-                url = m.matches() ? m.group(1) : null;
-            }
-            assertThat(url).as("the serving line in: %s", seen).isNotNull();
+            String url = ServingLine.url(out);
             HttpResponse<String> events = HttpClient.newHttpClient().send(
                     HttpRequest.newBuilder(URI.create(url + "api/events")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(events.statusCode()).isEqualTo(200);

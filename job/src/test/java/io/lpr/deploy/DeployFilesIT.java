@@ -20,6 +20,7 @@ import io.lpr.deploy.KubernetesFiles.Pod;
 import io.lpr.event.PlateEvent;
 import io.lpr.events.EventStore;
 import io.lpr.sink.PlateEventStatement;
+import io.lpr.testing.ServingLine;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.InputStreamReader;
@@ -142,15 +143,7 @@ class DeployFilesIT {
                 + System.getenv("PATH"));
         Process serve = builder.start();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8))) {
-            Pattern serving = Pattern.compile("lpr: serving .* at (http://127\\.0\\.0\\.1:\\d+/) .*");
-            String url = null;
-            StringBuilder seen = new StringBuilder();
-            for (String line; url == null && (line = out.readLine()) != null; ) {
-                seen.append(line).append('\n');
-                Matcher m = serving.matcher(line);
-                url = m.matches() ? m.group(1) : null;
-            }
-            assertThat(url).as("the serving line in: %s", seen).isNotNull();
+            String url = ServingLine.url(out);
             HttpResponse<String> events = HttpClient.newHttpClient().send(
                     HttpRequest.newBuilder(URI.create(url + "api/events")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(events.statusCode()).isEqualTo(200);

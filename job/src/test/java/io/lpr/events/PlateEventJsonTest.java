@@ -13,8 +13,9 @@ import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class PlateEventJsonTest {
-    static PlateEvent event() {
+public class PlateEventJsonTest {
+    /** A whole event, every field set: the tests' sample (revision 2, final). */
+    public static PlateEvent event() {
         PlateEvent e = new PlateEvent();
         e.eventId = "5b9e7166-8861-3fce-b655-d8098b850d12";
         e.cameraId = "gate";

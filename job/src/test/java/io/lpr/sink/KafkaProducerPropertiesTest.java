@@ -3,7 +3,7 @@ package io.lpr.sink;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lpr.event.PlateEvent;
-import io.lpr.event.Box;
+import io.lpr.events.PlateEventJsonTest;
 import io.lpr.job.JobConfiguration;
 import io.lpr.settings.KafkaOptions;
 import io.lpr.testing.KafkaBroker;
@@ -84,24 +84,8 @@ class KafkaProducerPropertiesTest {
     }
 
     static PlateEvent event() {
-        PlateEvent e = new PlateEvent();
-        e.eventId = "5b9e7166-8861-3fce-b655-d8098b850d12";
-        e.cameraId = "gate";
-        e.plateText = "B840CK197";
-        e.firstSeen = 1_700_000_000_000L;
-        e.lastSeen = 1_700_000_002_400L;
-        e.frames = 12;
-        e.votes = 9;
-        e.detectionScore = 0.91f;
-        e.textScore = -102.5f;
-        e.box = new Box(10, 20, 110, 45);
-        e.cropJpeg = new byte[] {(byte) 0xff, (byte) 0xd8, 1, 2};
-        e.confidence = 0.87f;
-        e.runnerUps = new String[] {"B840OK197"};
-        e.runnerUpVotes = new int[] {3};
-        e.offsetMs = 4_200L;
+        PlateEvent e = PlateEventJsonTest.event();
         e.revision = 1;
-        e.isFinal = true;
         return e;
     }
 }

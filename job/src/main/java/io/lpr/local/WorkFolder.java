@@ -24,6 +24,9 @@ import org.apache.flink.api.common.JobID;
  * </ul>
  */
 public final class WorkFolder {
+    private static final int TMP_DELETE_TRIES = 50;
+    private static final long TMP_DELETE_PAUSE_MS = 100;
+
     private final Path root;
     private final Path tmp;
 
@@ -78,9 +81,24 @@ public final class WorkFolder {
         }
     }
 
-    /** Deletes this process's temporary files; called on exit. */
+    /**
+     * Deletes this process's temporary files; called when a run closes and on exit. A local job's MiniCluster
+     * shuts down asynchronously after the job's result is in, and may still write or remove its files here for
+     * a moment, so a delete that finds the folder changed under it is tried again for up to
+     * {@value #TMP_DELETE_TRIES} times {@value #TMP_DELETE_PAUSE_MS} ms.
+     */
     public void deleteTmp() {
-        delete(tmp);
+        for (int i = 0; i < TMP_DELETE_TRIES && Files.exists(tmp); i++) {
+            delete(tmp);
+            if (Files.exists(tmp)) {
+                try {
+                    Thread.sleep(TMP_DELETE_PAUSE_MS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
     }
 
     /** Deletes a folder and everything in it; what is already gone is fine. */

@@ -97,8 +97,8 @@ public final class EventStore {
             // Within one edit the length differs by at most one; the edit distance itself is checked below.
             int length = PlateMatch.normalize(query.near()).length();
             sql.append(" AND LENGTH(plate_text) BETWEEN ? AND ?");
-            params.add((ps, i) -> ps.setInt(i, length - EventQuery.NEAR_EDITS));
-            params.add((ps, i) -> ps.setInt(i, length + EventQuery.NEAR_EDITS));
+            params.add((ps, i) -> ps.setInt(i, length - PlateMatch.NEAR_EDITS));
+            params.add((ps, i) -> ps.setInt(i, length + PlateMatch.NEAR_EDITS));
         }
         if (query.since() != null) {
             sql.append(" AND first_seen >= ?");
@@ -125,8 +125,7 @@ public final class EventStore {
             try (ResultSet rs = ps.executeQuery()) {
                 while (events.size() < query.limit() && rs.next()) {
                     StoredEvent e = EventRows.read(rs, dialect, query.withCrops());
-                    if (query.near() != null && (e.event().plateText == null
-                            || PlateMatch.editDistance(e.event().plateText, PlateMatch.normalize(query.near())) > EventQuery.NEAR_EDITS)) {
+                    if (query.near() != null && !PlateMatch.isNear(e.event().plateText, query.near())) {
                         continue;
                     }
                     if (skip > 0) {

@@ -1,9 +1,11 @@
 package io.lpr.operator;
 
+import io.lpr.event.PassageRead;
 import io.lpr.event.PlateEvent;
 import io.lpr.event.PlateRead;
 import io.lpr.image.Images;
 import io.lpr.plate.PlateGrammar;
+import io.lpr.track.EventIds;
 import io.lpr.track.PassageTracker;
 import io.lpr.track.PlateTrack;
 import io.lpr.track.TrackerConfig;
@@ -12,17 +14,24 @@ import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
 
 /**
  * Per camera (the key): follows plates across frames in keyed state and emits one event per passage once
  * the watermark shows the plate has been gone for the passage gap. End of input flushes every passage.
+ * Each read is also sent on at once, with its passage's id, on the side output {@link #PASSAGE_READS}: the
+ * watch-list alerts act on it while the passage is still open.
  */
 public class TrackPassages extends KeyedProcessFunction<String, PlateRead, PlateEvent> {
     private static final long serialVersionUID = 1L;
     private static final int CROP_JPEG_QUALITY = 90;
+    /** Every read as it joins its passage (alerts need not wait for the passage to end). */
+    public static final OutputTag<PassageRead> PASSAGE_READS =
+            new OutputTag<>("passage-reads", TypeInformation.of(PassageRead.class));
 
     private final TrackerConfig config;
     private final PlateGrammar grammar;
@@ -44,9 +53,13 @@ public class TrackPassages extends KeyedProcessFunction<String, PlateRead, Plate
     @Override
     public void processElement(PlateRead read, Context ctx, Collector<PlateEvent> out) throws Exception {
         PassageTracker tracker = load();
-        if (tracker.add(read) != null) {
+        PlateTrack track = tracker.add(read);
+        if (track != null) {
             tracks.update(tracker.tracks());
             ctx.timerService().registerEventTimeTimer(tracker.nextClose());
+            String camera = ctx.getCurrentKey();
+            ctx.output(PASSAGE_READS, new PassageRead(EventIds.of(camera, track.firstSeen, track.startRank), camera,
+                    read.text, read.confidence, read.candidate.eventTime, track.frames));
         }
     }
 

@@ -105,6 +105,18 @@ public final class PlateMatch {
         return distance(a, b, true);
     }
 
+    /** How far a "near" plate may be from the one typed: {@code lpr query --near}, watch entries with {@code --near}. */
+    public static final int NEAR_EDITS = 1;
+
+    /**
+     * The one "near" rule of what users type ({@code lpr query --near}, a watch entry's {@code --near}): the
+     * stored text within {@link #NEAR_EDITS} edit of the typed plate, look-alikes ({@code O}/{@code 0},
+     * {@code B}/{@code 8}, {@code C}/{@code O} ...) free.
+     */
+    public static boolean isNear(String text, String typed) {
+        return near(text, typed, NEAR_EDITS);
+    }
+
     /** Whether two reads may be the same plate: within {@code maxEdits} edits, look-alikes free. */
     public static boolean near(String a, String b, int maxEdits) {
         return a != null && b != null && Math.abs(a.length() - b.length()) <= maxEdits

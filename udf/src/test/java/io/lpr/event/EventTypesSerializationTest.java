@@ -19,7 +19,8 @@ class EventTypesSerializationTest {
 
     @ParameterizedTest
     @ValueSource(classes = {Box.class, Frame.class, PlateCandidate.class, PlateRead.class, PlateEvent.class,
-            PlateTrack.class, DedupEntry.class})
+            PlateTrack.class, DedupEntry.class, PassageRead.class, Alert.class, io.lpr.watch.WatchList.class,
+            io.lpr.watch.WatchEntry.class, io.lpr.watch.PassageAlerts.class})
     void isAPojoSerializableWithGenericTypesDisabled(Class<?> type) {
         TypeInformation<?> info = TypeInformation.of(type);
         assertThat(info).isInstanceOf(PojoTypeInfo.class);

@@ -29,6 +29,8 @@ import picocli.CommandLine;
             QueryCommand.class,
             ServeCommand.class,
             CamerasCommand.class,
+            WatchCommand.class,
+            AlertsCommand.class,
             BenchCommand.class,
             ClusterCommand.class,
             EvalCommand.class,

@@ -1,6 +1,13 @@
 package io.lpr.job;
 
+import io.lpr.alert.AlertConfig;
+import io.lpr.alert.AlertSinks;
+import io.lpr.alert.AlertsTable;
+import io.lpr.alert.WatchListSource;
+import io.lpr.event.Alert;
 import io.lpr.settings.KafkaOptions;
+import io.lpr.watch.WatchTable;
+import org.apache.flink.api.connector.source.Boundedness;
 import io.lpr.settings.LprSettings;
 import io.lpr.event.PlateEvent;
 import io.lpr.camera.CameraField;
@@ -111,6 +118,31 @@ public final class JobRunner {
         return sinks;
     }
 
+    /**
+     * The watch list (table and file, re-read at the cameras' poll interval; once when the cameras end) and
+     * where alerts go: the alerts table (and from there the webhook), and Kafka when its topic is set.
+     */
+    static AlertTopology alerts(StreamExecutionEnvironment env, Configuration configuration, LprSettings settings,
+            CameraSource cameras) {
+        Database db = database(settings);
+        new WatchTable(db).ensureSchema();
+        new AlertsTable(db).ensureSchema();
+        AlertConfig config = settings.alerts();
+        WatchListSource.read(db, config.watchlistFile()); // a bad file is refused now, not by a restarting job
+        Map<String, Sink<Alert>> sinks = new LinkedHashMap<>();
+        sinks.put("jdbc", AlertSinks.table(db, config));
+        if (config.kafkaTopic() != null) {
+            var checkpoints = env.getCheckpointConfig();
+            Duration interval = checkpoints.isCheckpointingEnabled() ? Duration.ofMillis(checkpoints.getCheckpointInterval()) : null;
+            var kafka = KafkaOptions.from(configuration, interval).orElseThrow(() -> new IllegalArgumentException(
+                    "lpr.alerts.kafka-topic needs lpr.kafka.bootstrap"));
+            sinks.put("kafka", AlertSinks.kafka(kafka, config.kafkaTopic()));
+        }
+        boolean bounded = cameras.getBoundedness() == Boundedness.BOUNDED;
+        return new AlertTopology(WatchListSource.of(db, config.watchlistFile(), settings.sources().pollInterval(), bounded),
+                sinks);
+    }
+
     /** Runs the job to its end: for file cameras, when the files end. */
     public static JobExecutionResult run(Configuration configuration, String jobName) throws Exception {
         return start(configuration, jobName).await();
@@ -135,7 +167,8 @@ public final class JobRunner {
 
         beforeSubmit.accept(configuration);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(configuration);
-        LprTopology.build(env, source, settings, sinks(env, configuration, db, settings.retention()));
+        LprTopology.build(env, source, settings, sinks(env, configuration, db, settings.retention()),
+                alerts(env, configuration, settings, source));
         boolean detached = !(env instanceof LocalStreamEnvironment)
                 && !env.getConfiguration().get(DeploymentOptions.ATTACHED);
         String savepoints = configuration.get(CheckpointingOptions.SAVEPOINT_DIRECTORY);

@@ -17,6 +17,7 @@ import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.streaming.api.datastream.AsyncDataStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
@@ -32,7 +33,21 @@ public final class LprTopology {
             Source<Frame, ?, ?> source,
             LprSettings settings,
             Map<String, Sink<PlateEvent>> sinks) {
-        DataStream<PlateEvent> events = events(reads(env, source, settings), settings);
+        return build(env, source, settings, sinks, null);
+    }
+
+    /** As {@link #build(StreamExecutionEnvironment, Source, LprSettings, Map)}, with watch-list alerts unless null. */
+    public static DataStream<PlateEvent> build(
+            StreamExecutionEnvironment env,
+            Source<Frame, ?, ?> source,
+            LprSettings settings,
+            Map<String, Sink<PlateEvent>> sinks,
+            AlertTopology alerts) {
+        SingleOutputStreamOperator<PlateEvent> passages = track(reads(env, source, settings), settings);
+        DataStream<PlateEvent> events = dedup(passages, settings);
+        if (alerts != null) {
+            alerts.attach(passages.getSideOutput(TrackPassages.PASSAGE_READS), settings);
+        }
         // One event per vehicle passage is a trickle: a single writer per sink keeps SQLite (one writer at a
         // time) simple and costs PostgreSQL or Kafka nothing.
         sinks.forEach((name, sink) ->
@@ -71,11 +86,19 @@ public final class LprTopology {
      * camera (or camera group): one event per vehicle stay, updated as later passages join it.
      */
     public static DataStream<PlateEvent> events(DataStream<PlateRead> reads, LprSettings settings) {
-        DataStream<PlateEvent> passages = reads
+        return dedup(track(reads, settings), settings);
+    }
+
+    /** The passages, with every read on the side output {@link TrackPassages#PASSAGE_READS} as it joins one. */
+    private static SingleOutputStreamOperator<PlateEvent> track(DataStream<PlateRead> reads, LprSettings settings) {
+        return reads
                 .filter(PlateRead::readable).name("readable-plates").uid("readable-plates")
                 .keyBy(read -> read.candidate.cameraId)
                 .process(new TrackPassages(settings.tracker(), settings.reading().grammar()))
                 .name("track-passages").uid("track-passages");
+    }
+
+    private static DataStream<PlateEvent> dedup(DataStream<PlateEvent> passages, LprSettings settings) {
         if (!settings.dedup().enabled()) {
             return passages;
         }

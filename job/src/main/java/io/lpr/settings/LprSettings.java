@@ -1,5 +1,6 @@
 package io.lpr.settings;
 
+import io.lpr.alert.AlertConfig;
 import io.lpr.camera.CameraDefaults;
 import io.lpr.camera.StreamUrls;
 import io.lpr.db.Database;
@@ -44,7 +45,8 @@ public record LprSettings(
         WatermarkConfig watermark,
         SinkConfig sink,
         RetentionConfig retention,
-        RunConfig run) implements Serializable {
+        RunConfig run,
+        AlertConfig alerts) implements Serializable {
     /** 2: one record per stage instead of one field per setting. */
     private static final long serialVersionUID = 2L;
 
@@ -65,7 +67,7 @@ public record LprSettings(
                 RecognizerConfig.from(c), ReadingPolicy.from(c),
                 BatchingConfig.from(c, RecognizerOptions.BATCHING),
                 TrackerConfig.from(c), DedupConfig.from(c), WatermarkConfig.from(c), SinkConfig.from(c), RetentionConfig.from(c),
-                RunConfig.from(c));
+                RunConfig.from(c), AlertConfig.from(c));
         // Kafka's sink is built where the job's checkpointing is known; its settings are checked here with the rest.
         KafkaOptions.from(c, c.getOptional(CheckpointingOptions.CHECKPOINTING_INTERVAL).orElse(null));
         return settings;

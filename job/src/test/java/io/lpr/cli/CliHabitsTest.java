@@ -27,11 +27,13 @@ import picocli.CommandLine.Model.OptionSpec;
 class CliHabitsTest {
     /** Commands that read or write the job's database. */
     private static final List<String> DATABASE_COMMANDS = List.of("run", "demo", "query", "serve", "cameras",
-            "cameras list", "cameras add", "cameras enable", "cameras disable", "cameras remove", "cameras status");
+            "cameras list", "cameras add", "cameras enable", "cameras disable", "cameras remove", "cameras status",
+            "watch", "watch list", "watch add", "watch remove", "alerts");
     /** Commands that never load a model. */
     private static final List<String> WITHOUT_MODELS = List.of("query", "serve", "cameras", "cameras list",
             "cameras add", "cameras enable", "cameras disable", "cameras remove", "cameras status", "bench api",
-            "cluster start", "cluster stop", "cluster status", "cluster add-taskmanager");
+            "cluster start", "cluster stop", "cluster status", "cluster add-taskmanager", "watch", "watch list",
+            "watch add", "watch remove", "alerts");
 
     @TempDir
     Path dir;
@@ -134,6 +136,8 @@ class CliHabitsTest {
                 "cameras enable", List.of("gate"),
                 "cameras disable", List.of("gate"),
                 "cameras remove", List.of("gate"),
+                "watch add", List.of("O567AM76"),
+                "watch remove", List.of("O567AM76"),
                 "serve", List.of("--port", "0"));
         List<String> checked = new ArrayList<>();
         for (CommandSpec command : commands()) {
@@ -156,7 +160,7 @@ class CliHabitsTest {
             checked.add(name);
         }
         assertThat(checked).contains("run", "demo", "recognize", "query", "serve", "bench", "eval", "cameras list",
-                "cameras add", "cameras status");
+                "cameras add", "cameras status", "watch add", "watch list", "alerts");
     }
 
     /** Every command under {@code lpr}, itself included, but not picocli's {@code help}. */

@@ -68,7 +68,7 @@ final class ServeCommand implements Callable<Integer> {
 
     private WebServer start(Database database, String token) {
         try {
-            return WebServer.start(database.readOnly(), bind, port, token);
+            return WebServer.start(database.readOnly(), database, bind, port, token);
         } catch (RuntimeException e) {
             if (ExceptionUtils.findThrowable(e, BindException.class).isPresent()) {
                 throw new UserException("cannot listen on " + hostInUrl(bind) + ":" + port

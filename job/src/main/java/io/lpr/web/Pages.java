@@ -7,13 +7,15 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The three pages: static HTML shells the browser fills from the JSON API (assets/lpr.js), every asset
+ * The pages: static HTML shells the browser fills from the JSON API (assets/lpr.js), every asset
  * served by this server. Their filters and ids are checked here first, so a bad link is a 400 or 404 page.
  */
 final class Pages {
     private final String events = resource("events.html");
     private final String event = resource("event.html");
     private final String cameras = resource("cameras.html");
+    private final String watchlist = resource("watchlist.html");
+    private final String alerts = resource("alerts.html");
     private final EventsApi api;
 
     Pages(EventsApi api) {
@@ -34,13 +36,22 @@ final class Pages {
         ctx.html(cameras);
     }
 
+    void watchlist(Context ctx) {
+        ctx.html(watchlist);
+    }
+
+    void alerts(Context ctx) {
+        ctx.html(alerts);
+    }
+
     /** A page naming what went wrong; the message is escaped, as it may echo the request. */
     static String error(int status, String message) {
         return """
                 <!doctype html>
                 <html lang="en"><head><meta charset="utf-8"><title>lpr: %d</title>
                 <link rel="stylesheet" href="/assets/lpr.css"></head>
-                <body><header><a href="/">Events</a> <a href="/cameras">Cameras</a></header>
+                <body><header><a href="/">Events</a> <a href="/cameras">Cameras</a> <a href="/watchlist">Watch list</a>
+                <a href="/alerts">Alerts</a></header>
                 <main><h1>%d</h1><p class="error" role="alert">%s</p></main></body></html>
                 """.formatted(status, status, Text.html(message));
     }

@@ -44,13 +44,22 @@ public final class WebServer implements AutoCloseable {
      * @throws IllegalArgumentException for a token that {@link #tokenProblem} refuses
      */
     public static WebServer start(Database db, String host, int port, String token) {
+        return start(db, null, host, port, token);
+    }
+
+    /**
+     * As {@link #start(Database, String, int, String)}; with a token, the watch list can be changed through
+     * {@code writable} (the same database, not read-only): the only table this server ever writes.
+     */
+    public static WebServer start(Database db, Database writable, String host, int port, String token) {
         AccessToken access = AccessToken.of(token);
-        Javalin app = Javalin.create(config -> configure(config, db, access));
+        WatchApi watch = new WatchApi(db, access.required() ? writable : null);
+        Javalin app = Javalin.create(config -> configure(config, db, access, watch));
         app.start(host, port);
         return new WebServer(app);
     }
 
-    private static void configure(JavalinConfig config, Database db, AccessToken access) {
+    private static void configure(JavalinConfig config, Database db, AccessToken access, WatchApi watch) {
         EventsApi events = new EventsApi(db);
         CamerasApi cameras = new CamerasApi(db);
         Pages pages = new Pages(events);
@@ -75,6 +84,12 @@ public final class WebServer implements AutoCloseable {
         config.routes.get("/api/events/{id}", events::one);
         config.routes.get("/api/events/{id}/crop", events::crop);
         config.routes.get("/api/cameras", cameras::list);
+        config.routes.get("/watchlist", pages::watchlist);
+        config.routes.get("/alerts", pages::alerts);
+        config.routes.get("/api/watchlist", watch::list);
+        config.routes.post("/api/watchlist", watch::add);
+        config.routes.delete("/api/watchlist/{plate}", watch::remove);
+        config.routes.get("/api/alerts", watch::alerts);
         config.routes.get("/healthz", ctx -> health(ctx, db, access));
 
         config.routes.exception(BadRequest.class, (e, ctx) -> fail(ctx, 400, e.getMessage()));
@@ -114,9 +129,10 @@ public final class WebServer implements AutoCloseable {
     private static void routing(HttpResponseException e, Context ctx) {
         String path = Text.clip(ctx.path());
         if (e.getStatus() == 405) {
-            ctx.header("Allow", "GET, HEAD");
+            boolean watchlist = ctx.path().startsWith("/api/watchlist");
+            ctx.header("Allow", watchlist ? "GET, HEAD, POST, DELETE" : "GET, HEAD");
             fail(ctx, 405, "method " + Text.clip(ctx.method().name()) + " is not allowed on " + path
-                    + "; this server answers only GET and HEAD");
+                    + (watchlist ? "" : "; this server answers only GET and HEAD"));
         } else if (e.getStatus() == 404) {
             fail(ctx, 404, "no page or API at " + path);
         } else {

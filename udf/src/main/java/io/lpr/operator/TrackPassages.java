@@ -5,7 +5,6 @@ import io.lpr.event.PlateEvent;
 import io.lpr.event.PlateRead;
 import io.lpr.image.Images;
 import io.lpr.plate.PlateGrammar;
-import io.lpr.track.EventIds;
 import io.lpr.track.PassageTracker;
 import io.lpr.track.PlateTrack;
 import io.lpr.track.TrackerConfig;
@@ -23,8 +22,9 @@ import org.apache.flink.util.OutputTag;
 /**
  * Per camera (the key): follows plates across frames in keyed state and emits one event per passage once
  * the watermark shows the plate has been gone for the passage gap. End of input flushes every passage.
- * Each read is also sent on at once, with its passage's id, on the side output {@link #PASSAGE_READS}: the
- * watch-list alerts act on it while the passage is still open.
+ * Each read is also sent on, with its passage's id, on the side output {@link #PASSAGE_READS} as soon as
+ * its frame is complete (the next frame's first read, or the watermark): the watch-list alerts act on it
+ * while the passage is still open.
  */
 public class TrackPassages extends KeyedProcessFunction<String, PlateRead, PlateEvent> {
     private static final long serialVersionUID = 1L;
@@ -53,19 +53,22 @@ public class TrackPassages extends KeyedProcessFunction<String, PlateRead, Plate
     @Override
     public void processElement(PlateRead read, Context ctx, Collector<PlateEvent> out) throws Exception {
         PassageTracker tracker = load();
-        PlateTrack track = tracker.add(read);
-        if (track != null) {
-            tracks.update(tracker.tracks());
-            ctx.timerService().registerEventTimeTimer(tracker.nextClose());
-            String camera = ctx.getCurrentKey();
-            ctx.output(PASSAGE_READS, new PassageRead(EventIds.of(camera, track.firstSeen, track.startRank), camera,
-                    read.text, read.confidence, read.candidate.eventTime, track.frames));
+        if (!read.readable()) {
+            return;
         }
+        if (tracker.startsNewFrame(read.candidate.eventTime)) {
+            tracker.release(ctx.getCurrentKey()).forEach(r -> ctx.output(PASSAGE_READS, r));
+        }
+        PlateTrack track = tracker.add(read);
+        tracker.hold(track, read);
+        tracks.update(tracker.tracks());
+        ctx.timerService().registerEventTimeTimer(tracker.nextClose());
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<PlateEvent> out) throws Exception {
         PassageTracker tracker = load();
+        tracker.release(ctx.getCurrentKey()).forEach(r -> ctx.output(PASSAGE_READS, r));
         List<PlateEvent> closed = tracker.closeIdle(timestamp, ctx.getCurrentKey(),
                 t -> Images.encodeJpeg(t.cropPixels, t.cropWidth, t.cropHeight, CROP_JPEG_QUALITY));
         closed.forEach(out::collect);

@@ -1,6 +1,7 @@
 package io.lpr.track;
 
 import io.lpr.event.Box;
+import io.lpr.event.PassageRead;
 import io.lpr.event.PlateCandidate;
 import io.lpr.event.PlateEvent;
 import io.lpr.event.PlateRead;
@@ -118,6 +119,44 @@ public final class PassageTracker {
     private static final Comparator<PlateTrack> START_ORDER = Comparator
             .comparingDouble((PlateTrack t) -> t.firstBox == null ? Double.NEGATIVE_INFINITY : t.firstBox.x1 + t.firstBox.x2)
             .thenComparingDouble(t -> t.firstBox == null ? Double.NEGATIVE_INFINITY : t.firstBox.y1 + t.firstBox.y2);
+
+    /**
+     * Holds {@code read}, just added to {@code track}, until {@link #release}: the reads of one frame arrive
+     * together, and only when the last of them has arrived are the ranks of the passages starting in that
+     * frame, and so their ids, settled.
+     */
+    public void hold(PlateTrack track, PlateRead read) {
+        int n = track.pendingTexts.length;
+        track.pendingTexts = Arrays.copyOf(track.pendingTexts, n + 1);
+        track.pendingConfidences = Arrays.copyOf(track.pendingConfidences, n + 1);
+        track.pendingTimes = Arrays.copyOf(track.pendingTimes, n + 1);
+        track.pendingTexts[n] = read.text;
+        track.pendingConfidences[n] = read.confidence;
+        track.pendingTimes[n] = read.candidate.eventTime;
+    }
+
+    /** Whether a read at {@code time} starts a newer frame than every read held: the held ones are settled. */
+    public boolean startsNewFrame(long time) {
+        return tracks.stream().anyMatch(t -> t.pendingTimes.length > 0 && t.pendingTimes[t.pendingTimes.length - 1] < time);
+    }
+
+    /** The reads held, each with its passage's id as it now stands, oldest first; none are held after. */
+    public List<PassageRead> release(String cameraId) {
+        List<PassageRead> released = new ArrayList<>();
+        for (PlateTrack t : tracks) {
+            String eventId = EventIds.of(cameraId, t.firstSeen, t.startRank);
+            int before = t.frames - t.pendingTexts.length;
+            for (int i = 0; i < t.pendingTexts.length; i++) {
+                released.add(new PassageRead(eventId, cameraId, t.pendingTexts[i], t.pendingConfidences[i],
+                        t.pendingTimes[i], before + i + 1));
+            }
+            t.pendingTexts = new String[0];
+            t.pendingConfidences = new float[0];
+            t.pendingTimes = new long[0];
+        }
+        released.sort(Comparator.comparingLong(r -> r.seenAt));
+        return released;
+    }
 
     /** When the earliest open track would close, or Long.MAX_VALUE when none is open. */
     public long nextClose() {

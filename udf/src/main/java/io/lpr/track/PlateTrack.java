@@ -41,6 +41,13 @@ public class PlateTrack {
     public int cropWidth;
     public int cropHeight;
     public byte[] cropPixels;
+    /**
+     * The reads of the newest frame not yet sent on to the alerts ({@link PassageTracker#release}): the
+     * passage's id is settled only once every read of its first frame has arrived (its rank in that frame).
+     */
+    public String[] pendingTexts = new String[0];
+    public float[] pendingConfidences = new float[0];
+    public long[] pendingTimes = new long[0];
 
     public PlateTrack() {}
 

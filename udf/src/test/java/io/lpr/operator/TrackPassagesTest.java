@@ -120,4 +120,33 @@ class TrackPassagesTest {
             });
         }
     }
+
+    /**
+     * Each read goes on to the alerts once its frame is complete, named by its passage's settled id: two cars
+     * that start in the same frame, the right one read first, get the ids their events get (left rank 0).
+     */
+    @Test
+    void readsGoOnWithTheirPassagesSettledIdOnceTheirFrameIsComplete() throws Exception {
+        try (var h = harness()) {
+            h.processElement(at(read("gate", 1_000, "B840CK197"), 900));
+            h.processElement(at(read("gate", 1_000, "A123BC77"), 100));
+            assertThat(h.getSideOutput(TrackPassages.PASSAGE_READS)).as("the frame may have more reads").isNull();
+
+            h.processElement(at(read("gate", 1_200, "B840CK197"), 900));
+            assertThat(h.getSideOutput(TrackPassages.PASSAGE_READS)).extracting(r -> r.getValue().plateText + ":"
+                    + r.getValue().eventId).containsExactlyInAnyOrder(
+                            "B840CK197:" + EventIds.of("gate", 1_000, 1), "A123BC77:" + EventIds.of("gate", 1_000, 0));
+            h.processElement(at(read("gate", 1_200, "A123BC77"), 100));
+
+            h.processWatermark(new Watermark(Long.MAX_VALUE));
+            assertThat(h.getSideOutput(TrackPassages.PASSAGE_READS)).as("the last frame at the end").hasSize(4);
+            assertThat(events(h)).extracting(e -> e.plateText + ":" + e.eventId).containsExactlyInAnyOrder(
+                    "B840CK197:" + EventIds.of("gate", 1_000, 1), "A123BC77:" + EventIds.of("gate", 1_000, 0));
+        }
+    }
+
+    private static StreamRecord<PlateRead> at(StreamRecord<PlateRead> record, float x) {
+        record.getValue().candidate.box = new Box(x, 800, x + 90, 830);
+        return record;
+    }
 }

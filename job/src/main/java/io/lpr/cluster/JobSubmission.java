@@ -16,7 +16,7 @@ import java.util.stream.Stream;
  */
 public final class JobSubmission {
     public static final String ENTRY_CLASS = "io.lpr.job.LprJob";
-    private static final Set<String> FILE_OPTIONS = Set.of("--config", "--cameras", "--models");
+    private static final Set<String> FILE_OPTIONS = Set.of("--config", "--cameras", "--models", "--watchlist");
 
     private JobSubmission() {}
 

@@ -1,5 +1,6 @@
 package io.lpr.job;
 
+import io.lpr.alert.AlertOptions;
 import io.lpr.settings.KafkaOptions;
 import io.lpr.settings.SourceOptions;
 import java.util.ArrayList;
@@ -22,6 +23,10 @@ public final class JobArguments {
     @Option(names = "--cameras-table", description = "Also take cameras from the 'cameras' table of the sink database (see 'lpr cameras').")
     boolean camerasTable;
 
+    @Option(names = "--watchlist", paramLabel = "FILE",
+            description = "YAML file of watch entries (lpr.alerts.watchlist), read with the watchlist table (see 'lpr watch').")
+    String watchlistFile;
+
     @Mixin
     DatabaseOptions database = new DatabaseOptions();
 
@@ -39,6 +44,7 @@ public final class JobArguments {
                 .set(SourceOptions.CAMERAS_FILE.key(), camerasFile)
                 .set(SourceOptions.CAMERAS_TABLE.key(), camerasTable ? "true" : null)
                 .set(KafkaOptions.BOOTSTRAP.key(), kafkaBootstrap)
-                .set(KafkaOptions.TOPIC.key(), kafkaTopic);
+                .set(KafkaOptions.TOPIC.key(), kafkaTopic)
+                .set(AlertOptions.WATCHLIST.key(), watchlistFile);
     }
 }

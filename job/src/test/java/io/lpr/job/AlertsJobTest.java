@@ -17,6 +17,7 @@ import io.lpr.settings.KafkaOptions;
 import io.lpr.settings.LprSettings;
 import io.lpr.settings.SourceOptions;
 import io.lpr.sink.RetentionConfig;
+import io.lpr.testing.Await;
 import io.lpr.source.CameraSource;
 import io.lpr.testing.KafkaBroker;
 import io.lpr.video.ClipScenario;
@@ -30,7 +31,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -38,6 +38,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -68,15 +69,17 @@ class AlertsJobTest {
         List<ClipScenario> scenarios = ClipScenario.standardSet().stream()
                 .filter(s -> s.name().equals("parked-occluded") || s.name().equals("side-by-side")).toList();
         EvalManifest manifest = LabelledClips.write(Paths.get(System.getProperty("lpr.test.images")), dir, scenarios);
-        List<String> street = new ArrayList<>(truth(manifest, "side-by-side.mp4"));
+        // The street shows the yard's car (parked there too) and another.
+        Set<String> streetPlates = truth(manifest, "side-by-side.mp4");
+        assertThat(streetPlates).contains("O459OO97").hasSize(2);
+        String other = streetPlates.stream().filter(p -> !p.equals("O459OO97")).findFirst().orElseThrow();
         String db = "jdbc:sqlite:" + dir.resolve("plates.db");
         Database sqlite = Database.of(db, null, null);
         EventStore.ensureSchema(sqlite);
-        // The yard's car in the table; the first street car, only at the street, in the file; the other street car unwatched.
-        new WatchTable(sqlite).ensureSchema().put(WatchEntry.of("O459OO97", true, "stolen", WatchLevel.ALERT, null));
+        // O459OO97 in the table, for the yard only (at the street it is unwatched); the other street car in the file.
+        new WatchTable(sqlite).ensureSchema().put(WatchEntry.of("O459OO97", true, "stolen", WatchLevel.ALERT, null, "yard"));
         Path yaml = dir.resolve("watch.yaml");
-        Files.writeString(yaml, "watchlist:\n  - plate: " + street.get(0) + "\n    level: info\n    cameras: [street]\n"
-                + "  - plate: " + street.get(1) + "\n    cameras: [yard]\n");
+        Files.writeString(yaml, "watchlist:\n  - plate: " + other + "\n    level: info\n    cameras: [street]\n");
 
         HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         AtomicInteger refuse = new AtomicInteger(2);
@@ -117,14 +120,15 @@ class AlertsJobTest {
             AlertsTable table = new AlertsTable(sqlite);
             List<Alert> alerts = table.query(new AlertsTable.Query(null, null, null, 100));
             assertThat(alerts).extracting(a -> a.cameraId + ":" + a.entry).as("no alert for unwatched plates or cameras")
-                    .allMatch(s -> s.equals("yard:O459OO97") || s.equals("street:" + street.get(0)))
-                    .contains("yard:O459OO97", "street:" + street.get(0));
+                    .allMatch(s -> s.equals("yard:O459OO97") || s.equals("street:" + other))
+                    .contains("yard:O459OO97", "street:" + other);
             assertThat(alerts).allSatisfy(a -> {
                 assertThat(a.confidence).isGreaterThanOrEqualTo(0.5f);
                 assertThat(a.alertId).isEqualTo(Alert.idOf(a.eventId, a.entry));
             });
             assertThat(alerts).filteredOn(a -> a.cameraId.equals("street")).singleElement()
                     .satisfies(a -> assertThat(a.level).isEqualTo("info"));
+            assertThat(alerts).filteredOn(a -> a.cameraId.equals("yard")).allSatisfy(a -> assertThat(a.note).isEqualTo("stolen"));
             Set<String> ids = new TreeSet<>(alerts.stream().map(a -> a.alertId).toList());
             assertThat(ids).as("one row per alert").hasSameSizeAs(alerts);
 
@@ -142,6 +146,59 @@ class AlertsJobTest {
             assertThat(kept).containsExactlyInAnyOrderElementsOf(ids);
         } finally {
             receiver.stop(0);
+        }
+    }
+
+    /**
+     * A live run (cameras from a file the job re-reads, so it never ends by itself) whose watch list changes
+     * while it runs: the yard's watched car raises its alert; then an entry for a street car is added to the
+     * table and the street camera to the file, and the street car's passage raises the new entry's alert (the
+     * other street car, watched at the yard only, none).
+     */
+    @Test
+    void anEntryAddedWhileTheJobRunsMatchesTheNextPassage() throws Exception {
+        List<ClipScenario> scenarios = ClipScenario.standardSet().stream()
+                .filter(s -> s.name().equals("parked-occluded") || s.name().equals("side-by-side")).toList();
+        EvalManifest manifest = LabelledClips.write(Paths.get(System.getProperty("lpr.test.images")), dir, scenarios);
+        String watched = truth(manifest, "side-by-side.mp4").stream().filter(p -> !p.equals("O459OO97")).findFirst().orElseThrow();
+        String db = "jdbc:sqlite:" + dir.resolve("plates.db");
+        Database sqlite = Database.of(db, null, null);
+        EventStore.ensureSchema(sqlite);
+        new WatchTable(sqlite).ensureSchema().put(WatchEntry.of("O459OO97", false, "from the start", WatchLevel.ALERT, null, "yard"));
+        Path cameras = dir.resolve("cameras.yaml");
+        String yard = "  - {id: yard, url: '" + dir.resolve("parked-occluded.mp4") + "'}\n";
+        Files.writeString(cameras, "cameras:\n" + yard);
+        Configuration configuration = new JobConfiguration()
+                .set(ModelDirectoryOptions.DIR.key(), System.getProperty("lpr.test.models"))
+                .set(SourceOptions.CAMERAS_FILE.key(), cameras.toString())
+                .set(SourceOptions.CAMERAS_POLL_INTERVAL.key(), "200 ms")
+                .set(CameraOptions.SAMPLE_FPS.key(), "0")
+                .set(SinkOptions.JDBC_URL.key(), db)
+                .set(AlertOptions.MIN_CONFIDENCE.key(), "0.5")
+                .set("pipeline.generic-types", "false")
+                .build();
+        LprSettings settings = LprSettings.from(configuration);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(configuration);
+        env.setParallelism(1);
+        CameraSource source = JobRunner.source(settings, List.of());
+        LprTopology.build(env, source, settings, JobRunner.sinks(env, configuration, sqlite, RetentionConfig.DEFAULTS),
+                JobRunner.alerts(env, configuration, settings, source));
+        JobClient job = env.executeAsync("lpr-alerts-live-test");
+        AlertsTable alerts = new AlertsTable(sqlite);
+        try {
+            Await.until(() -> !alerts.query(new AlertsTable.Query("yard", null, null, 100)).isEmpty(),
+                    Duration.ofMinutes(3), "the yard's watched car to raise its alert");
+
+            new WatchTable(sqlite).put(WatchEntry.of(watched, false, "added while running", WatchLevel.ALERT, null));
+            Files.writeString(cameras, "cameras:\n" + yard + "  - {id: street, url: '" + dir.resolve("side-by-side.mp4") + "'}\n");
+            Await.until(() -> !alerts.query(new AlertsTable.Query("street", null, null, 100)).isEmpty(),
+                    Duration.ofMinutes(3), "an alert from the camera added after the entry");
+            assertThat(alerts.query(new AlertsTable.Query(null, null, null, 100)))
+                    .extracting(a -> a.cameraId + ":" + a.plateText + ":" + a.note)
+                    .contains("yard:O459OO97:from the start", "street:" + watched + ":added while running")
+                    .allMatch(a -> a.equals("yard:O459OO97:from the start") || a.equals("street:" + watched + ":added while running"));
+        } finally {
+            job.cancel().get();
         }
     }
 

@@ -1,5 +1,7 @@
 // The watch-list and alerts pages, and the alerts badge: filled from /api/watchlist and /api/alerts.
-// Text from the database only ever goes into textContent, never into HTML.
+// Text from the database only ever goes into textContent, never into HTML. All in one function scope, so
+// that nothing here replaces a name of lpr.js, which the other pages load beside it.
+(function () {
 "use strict";
 
 function cell(row, text) {
@@ -110,3 +112,4 @@ document.addEventListener("DOMContentLoaded", () => {
   }
   badge().catch(() => { /* the badge is a hint; the pages say what failed */ });
 });
+})();

@@ -20,7 +20,8 @@ function showError(message) {
 }
 
 async function api(path, options) {
-  const response = await fetch(path, Object.assign({credentials: "same-origin"}, options || {}));
+  // Absolute from the origin: a page opened as http://user:token@host/ cannot fetch a URL relative to it.
+  const response = await fetch(new URL(path, window.location.origin), Object.assign({credentials: "same-origin"}, options || {}));
   if (!response.ok) {
     let message = response.status + "";
     try { message = (await response.json()).error || message; } catch (e) { /* not JSON */ }

@@ -28,7 +28,7 @@ public final class LprOptions {
     public static final List<Class<?>> HOLDERS = List.of(ModelDirectoryOptions.class, SourceOptions.class, CameraOptions.class,
             DetectorOptions.class, GuideOptions.class, RecognizerOptions.class, PlateOptions.class, TrackerOptions.class,
             DedupOptions.class, WatermarkOptions.class, SinkOptions.class, KafkaOptions.class, RetentionOptions.class,
-            RunOptions.class);
+            RunOptions.class, ServeOptions.class);
 
     /** Every lpr setting, holder by holder, each in the order its class declares it. */
     public static List<ConfigOption<?>> all() {

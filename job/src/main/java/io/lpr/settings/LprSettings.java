@@ -68,6 +68,8 @@ public record LprSettings(
                 RunConfig.from(c));
         // Kafka's sink is built where the job's checkpointing is known; its settings are checked here with the rest.
         KafkaOptions.from(c, c.getOptional(CheckpointingOptions.CHECKPOINTING_INTERVAL).orElse(null));
+        // Only lpr serve --recognize reads these; checked here with the rest.
+        ServeConfig.from(c);
         return settings;
     }
 

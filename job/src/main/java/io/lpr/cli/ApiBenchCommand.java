@@ -2,6 +2,7 @@ package io.lpr.cli;
 
 import io.lpr.bench.ApiBench;
 import io.lpr.bench.RecognizeApiBench;
+import io.lpr.job.JobRunner;
 import io.lpr.settings.LprSettings;
 import io.lpr.settings.ServeConfig;
 import java.nio.file.Files;
@@ -57,8 +58,9 @@ final class ApiBenchCommand implements Callable<Integer> {
                 throw new UserException("--image " + image + ": no such file");
             }
             Configuration configuration = bench.settingsOptions.configuration(models).build();
-            recognize = new RecognizeApiBench(LprSettings.from(configuration), ServeConfig.from(configuration), image,
-                    recognizeRequests);
+            LprSettings settings = LprSettings.from(configuration);
+            JobRunner.requireModels(settings); // before the queries' minute, not after
+            recognize = new RecognizeApiBench(settings, ServeConfig.from(configuration), image, recognizeRequests);
         }
         new ApiBench(events, requests).run(spec.commandLine().getOut());
         if (recognize != null) {

@@ -22,6 +22,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.flink.util.TimeUtils;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
@@ -95,6 +96,7 @@ public final class RecognitionService implements AutoCloseable {
             throw new Busy("the queue is full: lpr.serve.recognize.capacity is " + capacity
                     + (capacity == 1 ? " image" : " images") + "; try again shortly");
         }
+        boolean giveBack = true;
         try {
             Frame frame;
             int width;
@@ -112,8 +114,16 @@ public final class RecognitionService implements AutoCloseable {
             List<PlateRead> reads = found.candidates().isEmpty() ? List.of()
                     : await(recognition.submitAll(found.candidates()), settings.recognizerBatching().timeout(), "recogniser");
             return PlatesJson.of(new StillImageReader.Result(frame.width, frame.height, reads), width, height);
+        } catch (Late late) {
+            // Its place is given back when the model is done with the image, not when its caller gives up: else
+            // images the models are too slow for would pile up in their queues beyond the capacity.
+            giveBack = false;
+            late.pending.whenComplete((answer, error) -> held.release());
+            throw new Busy(late.getMessage());
         } finally {
-            held.release();
+            if (giveBack) {
+                held.release();
+            }
         }
     }
 
@@ -126,8 +136,8 @@ public final class RecognitionService implements AutoCloseable {
         try {
             return answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            answer.cancel(false);
-            throw new Busy("the " + model + " did not answer within " + timeout + "; try again shortly");
+            throw new Late(answer, "the " + model + " did not answer within " + TimeUtils.formatWithHighestUnit(timeout)
+                    + "; try again shortly");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new Busy("the server is stopping");
@@ -162,6 +172,17 @@ public final class RecognitionService implements AutoCloseable {
 
         Busy(String message) {
             super(message);
+        }
+    }
+
+    /** An answer not come in time, still pending in a model's queue. */
+    private static final class Late extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient CompletableFuture<?> pending;
+
+        Late(CompletableFuture<?> pending, String message) {
+            super(message);
+            this.pending = pending;
         }
     }
 

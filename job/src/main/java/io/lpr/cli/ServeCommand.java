@@ -21,9 +21,13 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** Serves the events, their crops and the cameras as web pages and a JSON API until stopped. */
+/**
+ * Serves the events, their crops and the cameras as web pages and a JSON API until stopped; with {@code --recognize},
+ * also reads the plates of images posted to it ({@link RecognizeApi}).
+ */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Serves the stored events and the cameras' status as web pages and a JSON API (read-only).")
+        description = "Serves the stored events and the cameras' status as web pages and a JSON API (read-only); "
+                + "with --recognize, also reads the plates of posted images.")
 final class ServeCommand implements Callable<Integer> {
     static final String TOKEN_ENV = WebServer.TOKEN_ENV;
 
@@ -90,8 +94,9 @@ final class ServeCommand implements Callable<Integer> {
         Configuration configuration = settingsOptions.configuration(models).build();
         LprSettings settings = LprSettings.from(configuration);
         ServeConfig serve = ServeConfig.from(configuration);
+        RecognitionService service = RecognitionService.start(settings, serve.capacity());
         out.printf("lpr: recognizing plates with the models in %s (POST /api/recognize)%n", settings.models().path());
-        return RecognizeApi.of(RecognitionService.start(settings, serve.capacity()), serve.maxBytes());
+        return RecognizeApi.of(service, serve.maxBytes());
     }
 
     private WebServer start(Database database, String token, RecognizeApi recognizeApi) throws Exception {

@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -99,6 +100,27 @@ class RecognizeApiTest {
         HttpResponse<String> get = CLIENT.send(request(server, null).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(error(get, 405)).isEqualTo("method GET is not allowed on /api/recognize; it takes POST with an image as the body");
         assertThat(get.headers().firstValue("Allow")).hasValue("POST");
+    }
+
+    @Test
+    void differentCallersShareTheRecognisersBatches() throws Exception {
+        byte[] jpeg = Files.readAllBytes(CAR);
+        int plates = json(post(server, jpeg, "image/jpeg"), 200).get("plates").size();
+        // A batch runs only once it holds the plates of both images (or after a day): two callers' images are read
+        // only if their plates meet in one batch.
+        LprSettings together = settings("lpr.recognizer.max-delay=1 d", "lpr.recognizer.max-batch=" + 2 * plates);
+        try (WebServer shared = WebServer.start(database(), "127.0.0.1", 0, null, api(together, 2))) {
+            List<CompletableFuture<HttpResponse<String>>> both = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                both.add(CLIENT.sendAsync(request(shared, "image/jpeg").POST(HttpRequest.BodyPublishers.ofByteArray(jpeg))
+                        .build(), HttpResponse.BodyHandlers.ofString()));
+            }
+            for (CompletableFuture<HttpResponse<String>> answer : both) {
+                JsonNode read = json(answer.get(), 200);
+                assertThat(read.get("plates")).hasSize(plates);
+                labelled(read);
+            }
+        }
     }
 
     @Test

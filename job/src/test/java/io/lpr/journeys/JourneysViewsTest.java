@@ -72,6 +72,13 @@ class JourneysViewsTest {
         assertThat(csv.out()).contains("parking,closed,A123BC77,A123BC77,gate-in,gate-out,2025-12-07T08:00:00Z,"
                 + "2025-12-07T09:02:03Z,3723.000,e1,x-e1");
 
+        Result set = lpr("journeys", "--db", url, "--set", "lpr.journeys=parking=gate-in->gate-out within 12 h");
+        assertThat(set.exit()).as(set.err()).isZero();
+        Result badSetting = lpr("journeys", "--db", url, "--set", "lpr.journeys=parking=gate-in->gate-out");
+        assertThat(badSetting.exit()).isEqualTo(1);
+        assertThat(badSetting.err()).hasLineCount(1).startsWith("lpr: ").contains("lpr.journeys entries are "
+                + "NAME=ENTRY->EXIT within LIMIT").contains("got 'parking=gate-in->gate-out'");
+
         Result bad = lpr("journeys", "--db", url, "--limit", "0");
         assertThat(bad.exit()).isEqualTo(1);
         assertThat(bad.err()).isEqualTo("lpr: --limit must be positive, got 0\n");

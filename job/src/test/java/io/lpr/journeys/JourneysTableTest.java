@@ -18,14 +18,14 @@ import org.junit.jupiter.api.io.TempDir;
  * The journeys table on SQLite and PostgreSQL: one row per (journey, entry event) however often it is written
  * (a replay), never back to open once closed, read newest first with the open ones counted.
  */
-class JourneysTableTest {
+public class JourneysTableTest {
     @RegisterExtension
     static final PostgresServer PG = new PostgresServer();
 
     @TempDir
     Path dir;
 
-    static final long T0 = 1_765_094_400_000L; // 2025-12-07T08:00:00Z
+    public static final long T0 = 1_765_094_400_000L; // 2025-12-07T08:00:00Z
 
     /** A row of journey "parking"; closed when {@code exitAfterMs} is positive. */
     public static Journey journey(String entryId, String plate, long entryTime, State state, long exitAfterMs) {

@@ -12,9 +12,9 @@ import java.util.function.Consumer;
  * <p>An exit pairs with the open entry of the same plate: the one whose text is the exit's (after
  * {@link PlateMatch#normalize}), else the one nearest to it within {@link PlateMatch#NEAR_EDITS} edit,
  * look-alikes free (O/0, C/O, B/8 ... as {@code lpr query --near}), the oldest on a tie. An entry of a plate
- * that is already open (exactly or as a near miss) supersedes it: the old entry's exit was missed, so it is
- * reported expired rather than paired with an exit that belongs to the new one. So at most one entry per
- * plate is open, and ambiguity is left only between different plates a near miss apart. At most
+ * that is already open with the same text supersedes it: the old entry's exit was missed, so it is reported
+ * expired rather than paired with an exit that belongs to the new one. So at most one entry per text is
+ * open, and ambiguity is left only between different plates a near miss apart. At most
  * {@link #MAX_OPEN} entries are kept, the oldest expired first beyond that.
  */
 public final class JourneyPairer {
@@ -60,7 +60,9 @@ public final class JourneyPairer {
             return; // the same event again (a restored job replays it): already open
         }
         for (JourneyPassage earlier : List.copyOf(open)) {
-            if (earlier.firstSeen <= p.firstSeen && PlateMatch.near(earlier.plateText, p.plateText, PlateMatch.NEAR_EDITS)) {
+            // Only the same text: two cars whose plates are a near miss apart may well both be inside.
+            if (earlier.firstSeen <= p.firstSeen
+                    && PlateMatch.normalize(earlier.plateText).equals(PlateMatch.normalize(p.plateText))) {
                 open.remove(earlier);
                 out.accept(row(earlier, null, Journey.State.expired));
             }

@@ -82,10 +82,18 @@ public class JourneyPairerTest {
     @Test
     void aNewEntryOfAnOpenPlateSupersedesItAndAReplayedEntryIsIgnored() {
         JourneyPairer pairer = new JourneyPairer(PARKING, 0, List.of(in("e1", "A123BC77", 0)));
-        pairer.add(List.of(in("e1", "A123BC77", 0), in("e2", "A123OC77", 20 * MINUTE),
+        pairer.add(List.of(in("e1", "A123BC77", 0), in("e2", "а123вс77", 20 * MINUTE),
                 out("x1", "A123BC77", 30 * MINUTE)), rows::add);
         assertThat(show(rows)).isEqualTo("e1:expired e2:open e2:closed/x1");
         assertThat(rows.get(2).durationMs()).isEqualTo(10 * MINUTE);
+    }
+
+    @Test
+    void aCarWhosePlateIsANearMissOfAnotherInsideDoesNotPushItOut() {
+        JourneyPairer pairer = new JourneyPairer(PARKING, 0, List.of(in("e1", "A123BC77", 0)));
+        pairer.add(List.of(in("e2", "A123BC78", 5 * MINUTE), out("x2", "A123BC78", 10 * MINUTE),
+                out("x1", "A123BC77", 20 * MINUTE)), rows::add);
+        assertThat(show(rows)).isEqualTo("e2:open e2:closed/x2 e1:closed/x1");
     }
 
     @Test

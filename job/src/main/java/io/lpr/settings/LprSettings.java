@@ -15,6 +15,7 @@ import io.lpr.recognize.RecognizerConfig;
 import io.lpr.recognize.RecognizerOptions;
 import io.lpr.runtime.BatchingConfig;
 import io.lpr.sink.RetentionConfig;
+import io.lpr.snapshot.SnapshotConfig;
 import io.lpr.track.TrackerConfig;
 import io.lpr.util.Messages;
 import java.io.Serializable;
@@ -44,6 +45,7 @@ public record LprSettings(
         WatermarkConfig watermark,
         SinkConfig sink,
         RetentionConfig retention,
+        SnapshotConfig snapshot,
         RunConfig run) implements Serializable {
     /** 2: one record per stage instead of one field per setting. */
     private static final long serialVersionUID = 2L;
@@ -65,7 +67,7 @@ public record LprSettings(
                 RecognizerConfig.from(c), ReadingPolicy.from(c),
                 BatchingConfig.from(c, RecognizerOptions.BATCHING),
                 TrackerConfig.from(c), DedupConfig.from(c), WatermarkConfig.from(c), SinkConfig.from(c), RetentionConfig.from(c),
-                RunConfig.from(c));
+                SnapshotConfig.from(c), RunConfig.from(c));
         // Kafka's sink is built where the job's checkpointing is known; its settings are checked here with the rest.
         KafkaOptions.from(c, c.getOptional(CheckpointingOptions.CHECKPOINTING_INTERVAL).orElse(null));
         return settings;

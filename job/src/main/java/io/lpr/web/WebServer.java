@@ -53,6 +53,7 @@ public final class WebServer implements AutoCloseable {
     private static void configure(JavalinConfig config, Database db, AccessToken access) {
         EventsApi events = new EventsApi(db);
         CamerasApi cameras = new CamerasApi(db);
+        SnapshotsApi snapshots = new SnapshotsApi(db, events);
         Pages pages = new Pages(events);
         config.startup.showJavalinBanner = false;
         config.startup.showOldJavalinVersionWarning = false;
@@ -72,7 +73,8 @@ public final class WebServer implements AutoCloseable {
         config.routes.get("/events/{id}", pages::event);
         config.routes.get("/cameras", pages::cameras);
         config.routes.get("/api/events", events::list);
-        config.routes.get("/api/events/{id}", events::one);
+        config.routes.get("/api/events/{id}", ctx -> ctx.json(snapshots.describe(events.json(ctx))));
+        config.routes.get("/api/events/{id}/snapshot", snapshots::serve);
         config.routes.get("/api/events/{id}/crop", events::crop);
         config.routes.get("/api/cameras", cameras::list);
         config.routes.get("/healthz", ctx -> health(ctx, db, access));

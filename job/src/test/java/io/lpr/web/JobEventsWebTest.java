@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.lpr.db.Database;
+import io.lpr.event.Box;
 import io.lpr.job.JobConfiguration;
 import io.lpr.job.JobRunner;
 import io.lpr.settings.LprSettings;
@@ -81,7 +82,38 @@ class JobEventsWebTest {
                 assertThat(crop.statusCode()).isEqualTo(200);
                 BufferedImage image = ImageIO.read(new ByteArrayInputStream(crop.body()));
                 assertThat(image.getWidth()).as("a plate is wider than tall").isGreaterThan(image.getHeight());
+                assertSnapshot(http, event.get("event_id").asText());
             }
         }
+    }
+
+    /**
+     * The event's snapshot is the 1920x1080 frame at the default 1280 px, and the event's box, scaled onto it as
+     * the page scales it, lies inside it where the plate is (the sample photo's known box).
+     */
+    private static void assertSnapshot(Http http, String eventId) throws Exception {
+        JsonNode event = WebServerContract.json(http.get("/api/events/" + eventId), 200);
+        JsonNode snapshot = event.get("snapshot");
+        assertThat(snapshot.isObject()).as("event %s has a snapshot", eventId).isTrue();
+        assertThat(snapshot.get("source_width").asInt()).isEqualTo(1920);
+        assertThat(snapshot.get("source_height").asInt()).isEqualTo(1080);
+        HttpResponse<byte[]> jpeg = http.bytes(snapshot.get("url").asText());
+        assertThat(jpeg.statusCode()).isEqualTo(200);
+        assertThat(jpeg.headers().firstValue("Content-Type")).hasValue("image/jpeg");
+        assertThat(jpeg.body().length).as("a 1280x720 JPEG at quality 80").isBetween(20_000, 600_000);
+        BufferedImage picture = ImageIO.read(new ByteArrayInputStream(jpeg.body()));
+        assertThat(picture.getWidth()).isEqualTo(1280).isEqualTo(snapshot.get("width").asInt());
+        assertThat(picture.getHeight()).isEqualTo(720).isEqualTo(snapshot.get("height").asInt());
+
+        JsonNode box = event.get("box");
+        double scale = picture.getWidth() / 1920.0;
+        Box onPicture = new Box((float) (box.get("x1").asDouble() * scale), (float) (box.get("y1").asDouble() * scale),
+                (float) (box.get("x2").asDouble() * scale), (float) (box.get("y2").asDouble() * scale));
+        assertThat(onPicture.x1).isGreaterThanOrEqualTo(0);
+        assertThat(onPicture.y1).isGreaterThanOrEqualTo(0);
+        assertThat(onPicture.x2).isLessThanOrEqualTo(picture.getWidth());
+        assertThat(onPicture.y2).isLessThanOrEqualTo(picture.getHeight());
+        assertThat(onPicture.iou(WebFixture.CAR.box().scaled((float) scale, (float) scale)))
+                .as("the box is where the plate is").isGreaterThan(0.5f);
     }
 }

@@ -137,6 +137,9 @@ class SqliteWebServerTest extends WebServerContract {
             assertThat(refused.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Basic"));
             assertThat(client.get("/").statusCode()).isEqualTo(401);
             assertThat(client.get("/assets/lpr.js").statusCode()).isEqualTo(401);
+            String snapshot = "/api/events/" + WebFixture.events().get(0).eventId + "/snapshot";
+            assertThat(client.get(snapshot).statusCode()).isEqualTo(401);
+            assertThat(client.get(snapshot, "Authorization", "Bearer " + token).statusCode()).isEqualTo(200);
             assertThat(client.get("/api/events", "Authorization", "Bearer wrong").statusCode()).isEqualTo(401);
             assertThat(client.get("/api/events", "Authorization", "Bearer " + token).statusCode()).isEqualTo(200);
             String basic = Base64.getEncoder().encodeToString(("anyone:" + token).getBytes());

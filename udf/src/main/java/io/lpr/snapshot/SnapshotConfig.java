@@ -5,9 +5,10 @@ import java.io.Serializable;
 import org.apache.flink.configuration.ReadableConfig;
 
 /**
- * Whether and how events keep a full-frame snapshot; checked when built. The bounds keep one snapshot's size
- * bounded: at most {@link #MAX_WIDTH} wide (3840 x 2160 at quality 95 is under 4 MB even for noise), and at
- * least {@link #MIN_WIDTH} wide where the frame is, so a car stays recognisable.
+ * Whether and how events keep a full-frame snapshot; checked when built. The bounds bound one snapshot's size:
+ * at most {@link #MAX_WIDTH} wide and quality {@link #MAX_QUALITY}, which is 1.4 MB even for a frame of pure noise
+ * (a street scene at the defaults: 0.13 to 0.15 MB; docs/snapshots.md), and at least {@link #MIN_WIDTH} wide
+ * where the frame is, so a car and its surroundings stay recognisable.
  *
  * @param enabled whether snapshots are made at all
  * @param width a snapshot's width where the frame is wider; a narrower frame keeps its width
@@ -15,9 +16,9 @@ import org.apache.flink.configuration.ReadableConfig;
  */
 public record SnapshotConfig(boolean enabled, int width, int quality) implements Serializable {
     public static final int MIN_WIDTH = 1280;
-    public static final int MAX_WIDTH = 3840;
+    public static final int MAX_WIDTH = 1920;
     public static final int MIN_QUALITY = 30;
-    public static final int MAX_QUALITY = 95;
+    public static final int MAX_QUALITY = 90;
     /** The defaults, written here once; {@link SnapshotOptions} shows them. */
     public static final SnapshotConfig DEFAULTS = new SnapshotConfig(true, MIN_WIDTH, 80);
     public static final SnapshotConfig OFF = DEFAULTS.withEnabled(false);

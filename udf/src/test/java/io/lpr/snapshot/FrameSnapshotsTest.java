@@ -7,6 +7,7 @@ import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
 import io.lpr.event.Snapshot;
 import io.lpr.image.Images;
 import java.nio.file.Path;
+import java.util.Random;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Scalar;
 import org.junit.jupiter.api.Test;
@@ -18,6 +19,7 @@ class FrameSnapshotsTest {
         SnapshotConfig config = SnapshotConfig.DEFAULTS;
         assertThat(config.sizeFor(1920, 1080)).containsExactly(1280, 720);
         assertThat(config.sizeFor(3840, 2160)).containsExactly(1280, 720);
+        assertThat(config.withWidth(1920).sizeFor(3840, 2160)).containsExactly(1920, 1080);
         assertThat(config.sizeFor(2592, 1944)).containsExactly(1280, 960);
         assertThat(config.sizeFor(1280, 1024)).containsExactly(1280, 1024);
         assertThat(config.sizeFor(704, 576)).as("never enlarged").containsExactly(704, 576);
@@ -27,10 +29,10 @@ class FrameSnapshotsTest {
     @Test
     void widthAndQualityOutsideTheirBoundsAreRefusedByName() {
         assertThatThrownBy(() -> SnapshotConfig.DEFAULTS.withWidth(640)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("lpr.snapshot.width must be from 1280 to 3840, got 640");
-        assertThatThrownBy(() -> SnapshotConfig.DEFAULTS.withWidth(4000)).hasMessageContaining("got 4000");
-        assertThatThrownBy(() -> SnapshotConfig.DEFAULTS.withQuality(100))
-                .hasMessage("lpr.snapshot.quality must be from 30 to 95, got 100");
+                .hasMessage("lpr.snapshot.width must be from 1280 to 1920, got 640");
+        assertThatThrownBy(() -> SnapshotConfig.DEFAULTS.withWidth(3840)).hasMessageContaining("got 3840");
+        assertThatThrownBy(() -> SnapshotConfig.DEFAULTS.withQuality(95))
+                .hasMessage("lpr.snapshot.quality must be from 30 to 90, got 95");
         assertThatThrownBy(() -> SnapshotConfig.DEFAULTS.withQuality(10)).hasMessageContaining("got 10");
     }
 
@@ -49,6 +51,20 @@ class FrameSnapshotsTest {
             assertThat(snapshots.of(frame).jpeg).as("a replayed frame gives the same bytes").isEqualTo(s.jpeg);
             assertThat(new FrameSnapshots(SnapshotConfig.DEFAULTS.withQuality(40)).of(frame).jpeg.length)
                     .as("lower quality, fewer bytes").isLessThan(s.jpeg.length);
+        }
+    }
+
+    /** The documented bound: even pure noise, the worst case for JPEG, at the widest and best settings. */
+    @Test
+    void noSnapshotIsLargerThanTheBoundTheSettingsAllow() {
+        byte[] noise = new byte[3840 * 2160 * 3];
+        new Random(1).nextBytes(noise);
+        try (Mat frame = Images.fromBgr(noise, 3840, 2160)) {
+            SnapshotConfig widest = SnapshotConfig.DEFAULTS.withWidth(SnapshotConfig.MAX_WIDTH)
+                    .withQuality(SnapshotConfig.MAX_QUALITY);
+            Snapshot s = new FrameSnapshots(widest).of(frame);
+            assertThat(s.width).isEqualTo(1920);
+            assertThat(s.jpeg.length).isLessThan(1_500_000);
         }
     }
 

@@ -129,8 +129,7 @@ public final class EventStore {
             try (ResultSet rs = ps.executeQuery()) {
                 while (events.size() < query.limit() && rs.next()) {
                     StoredEvent e = EventRows.read(rs, dialect, query.withCrops());
-                    if (query.near() != null && (e.event().plateText == null
-                            || PlateMatch.editDistance(e.event().plateText, PlateMatch.normalize(query.near())) > EventQuery.NEAR_EDITS)) {
+                    if (query.near() != null && !PlateMatch.near(e.event().plateText, query.near(), EventQuery.NEAR_EDITS)) {
                         continue;
                     }
                     if (skip > 0) {

@@ -19,7 +19,8 @@ class EventTypesSerializationTest {
 
     @ParameterizedTest
     @ValueSource(classes = {Box.class, Frame.class, PlateCandidate.class, PlateRead.class, PlateEvent.class,
-            PlateTrack.class, DedupEntry.class, Snapshot.class})
+            PlateTrack.class, DedupEntry.class, Snapshot.class, io.lpr.journey.JourneyPassage.class,
+            io.lpr.journey.Journey.class})
     void isAPojoSerializableWithGenericTypesDisabled(Class<?> type) {
         TypeInformation<?> info = TypeInformation.of(type);
         assertThat(info).isInstanceOf(PojoTypeInfo.class);

@@ -61,6 +61,7 @@ public final class WebServer implements AutoCloseable {
     private static void configure(JavalinConfig config, Database db, AccessToken access, RecognizeApi recognize) {
         EventsApi events = new EventsApi(db);
         CamerasApi cameras = new CamerasApi(db);
+        SnapshotsApi snapshots = new SnapshotsApi(db, events);
         Pages pages = new Pages(events);
         JourneysApi journeys = new JourneysApi(db);
         config.startup.showJavalinBanner = false;
@@ -82,7 +83,8 @@ public final class WebServer implements AutoCloseable {
         config.routes.get("/cameras", pages::cameras);
         config.routes.get("/journeys", journeys::page);
         config.routes.get("/api/events", events::list);
-        config.routes.get("/api/events/{id}", events::one);
+        config.routes.get("/api/events/{id}", ctx -> ctx.json(snapshots.describe(events.json(ctx))));
+        config.routes.get("/api/events/{id}/snapshot", snapshots::serve);
         config.routes.get("/api/events/{id}/crop", events::crop);
         config.routes.get("/api/cameras", cameras::list);
         config.routes.get("/api/journeys", journeys::list);

@@ -18,6 +18,7 @@ import io.lpr.registry.CameraRegistry;
 import io.lpr.registry.JdbcCameraRegistry;
 import io.lpr.registry.YamlCameraRegistry;
 import io.lpr.events.EventStore;
+import io.lpr.sink.JourneySink;
 import io.lpr.sink.KafkaEventSink;
 import io.lpr.sink.PlateEventSinks;
 import io.lpr.sink.RetentionConfig;
@@ -37,6 +38,7 @@ import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.DeploymentOptions;
+import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
@@ -167,8 +169,9 @@ public final class JobRunner {
 
         beforeSubmit.accept(configuration);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(configuration);
-        LprTopology.build(env, source, settings, sinks(env, configuration, db, settings.retention()),
-                alerts(env, configuration, settings, source));
+        DataStream<PlateEvent> events = LprTopology.build(env, source, settings,
+                sinks(env, configuration, db, settings.retention()), alerts(env, configuration, settings, source));
+        JourneyStage.attach(events, settings.journeys(), new JourneySink(db));
         boolean detached = !(env instanceof LocalStreamEnvironment)
                 && !env.getConfiguration().get(DeploymentOptions.ATTACHED);
         String savepoints = configuration.get(CheckpointingOptions.SAVEPOINT_DIRECTORY);

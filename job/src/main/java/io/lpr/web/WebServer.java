@@ -8,6 +8,7 @@ import io.javalin.http.staticfiles.Location;
 import io.lpr.db.Database;
 import io.lpr.db.DatabaseException;
 import io.lpr.registry.RegistryException;
+import io.lpr.events.EventFormat;
 import io.lpr.events.EventStore;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -72,6 +73,8 @@ public final class WebServer implements AutoCloseable {
         config.routes.get("/events/{id}", pages::event);
         config.routes.get("/cameras", pages::cameras);
         config.routes.get("/api/events", events::list);
+        config.routes.get("/api/events.csv", ctx -> events.export(ctx, EventFormat.Kind.csv));
+        config.routes.get("/api/events.json", ctx -> events.export(ctx, EventFormat.Kind.json));
         config.routes.get("/api/events/{id}", events::one);
         config.routes.get("/api/events/{id}/crop", events::crop);
         config.routes.get("/api/cameras", cameras::list);

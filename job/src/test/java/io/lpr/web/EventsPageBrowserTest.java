@@ -237,7 +237,8 @@ class EventsPageBrowserTest {
         browser.findElement(By.id("apply")).click();
         wait.until(ExpectedConditions.urlToBe(base + "/?since=2024-05-01T12%3A01%3A00Z"));
         waitForRows(3);
-        assertThat(browser.findElement(By.id("since-local")).getAttribute("value")).isEqualTo("2024-05-01T15:01:00");
+        // The picker shows it back in Moscow's time (a browser leaves out seconds that are zero).
+        assertThat(browser.findElement(By.id("since-local")).getAttribute("value")).isEqualTo("2024-05-01T15:01");
         String csv = browser.findElement(By.id("export-csv")).getAttribute("href");
         assertThat(csv).isEqualTo(base + "/api/events.csv?since=2024-05-01T12%3A01%3A00Z");
         assertThat(browser.findElement(By.id("export-json")).getAttribute("href"))

@@ -88,7 +88,7 @@ public final class EventStore {
                 .append(" FROM ").append(PlateEventsTable.TABLE).append(where(query, dialect, params));
         EventKey key = query.after() != null ? query.after() : query.before();
         if (key != null) {
-            // The row-value comparison spelt out: SQLite and PostgreSQL both use the (first_seen, event_id) index.
+            // (first_seen, event_id) beyond the key, spelt out: the list's own order, so events sharing a time page right.
             String op = query.after() != null ? ">" : "<";
             sql.append(" AND (first_seen ").append(op).append(" ? OR (first_seen = ? AND event_id ").append(op).append(" ?))");
             params.add((ps, i) -> dialect.bindTime(ps, i, key.firstSeenMillis()));
@@ -109,10 +109,11 @@ public final class EventStore {
             int skip = query.near() == null ? 0 : query.offset();
             try (ResultSet rs = ps.executeQuery()) {
                 while (events.size() < query.limit() && rs.next()) {
-                    StoredEvent e = EventRows.read(rs, dialect, query.withCrops());
-                    if (!isNear(query, e.event().plateText)) {
+                    // The plate alone is read first: a near-miss search passes over most rows.
+                    if (!isNear(query, rs.getString("plate_text"))) {
                         continue;
                     }
+                    StoredEvent e = EventRows.read(rs, dialect, query.withCrops());
                     if (skip > 0) {
                         skip--;
                     } else {

@@ -20,8 +20,8 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * {@code /api/events} (and its exports), {@code /api/events/{id}} and {@code /api/events/{id}/crop}, read through {@link EventStore}:
- * a row that is partly unreadable is shown with {@code unreadable} naming the rest, never a 500.
+ * {@code /api/events} and its exports, {@code /api/events/{id}} and {@code /api/events/{id}/crop}, read through
+ * {@link EventStore}: a row that is partly unreadable is shown with {@code unreadable} naming the rest, never a 500.
  */
 final class EventsApi {
     /** Event ids are UUIDs today (EventIds); this is wider, and still keeps anything odd out of the query. */

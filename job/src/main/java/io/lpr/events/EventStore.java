@@ -185,10 +185,9 @@ public final class EventStore {
         return sql.toString();
     }
 
-    /** Whether a plate passes the query's near-miss rule ({@value EventQuery#NEAR_EDITS} edit); true without one. */
+    /** Whether a plate passes the query's near-miss rule ({@link PlateMatch#near}, as lpr query --near); true without one. */
     private static boolean isNear(EventQuery query, String plate) {
-        return query.near() == null || (plate != null
-                && PlateMatch.editDistance(plate, PlateMatch.normalize(query.near())) <= EventQuery.NEAR_EDITS);
+        return query.near() == null || PlateMatch.near(plate, query.near(), EventQuery.NEAR_EDITS);
     }
 
     private static PreparedStatement prepare(Connection connection, CharSequence sql, List<Param> params) throws SQLException {

@@ -5,6 +5,7 @@ import io.lpr.db.SinkOptions;
 import io.lpr.dedup.DedupOptions;
 import io.lpr.detect.DetectorOptions;
 import io.lpr.guide.GuideOptions;
+import io.lpr.journey.JourneysOptions;
 import io.lpr.model.ModelDirectoryOptions;
 import io.lpr.plate.PlateOptions;
 import io.lpr.recognize.RecognizerOptions;
@@ -28,7 +29,7 @@ public final class LprOptions {
     public static final List<Class<?>> HOLDERS = List.of(ModelDirectoryOptions.class, SourceOptions.class, CameraOptions.class,
             DetectorOptions.class, GuideOptions.class, RecognizerOptions.class, PlateOptions.class, TrackerOptions.class,
             DedupOptions.class, WatermarkOptions.class, SinkOptions.class, KafkaOptions.class, RetentionOptions.class,
-            RunOptions.class);
+            RunOptions.class, JourneysOptions.class);
 
     /** Every lpr setting, holder by holder, each in the order its class declares it. */
     public static List<ConfigOption<?>> all() {

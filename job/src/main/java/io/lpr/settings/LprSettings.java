@@ -9,6 +9,7 @@ import io.lpr.detect.DetectorConfig;
 import io.lpr.detect.DetectorOptions;
 import io.lpr.detect.PlateShape;
 import io.lpr.guide.GuideConfig;
+import io.lpr.journey.JourneysConfig;
 import io.lpr.model.ModelDirectory;
 import io.lpr.recognize.ReadingPolicy;
 import io.lpr.recognize.RecognizerConfig;
@@ -44,7 +45,8 @@ public record LprSettings(
         WatermarkConfig watermark,
         SinkConfig sink,
         RetentionConfig retention,
-        RunConfig run) implements Serializable {
+        RunConfig run,
+        JourneysConfig journeys) implements Serializable {
     /** 2: one record per stage instead of one field per setting. */
     private static final long serialVersionUID = 2L;
 
@@ -65,7 +67,7 @@ public record LprSettings(
                 RecognizerConfig.from(c), ReadingPolicy.from(c),
                 BatchingConfig.from(c, RecognizerOptions.BATCHING),
                 TrackerConfig.from(c), DedupConfig.from(c), WatermarkConfig.from(c), SinkConfig.from(c), RetentionConfig.from(c),
-                RunConfig.from(c));
+                RunConfig.from(c), JourneysConfig.from(c));
         // Kafka's sink is built where the job's checkpointing is known; its settings are checked here with the rest.
         KafkaOptions.from(c, c.getOptional(CheckpointingOptions.CHECKPOINTING_INTERVAL).orElse(null));
         return settings;

@@ -55,6 +55,7 @@ public final class WebServer implements AutoCloseable {
         EventsApi events = new EventsApi(db);
         CamerasApi cameras = new CamerasApi(db);
         Pages pages = new Pages(events);
+        JourneysApi journeys = new JourneysApi(db);
         config.startup.showJavalinBanner = false;
         config.startup.showOldJavalinVersionWarning = false;
         config.http.prefer405over404 = true;
@@ -72,12 +73,14 @@ public final class WebServer implements AutoCloseable {
         config.routes.get("/", pages::events);
         config.routes.get("/events/{id}", pages::event);
         config.routes.get("/cameras", pages::cameras);
+        config.routes.get("/journeys", journeys::page);
         config.routes.get("/api/events", events::list);
         config.routes.get("/api/events.csv", ctx -> events.export(ctx, EventFormat.Kind.csv));
         config.routes.get("/api/events.json", ctx -> events.export(ctx, EventFormat.Kind.json));
         config.routes.get("/api/events/{id}", events::one);
         config.routes.get("/api/events/{id}/crop", events::crop);
         config.routes.get("/api/cameras", cameras::list);
+        config.routes.get("/api/journeys", journeys::list);
         config.routes.get("/healthz", ctx -> health(ctx, db, access));
 
         config.routes.exception(BadRequest.class, (e, ctx) -> fail(ctx, 400, e.getMessage()));

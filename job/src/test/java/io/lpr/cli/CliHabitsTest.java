@@ -26,10 +26,10 @@ import picocli.CommandLine.Model.OptionSpec;
 /** The habits every command shares, checked over the whole command tree rather than command by command. */
 class CliHabitsTest {
     /** Commands that read or write the job's database. */
-    private static final List<String> DATABASE_COMMANDS = List.of("run", "demo", "query", "serve", "cameras",
+    private static final List<String> DATABASE_COMMANDS = List.of("run", "demo", "query", "journeys", "serve", "cameras",
             "cameras list", "cameras add", "cameras enable", "cameras disable", "cameras remove", "cameras status");
     /** Commands that never load a model. */
-    private static final List<String> WITHOUT_MODELS = List.of("query", "serve", "cameras", "cameras list",
+    private static final List<String> WITHOUT_MODELS = List.of("query", "journeys", "serve", "cameras", "cameras list",
             "cameras add", "cameras enable", "cameras disable", "cameras remove", "cameras status", "bench api",
             "cluster start", "cluster stop", "cluster status", "cluster add-taskmanager");
 

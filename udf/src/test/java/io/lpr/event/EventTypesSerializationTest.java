@@ -19,7 +19,7 @@ class EventTypesSerializationTest {
 
     @ParameterizedTest
     @ValueSource(classes = {Box.class, Frame.class, PlateCandidate.class, PlateRead.class, PlateEvent.class,
-            PlateTrack.class, DedupEntry.class})
+            PlateTrack.class, DedupEntry.class, io.lpr.journey.JourneyPassage.class, io.lpr.journey.Journey.class})
     void isAPojoSerializableWithGenericTypesDisabled(Class<?> type) {
         TypeInformation<?> info = TypeInformation.of(type);
         assertThat(info).isInstanceOf(PojoTypeInfo.class);

@@ -280,5 +280,28 @@ function camerasPage() {
   });
 }
 
-const pages = { events: eventsPage, event: eventPage, cameras: camerasPage };
+// Open journeys are what is inside now; closed ones show how long they took.
+function journeysPage() {
+  every(REFRESH_MS, async () => {
+    const [inside, latest] = await Promise.all([getJson('/api/journeys?open=true&limit=500'),
+      getJson('/api/journeys')]);
+    document.getElementById('inside').textContent = Object.entries(inside.inside)
+      .map(([name, n]) => name + ': ' + n).join(', ') || 'nobody inside';
+    document.querySelector('#open tbody').replaceChildren(...inside.journeys.map(j => {
+      const row = el('tr', null, { 'data-entry': j.entry_event_id });
+      [j.journey, j.plate, time(j.entry_time), j.entry_camera].forEach(v => cell(row, v));
+      return row;
+    }));
+    document.querySelector('#journeys tbody').replaceChildren(...latest.journeys.map(j => {
+      const row = el('tr', null, { 'data-entry': j.entry_event_id });
+      cell(row, j.journey);
+      cell(row, el('span', j.state, { class: 'state state-' + j.state }));
+      [j.plate, time(j.entry_time), time(j.exit_time), j.duration ?? ''].forEach(v => cell(row, v));
+      return row;
+    }));
+    document.getElementById('empty').hidden = latest.journeys.length > 0;
+  });
+}
+
+const pages = { events: eventsPage, event: eventPage, cameras: camerasPage, journeys: journeysPage };
 pages[document.body.dataset.page]();

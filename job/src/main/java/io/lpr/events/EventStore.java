@@ -54,9 +54,13 @@ public final class EventStore {
         }
     }
 
-    /** Brings the table to its latest version ({@link PlateEventsTable#MIGRATIONS}), in one transaction. */
+    /**
+     * Brings the tables to their latest versions ({@link PlateEventsTable#MIGRATIONS}, then
+     * {@link PlateSnapshotsTable#MIGRATIONS}), each in one transaction.
+     */
     public static void createSchema(Connection connection, SqlDialect dialect) throws SQLException {
         PlateEventsTable.MIGRATIONS.migrate(connection, dialect);
+        PlateSnapshotsTable.MIGRATIONS.migrate(connection, dialect);
     }
 
     public static long count(Database db) {

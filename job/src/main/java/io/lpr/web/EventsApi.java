@@ -20,8 +20,9 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * {@code /api/events} and its exports, {@code /api/events/{id}} and {@code /api/events/{id}/crop}, read through
- * {@link EventStore}: a row that is partly unreadable is shown with {@code unreadable} naming the rest, never a 500.
+ * {@code /api/events} and its exports, {@code /api/events/{id}} and {@code /api/events/{id}/crop} (the snapshot's
+ * are {@link SnapshotsApi}'s), read through {@link EventStore}: a row that is partly unreadable is shown with
+ * {@code unreadable} naming the rest, never a 500.
  */
 final class EventsApi {
     /** Event ids are UUIDs today (EventIds); this is wider, and still keeps anything odd out of the query. */
@@ -87,8 +88,9 @@ final class EventsApi {
         ctx.contentType(kind == EventFormat.Kind.csv ? "text/csv; charset=utf-8" : "application/json").result(out.toString());
     }
 
-    void one(Context ctx) {
-        ctx.json(json(find(ctx.pathParam("id"), false)));
+    /** The event of the request's {@code id}, as {@code /api/events/{id}} answers it (with its snapshot added). */
+    ObjectNode json(Context ctx) {
+        return json(find(ctx.pathParam("id"), false));
     }
 
     /** The event and the links to its crop and its page. */

@@ -218,6 +218,7 @@ async function eventPage() {
     const e = await getJson('/api/events/' + encodeURIComponent(id));
     document.title = 'lpr: ' + e.plate;
     document.getElementById('plate').textContent = e.plate;
+    showSnapshot(e);
     const img = document.getElementById('crop');
     img.addEventListener('error', () => img.replaceWith(el('p', 'no crop stored for this event', { class: 'muted' })));
     img.src = e.crop_url;
@@ -247,6 +248,32 @@ async function eventPage() {
   } catch (err) {
     showError(err.message);
   }
+}
+
+// The full frame, with the plate's box drawn by the page over it (never burnt into the JPEG): the overlay's
+// viewBox is the frame's size, the space the box is in, so the box lands on the plate at any displayed size.
+function showSnapshot(e) {
+  const s = e.snapshot;
+  if (!s) {
+    document.getElementById('no-snapshot').hidden = false;
+    return;
+  }
+  const overlay = document.getElementById('overlay');
+  overlay.setAttribute('viewBox', `0 0 ${s.source_width} ${s.source_height}`);
+  const rect = document.getElementById('plate-box');
+  if (e.box) {
+    rect.setAttribute('x', e.box.x1);
+    rect.setAttribute('y', e.box.y1);
+    rect.setAttribute('width', e.box.x2 - e.box.x1);
+    rect.setAttribute('height', e.box.y2 - e.box.y1);
+  } else {
+    rect.remove();
+  }
+  const img = document.getElementById('snapshot');
+  img.width = s.width;
+  img.height = s.height;
+  img.src = s.url;
+  document.getElementById('scene').hidden = false;
 }
 
 function fmt(n) {

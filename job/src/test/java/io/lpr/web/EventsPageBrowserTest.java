@@ -124,7 +124,9 @@ class EventsPageBrowserTest {
         wait.until(d -> naturalWidth(crop) > 0);
         assertThat(naturalWidth(crop)).isEqualTo(93);
         assertThat(browser.findElement(By.id("details")).getText())
-                .contains("232,814 – 325,842 (92×28 px)").contains("gate").contains("87 %");
+                .contains("232,814 – 325,842 (92×28 px)").contains("gate").contains("87 %")
+                .contains("First seen (" + ZONE + ")");
+        assertThat(browser.findElement(By.cssSelector("#details time")).getAttribute("title")).endsWith(" UTC");
         assertThat(browser.findElement(By.id("texts")).getText()).contains("B840CK197 9").contains("B840OK197 3");
         screenshot("event-page.png");
     }
@@ -282,6 +284,8 @@ class EventsPageBrowserTest {
                 .satisfies(row -> assertThat(row.getText()).contains("K095AE177").contains("gate-in"));
         assertThat(browser.findElements(By.cssSelector("#journeys tbody tr")).get(1).getText())
                 .contains("A123BC77").contains("closed").contains("1h 02m 03s");
+        assertThat(browser.findElement(By.cssSelector("#journeys thead")).getText()).contains("Entered (" + ZONE + ")");
+        assertThat(browser.findElement(By.cssSelector("#journeys tbody time")).getAttribute("title")).endsWith(" UTC");
         screenshot("journeys-page.png");
     }
 

@@ -73,9 +73,12 @@ function timeCell(iso) {
 }
 
 // The time zone the pages show times in, named beside each time column.
+function zone() {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'local time';
+}
+
 function labelZone() {
-  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'local time';
-  for (const span of document.querySelectorAll('.tz')) span.textContent = '(' + zone + ')';
+  for (const span of document.querySelectorAll('.tz')) span.textContent = '(' + zone() + ')';
 }
 
 // A since/until as the API takes it (UTC unless it says otherwise) to a Date; null for the forms a browser cannot read.
@@ -225,14 +228,14 @@ async function eventPage() {
     const details = document.getElementById('details');
     const box = e.box ? `${fmt(e.box.x1)},${fmt(e.box.y1)} – ${fmt(e.box.x2)},${fmt(e.box.y2)} `
         + `(${fmt(e.box.x2 - e.box.x1)}×${fmt(e.box.y2 - e.box.y1)} px)` : 'none';
-    const facts = [['Camera', e.camera_id], ['First seen (UTC)', time(e.first_seen)],
-        ['Last seen (UTC)', time(e.last_seen)], ['Confidence', confidence(e)], ['Frames', e.frames], ['Votes', e.votes],
+    const facts = [['Camera', e.camera_id], [`First seen (${zone()})`, timeCell(e.first_seen)],
+        [`Last seen (${zone()})`, timeCell(e.last_seen)], ['Confidence', confidence(e)], ['Frames', e.frames], ['Votes', e.votes],
         ['Detector confidence', e.detection_score.toFixed(3)], ['Text score (lower is better)', e.text_score.toFixed(1)],
         ['Box in the frame', box], ['Event id', e.event_id]];
     // Stored values that could not be read are named, the rest of the event is still shown.
     if (e.unreadable) facts.push(['Unreadable stored values', e.unreadable.join('; ')]);
     for (const [term, value] of facts) {
-      details.append(el('dt', term), el('dd', value));
+      details.append(el('dt', term), value instanceof Node ? el('dd').appendChild(value).parentNode : el('dd', value));
     }
     // The winning text, then the runner-ups the vote considered; events stored before runner-ups were kept
     // only say how many frames read something else.
@@ -309,6 +312,7 @@ function camerasPage() {
 
 // Open journeys are what is inside now; closed ones show how long they took.
 function journeysPage() {
+  labelZone();
   every(REFRESH_MS, async () => {
     const [inside, latest] = await Promise.all([getJson('/api/journeys?open=true&limit=500'),
       getJson('/api/journeys')]);
@@ -316,14 +320,14 @@ function journeysPage() {
       .map(([name, n]) => name + ': ' + n).join(', ') || 'nobody inside';
     document.querySelector('#open tbody').replaceChildren(...inside.journeys.map(j => {
       const row = el('tr', null, { 'data-entry': j.entry_event_id });
-      [j.journey, j.plate, time(j.entry_time), j.entry_camera].forEach(v => cell(row, v));
+      [j.journey, j.plate, timeCell(j.entry_time), j.entry_camera].forEach(v => cell(row, v));
       return row;
     }));
     document.querySelector('#journeys tbody').replaceChildren(...latest.journeys.map(j => {
       const row = el('tr', null, { 'data-entry': j.entry_event_id });
       cell(row, j.journey);
       cell(row, el('span', j.state, { class: 'state state-' + j.state }));
-      [j.plate, time(j.entry_time), time(j.exit_time), j.duration ?? ''].forEach(v => cell(row, v));
+      [j.plate, timeCell(j.entry_time), j.exit_time ? timeCell(j.exit_time) : '', j.duration ?? ''].forEach(v => cell(row, v));
       return row;
     }));
     document.getElementById('empty').hidden = latest.journeys.length > 0;

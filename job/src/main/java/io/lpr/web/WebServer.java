@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * {@code lpr serve}: the events, their crops and the cameras as web pages and a JSON API (docs/api.md),
  * read-only on the job's database. Every failure is a status with a one-line message: 400 for a bad
  * parameter, 401/403 for a request without the token or from a non-loopback name ({@link AccessToken}), 404
- * for an unknown event or route, 405 (with {@code Allow}) for a method other than GET or HEAD, 503 while the database is missing or locked (the server stays up and answers again
+ * for an unknown event or route, 405 (with {@code Allow}) for a method a route does not take, 503 while the database is missing or locked (the server stays up and answers again
  * once it is back), 500 with no detail for a bug (logged here). {@code POST /api/recognize} reads plates in an image
  * where it is served ({@link RecognizeApi}).
  */
@@ -157,10 +157,10 @@ public final class WebServer implements AutoCloseable {
             fail(ctx, 405, "method " + Text.clip(ctx.method().name()) + " is not allowed on " + path
                     + "; it takes POST with an image as the body");
         } else if (e.getStatus() == 405) {
-            boolean watchlist = ctx.path().startsWith("/api/watchlist");
-            ctx.header("Allow", watchlist ? "GET, HEAD, POST, DELETE" : "GET, HEAD");
-            fail(ctx, 405, "method " + Text.clip(ctx.method().name()) + " is not allowed on " + path
-                    + (watchlist ? "" : "; this server answers only GET and HEAD"));
+            String allow = ctx.path().equals("/api/watchlist") ? "GET, HEAD, POST"
+                    : ctx.path().startsWith("/api/watchlist/") ? "DELETE" : "GET, HEAD";
+            ctx.header("Allow", allow);
+            fail(ctx, 405, "method " + Text.clip(ctx.method().name()) + " is not allowed on " + path + "; it takes " + allow);
         } else if (e.getStatus() == 404) {
             fail(ctx, 404, "no page or API at " + path);
         } else {

@@ -149,10 +149,11 @@ class ServeCommandTest {
         List<String> lines = r.out().lines().toList();
         assertThat(lines.get(0)).isEqualTo("lpr serve on SQLite, 1,000 events, 10 sequential requests per query");
         assertThat(lines.get(1)).matches("query +p50 ms +p99 ms +bytes");
-        assertThat(lines.subList(2, lines.size())).extracting(line -> line.substring(0, 24).strip()).containsExactly(
+        assertThat(lines.subList(2, lines.size())).extracting(line -> line.substring(0, 30).strip()).containsExactly(
                 "newest page (50)", "partial plate", "plate prefix + camera", "camera + 1 h range",
-                "page at offset 10000", "one event", "one crop (JPEG)");
-        assertThat(lines.subList(2, lines.size())).allSatisfy(line -> assertThat(line).matches(".{24} +\\d+\\.\\d +\\d+\\.\\d +\\d+"));
+                "page at offset 999", "page before a key 999 back", "near miss ~plate", "CSV, camera + 1 h range",
+                "one event", "one crop (JPEG)");
+        assertThat(lines.subList(2, lines.size())).allSatisfy(line -> assertThat(line).matches(".{30} +\\d+\\.\\d +\\d+\\.\\d +\\d+"));
         assertThat(apiBenchTempDirs()).isEqualTo(before);
     }
 

@@ -340,7 +340,7 @@ abstract class WebServerContract {
             JsonNode body = json(refused, 405);
             assertThat(body.get("status").asInt()).isEqualTo(405);
             assertThat(body.get("error").asText())
-                    .isEqualTo("method " + method + " is not allowed on /api/events; this server answers only GET and HEAD");
+                    .isEqualTo("method " + method + " is not allowed on /api/events; it takes GET, HEAD");
             assertThat(refused.headers().firstValue("Allow")).hasValue("GET, HEAD");
         }
         assertThat(json(http.send("DELETE", "/api/events/" + WebFixture.events().get(0).eventId), 405).get("status").asInt())

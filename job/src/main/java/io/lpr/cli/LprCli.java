@@ -27,6 +27,7 @@ import picocli.CommandLine;
             RunCommand.class,
             RecognizeCommand.class,
             QueryCommand.class,
+            JourneysCommand.class,
             ServeCommand.class,
             CamerasCommand.class,
             BenchCommand.class,

@@ -31,7 +31,8 @@ final class QueryCommand implements Callable<Integer> {
     String plate;
 
     @Option(names = "--near", paramLabel = "PLATE",
-            description = "Only plates within one edit of PLATE (a misread or mistyped plate), e.g. O567AM76.")
+            description = "Only plates within one edit of PLATE, look-alikes (O/0, B/8, C/O) free: a misread or mistyped "
+                    + "plate, e.g. O567AM76.")
     String near;
 
     @Option(names = "--format", defaultValue = "table",

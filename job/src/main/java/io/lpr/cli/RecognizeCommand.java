@@ -3,10 +3,9 @@ package io.lpr.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.lpr.event.Box;
-import io.lpr.event.PlateRead;
 import io.lpr.image.Images;
 import io.lpr.settings.LprSettings;
+import io.lpr.stills.PlatesJson;
 import io.lpr.stills.StillImageReader;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -62,21 +61,7 @@ final class RecognizeCommand implements Callable<Integer> {
 
     private ArrayNode plates(Path path, StillImageReader reader) throws IOException {
         try (Mat image = Images.read(path)) {
-            StillImageReader.Result found = reader.read(image, "image");
-            float sx = image.cols() / (float) found.width();
-            float sy = image.rows() / (float) found.height();
-            ArrayNode plates = json.createArrayNode();
-            for (PlateRead read : found.reads()) {
-                Box box = read.candidate.box.scaled(sx, sy);
-                ObjectNode plate = plates.addObject();
-                plate.putArray("box").add(box.x1).add(box.y1).add(box.x2).add(box.y2);
-                plate.put("score", read.candidate.score);
-                plate.put("text", read.text);
-                plate.put("confidence", read.confidence);
-                plate.put("greedyText", read.greedyText);
-                plate.put("textScore", read.textScore);
-            }
-            return plates;
+            return PlatesJson.of(reader.read(image, "image"), image.cols(), image.rows());
         }
     }
 }

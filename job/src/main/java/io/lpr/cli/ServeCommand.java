@@ -1,6 +1,12 @@
 package io.lpr.cli;
 
 import io.lpr.db.Database;
+import io.lpr.settings.LprSettings;
+import io.lpr.settings.ServeConfig;
+import io.lpr.stills.RecognitionService;
+import io.lpr.web.RecognizeApi;
+import java.io.IOException;
+import org.apache.flink.configuration.Configuration;
 import io.lpr.web.WebServer;
 import java.io.PrintWriter;
 import java.net.BindException;
@@ -15,9 +21,13 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** Serves the events, their crops and the cameras as web pages and a JSON API until stopped. */
+/**
+ * Serves the events, their crops and the cameras as web pages and a JSON API until stopped; with {@code --recognize},
+ * also reads the plates of images posted to it ({@link RecognizeApi}).
+ */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Serves the stored events and the cameras' status as web pages and a JSON API (read-only).")
+        description = "Serves the stored events and the cameras' status as web pages and a JSON API (read-only); "
+                + "with --recognize, also reads the plates of posted images.")
 final class ServeCommand implements Callable<Integer> {
     static final String TOKEN_ENV = WebServer.TOKEN_ENV;
 
@@ -26,6 +36,13 @@ final class ServeCommand implements Callable<Integer> {
 
     @Mixin
     DatabaseOptions databaseOptions;
+
+    @Mixin
+    ModelOptions models;
+
+    @Option(names = "--recognize", description = "Also serve POST /api/recognize (an image in, its plates out), "
+            + "loading the models from --models.")
+    boolean recognize;
 
     static final int DEFAULT_PORT = 8080;
 
@@ -53,11 +70,14 @@ final class ServeCommand implements Callable<Integer> {
             throw new UserException("--bind " + bind + " reaches beyond this machine: set " + TOKEN_ENV
                     + " to the access token clients must send (bearer token or basic-auth password)");
         }
+        if (models.modelsDir != null && !recognize) {
+            throw new UserException("--models is used only with --recognize, which serves POST /api/recognize");
+        }
         Database database = databaseOptions.database(settingsOptions.configuration());
         CountDownLatch stopped = new CountDownLatch(1);
-        try (WebServer server = start(database, token)) {
+        PrintWriter out = spec.commandLine().getOut();
+        try (WebServer server = start(database, token, recognizeApi(out))) {
             Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "lpr-serve-stop"));
-            PrintWriter out = spec.commandLine().getOut();
             out.printf("lpr: serving %s at http://%s:%d/ (Ctrl-C stops)%n", database.maskedUrl(), hostInUrl(bind),
                     server.port());
             out.flush();
@@ -66,10 +86,24 @@ final class ServeCommand implements Callable<Integer> {
         return 0;
     }
 
-    private WebServer start(Database database, String token) {
+    /** The models loaded and their queues started where --recognize asks for them. */
+    private RecognizeApi recognizeApi(PrintWriter out) throws IOException {
+        if (!recognize) {
+            return RecognizeApi.off();
+        }
+        Configuration configuration = settingsOptions.configuration(models).build();
+        LprSettings settings = LprSettings.from(configuration);
+        ServeConfig serve = ServeConfig.from(configuration);
+        RecognitionService service = RecognitionService.start(settings, serve.capacity());
+        out.printf("lpr: recognizing plates with the models in %s (POST /api/recognize)%n", settings.models().path());
+        return RecognizeApi.of(service, serve.maxBytes());
+    }
+
+    private WebServer start(Database database, String token, RecognizeApi recognizeApi) throws Exception {
         try {
-            return WebServer.start(database.readOnly(), bind, port, token);
+            return WebServer.start(database.readOnly(), bind, port, token, recognizeApi);
         } catch (RuntimeException e) {
+            recognizeApi.close();
             if (ExceptionUtils.findThrowable(e, BindException.class).isPresent()) {
                 throw new UserException("cannot listen on " + hostInUrl(bind) + ":" + port
                         + ": the address is in use (another lpr serve?); give another --port");

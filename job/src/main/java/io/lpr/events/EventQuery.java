@@ -13,13 +13,14 @@ import java.time.Instant;
  * @param until events first seen before this instant
  * @param limit at most this many events, the newest ones (must be positive)
  * @param withCrops whether to load the crop JPEGs (left null otherwise)
- * @param near plates within {@link #NEAR_EDITS} edit of this one (a misread or mistyped plate)
+ * @param near plates within {@link #NEAR_EDITS} edit of this one, look-alikes (O/0, B/8, C/O ...) free: a
+ *     misread or mistyped plate ({@link io.lpr.plate.PlateMatch#near})
  * @param offset skip this many of the newest matching events first (paging)
  */
 public record EventQuery(String cameraId, String plateText, Instant since, Instant until, int limit,
         boolean withCrops, String near, int offset) {
     public static final int DEFAULT_LIMIT = 100;
-    public static final int NEAR_EDITS = 1;
+    public static final int NEAR_EDITS = io.lpr.plate.PlateMatch.NEAR_EDITS;
 
     /** The first page of plates near {@code near}. */
     public EventQuery(String cameraId, String plateText, Instant since, Instant until, int limit, boolean withCrops,

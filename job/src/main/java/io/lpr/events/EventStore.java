@@ -54,9 +54,13 @@ public final class EventStore {
         }
     }
 
-    /** Brings the table to its latest version ({@link PlateEventsTable#MIGRATIONS}), in one transaction. */
+    /**
+     * Brings the tables to their latest versions ({@link PlateEventsTable#MIGRATIONS}, then
+     * {@link PlateSnapshotsTable#MIGRATIONS}), each in one transaction.
+     */
     public static void createSchema(Connection connection, SqlDialect dialect) throws SQLException {
         PlateEventsTable.MIGRATIONS.migrate(connection, dialect);
+        PlateSnapshotsTable.MIGRATIONS.migrate(connection, dialect);
     }
 
     public static long count(Database db) {
@@ -125,8 +129,7 @@ public final class EventStore {
             try (ResultSet rs = ps.executeQuery()) {
                 while (events.size() < query.limit() && rs.next()) {
                     StoredEvent e = EventRows.read(rs, dialect, query.withCrops());
-                    if (query.near() != null && (e.event().plateText == null
-                            || PlateMatch.editDistance(e.event().plateText, PlateMatch.normalize(query.near())) > EventQuery.NEAR_EDITS)) {
+                    if (query.near() != null && !PlateMatch.near(e.event().plateText, query.near(), EventQuery.NEAR_EDITS)) {
                         continue;
                     }
                     if (skip > 0) {

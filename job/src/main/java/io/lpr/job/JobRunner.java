@@ -11,6 +11,7 @@ import io.lpr.registry.CameraRegistry;
 import io.lpr.registry.JdbcCameraRegistry;
 import io.lpr.registry.YamlCameraRegistry;
 import io.lpr.events.EventStore;
+import io.lpr.sink.JourneySink;
 import io.lpr.sink.KafkaEventSink;
 import io.lpr.sink.PlateEventSinks;
 import io.lpr.sink.RetentionConfig;
@@ -30,6 +31,7 @@ import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.DeploymentOptions;
+import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
@@ -135,7 +137,9 @@ public final class JobRunner {
 
         beforeSubmit.accept(configuration);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(configuration);
-        LprTopology.build(env, source, settings, sinks(env, configuration, db, settings.retention()));
+        DataStream<PlateEvent> events = LprTopology.build(env, source, settings,
+                sinks(env, configuration, db, settings.retention()));
+        JourneyStage.attach(events, settings.journeys(), new JourneySink(db));
         boolean detached = !(env instanceof LocalStreamEnvironment)
                 && !env.getConfiguration().get(DeploymentOptions.ATTACHED);
         String savepoints = configuration.get(CheckpointingOptions.SAVEPOINT_DIRECTORY);

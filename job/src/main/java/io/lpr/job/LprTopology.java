@@ -52,7 +52,7 @@ public final class LprTopology {
         DataStream<PlateCandidate> candidates = AsyncDataStream.orderedWait(
                         frames,
                         new DetectPlates(settings.detector(), settings.guide(), settings.models(),
-                                settings.detectorBatching(), settings.plateShape()),
+                                settings.detectorBatching(), settings.plateShape(), settings.snapshot()),
                         settings.detectorBatching().timeout().toMillis(), TimeUnit.MILLISECONDS,
                         settings.detectorBatching().capacity())
                 .name("detect-plates").uid("detect-plates");

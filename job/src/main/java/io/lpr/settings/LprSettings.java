@@ -9,12 +9,14 @@ import io.lpr.detect.DetectorConfig;
 import io.lpr.detect.DetectorOptions;
 import io.lpr.detect.PlateShape;
 import io.lpr.guide.GuideConfig;
+import io.lpr.journey.JourneysConfig;
 import io.lpr.model.ModelDirectory;
 import io.lpr.recognize.ReadingPolicy;
 import io.lpr.recognize.RecognizerConfig;
 import io.lpr.recognize.RecognizerOptions;
 import io.lpr.runtime.BatchingConfig;
 import io.lpr.sink.RetentionConfig;
+import io.lpr.snapshot.SnapshotConfig;
 import io.lpr.track.TrackerConfig;
 import io.lpr.util.Messages;
 import java.io.Serializable;
@@ -44,7 +46,9 @@ public record LprSettings(
         WatermarkConfig watermark,
         SinkConfig sink,
         RetentionConfig retention,
-        RunConfig run) implements Serializable {
+        SnapshotConfig snapshot,
+        RunConfig run,
+        JourneysConfig journeys) implements Serializable {
     /** 2: one record per stage instead of one field per setting. */
     private static final long serialVersionUID = 2L;
 
@@ -65,9 +69,11 @@ public record LprSettings(
                 RecognizerConfig.from(c), ReadingPolicy.from(c),
                 BatchingConfig.from(c, RecognizerOptions.BATCHING),
                 TrackerConfig.from(c), DedupConfig.from(c), WatermarkConfig.from(c), SinkConfig.from(c), RetentionConfig.from(c),
-                RunConfig.from(c));
+                SnapshotConfig.from(c), RunConfig.from(c), JourneysConfig.from(c));
         // Kafka's sink is built where the job's checkpointing is known; its settings are checked here with the rest.
         KafkaOptions.from(c, c.getOptional(CheckpointingOptions.CHECKPOINTING_INTERVAL).orElse(null));
+        // Only lpr serve --recognize reads these; checked here with the rest.
+        ServeConfig.from(c);
         return settings;
     }
 

@@ -2,6 +2,7 @@ package io.lpr.sink;
 
 import io.lpr.events.PlateEventJson;
 import io.lpr.event.PlateEvent;
+import io.lpr.util.Require;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -41,17 +42,60 @@ public final class KafkaEventSink {
     /**
      * Where and how: bootstrap servers, topic, transactional id prefix (unique per job), timeout, crops, key, and
      * the producer's own properties ({@code lpr.kafka.properties.*}: security, compression, acks...), whose
-     * secrets are {@code ${env:VAR}} references the producer resolves where it runs.
+     * secrets are {@code ${env:VAR}} references the producer resolves where it runs. Checked when built; no
+     * bootstrap servers means no Kafka sink.
      */
     public record Config(String bootstrap, String topic, String transactionalIdPrefix, Duration transactionTimeout,
             boolean withCrop, Key key, Map<String, String> producerProperties) implements Serializable {
+        /** The defaults, written here once; {@code KafkaOptions} shows them. */
+        public static final Config DEFAULTS =
+                new Config(null, "plates", null, Duration.ofMinutes(10), true, Key.CAMERA, Map.of());
+
+        /** @throws IllegalArgumentException naming the bad setting */
         public Config {
+            Require.that(bootstrap == null || bootstrap.matches("[^\\s,:]+:\\d+(,[^\\s,:]+:\\d+)*"),
+                    "lpr.kafka.bootstrap must be HOST:PORT[,HOST:PORT...], got '" + bootstrap + "'");
+            Require.that(topic != null && topic.matches("[a-zA-Z0-9._-]{1,249}"),
+                    "lpr.kafka.topic is not a valid topic name: '" + topic + "'");
+            Require.that(bootstrap == null || (transactionalIdPrefix != null && !transactionalIdPrefix.isBlank()),
+                    "lpr.kafka.transactional-id-prefix must not be blank");
+            Require.that(transactionTimeout != null && !transactionTimeout.isNegative() && !transactionTimeout.isZero(),
+                    "lpr.kafka.transaction-timeout must be positive, got " + transactionTimeout);
+            Require.that(key != null, "lpr.kafka.key must be CAMERA or EVENT");
             producerProperties = Map.copyOf(producerProperties);
         }
 
-        public Config(String bootstrap, String topic, String transactionalIdPrefix, Duration transactionTimeout,
-                boolean withCrop, Key key) {
-            this(bootstrap, topic, transactionalIdPrefix, transactionTimeout, withCrop, key, Map.of());
+        /** Whether events go to Kafka at all. */
+        public boolean enabled() {
+            return bootstrap != null;
+        }
+
+        public Config withBootstrap(String value) {
+            return new Config(value, topic, transactionalIdPrefix, transactionTimeout, withCrop, key, producerProperties);
+        }
+
+        public Config withTopic(String value) {
+            return new Config(bootstrap, value, transactionalIdPrefix, transactionTimeout, withCrop, key, producerProperties);
+        }
+
+        public Config withTransactionalIdPrefix(String value) {
+            return new Config(bootstrap, topic, value, transactionTimeout, withCrop, key, producerProperties);
+        }
+
+        public Config withTransactionTimeout(Duration value) {
+            return new Config(bootstrap, topic, transactionalIdPrefix, value, withCrop, key, producerProperties);
+        }
+
+        public Config withCrop(boolean value) {
+            return new Config(bootstrap, topic, transactionalIdPrefix, transactionTimeout, value, key, producerProperties);
+        }
+
+        public Config withKey(Key value) {
+            return new Config(bootstrap, topic, transactionalIdPrefix, transactionTimeout, withCrop, value, producerProperties);
+        }
+
+        public Config withProducerProperties(Map<String, String> value) {
+            return new Config(bootstrap, topic, transactionalIdPrefix, transactionTimeout, withCrop, key, value);
         }
 
         /** As a record's, with the values of secret-bearing properties masked: safe to log. */

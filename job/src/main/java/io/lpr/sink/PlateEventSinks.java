@@ -34,6 +34,8 @@ public final class PlateEventSinks {
     public static final String DELETED_EVENTS = "retentionDeletedEvents";
     /** Metric of the sink writer: crops deleted by retention since the writer started. */
     public static final String CLEARED_CROPS = "retentionDeletedCrops";
+    /** Metric of the sink writer: full-frame snapshots deleted by retention since the writer started. */
+    public static final String DELETED_SNAPSHOTS = "retentionDeletedSnapshots";
 
     private PlateEventSinks() {}
 
@@ -54,7 +56,7 @@ public final class PlateEventSinks {
 
     /**
      * As {@link #jdbc(Database, int, long)}; the first subtask's writer also runs the retention sweep
-     * ({@link RetentionSchedule}), counted in its metrics {@value #DELETED_EVENTS} and {@value #CLEARED_CROPS}.
+     * ({@link RetentionSchedule}), counted in its metrics {@value #DELETED_EVENTS}, {@value #CLEARED_CROPS} and {@value #DELETED_SNAPSHOTS}.
      */
     public static Sink<PlateEvent> jdbc(Database db, int batchSize, long batchIntervalMs, RetentionConfig retention) {
         if (batchSize <= 0 || batchIntervalMs < 0) {
@@ -99,7 +101,7 @@ public final class PlateEventSinks {
             if (retention.enabled() && context.getTaskInfo().getIndexOfThisSubtask() == 0) {
                 var metrics = context.metricGroup();
                 sweeping = RetentionSchedule.start(db, retention, metrics.counter(DELETED_EVENTS),
-                        metrics.counter(CLEARED_CROPS));
+                        metrics.counter(CLEARED_CROPS), metrics.counter(DELETED_SNAPSHOTS));
             }
             return new PlateEventWriter(new EventUpserter(db, retryWindowMs), batchSize, batchIntervalMs,
                     context.getProcessingTimeService(), copy, sweeping);

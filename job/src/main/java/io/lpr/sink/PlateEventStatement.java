@@ -4,6 +4,7 @@ import io.lpr.util.Messages;
 import io.lpr.db.Database;
 import io.lpr.db.DatabaseException;
 import io.lpr.events.PlateEventsTable;
+import io.lpr.events.PlateSnapshotsTable;
 import io.lpr.events.RunnerUps;
 import io.lpr.db.SqlDialect;
 import io.lpr.track.EventIds;
@@ -14,6 +15,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.Collection;
+import java.util.List;
 
 /**
  * Upserts {@link PlateEvent}s with {@link PlateEventsTable#upsert()}, their fields bound in
@@ -47,10 +49,25 @@ public final class PlateEventStatement {
             }
             ps.executeBatch();
         }
+        // In the same transaction, by the same id: an event and its snapshot are written together or not at all.
+        List<PlateEvent> pictured = events.stream().filter(e -> e.snapshot != null && e.snapshot.jpeg != null).toList();
+        if (!pictured.isEmpty()) {
+            try (PreparedStatement ps = connection.prepareStatement(PlateSnapshotsTable.UPSERT)) {
+                for (PlateEvent event : pictured) {
+                    PlateSnapshotsTable.bind(ps, id(event), event.snapshot);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        }
+    }
+
+    private static String id(PlateEvent e) {
+        return e.eventId != null ? e.eventId : EventIds.of(e.cameraId, e.firstSeen, 0);
     }
 
     private void bind(PreparedStatement ps, PlateEvent e) throws SQLException {
-        ps.setString(1, e.eventId != null ? e.eventId : EventIds.of(e.cameraId, e.firstSeen, 0));
+        ps.setString(1, id(e));
         ps.setString(2, e.cameraId);
         ps.setString(3, e.plateText);
         dialect.bindTime(ps, 4, e.firstSeen);

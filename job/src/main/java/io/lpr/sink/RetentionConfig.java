@@ -9,8 +9,8 @@ import org.apache.flink.configuration.ReadableConfig;
  * the expired ones paces itself. A null duration keeps that kind of data for ever.
  *
  * @param events events whose last sighting is older than this are deleted, or null to keep them
- * @param snapshots the pictures of events older than this (today the crop; the full-frame snapshot too once
- *     there is one) are deleted, the event's row kept, or null to keep them
+ * @param snapshots the pictures of events older than this (the crop and the full-frame snapshot) are deleted, the
+ *     event's row kept, or null to keep them
  * @param batchRows rows one statement deletes or clears: a short transaction, so the sink's writes wait little
  * @param pause between two batches, so a large backlog never holds the database for long
  * @param period between two sweeps; the first runs when the sink starts

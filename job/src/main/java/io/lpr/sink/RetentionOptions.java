@@ -16,6 +16,6 @@ public final class RetentionOptions {
             .withDescription("Events whose last sighting is older than this are deleted from the events database while "
                     + "the job runs (e.g. 30 d). Unset: kept for ever. Plates are personal data: set it.");
     public static final ConfigOption<Duration> SNAPSHOTS = key("lpr.retention.snapshots").durationType().noDefaultValue()
-            .withDescription("The pictures of events older than this are deleted, the events kept (e.g. 7 d): today "
-                    + "the plate crop, also the full-frame snapshot once events have one. Unset: kept with the event.");
+            .withDescription("The pictures of events older than this are deleted, the events kept (e.g. 7 d): the "
+                    + "plate crop and the full-frame snapshot. Unset: kept with the event.");
 }

@@ -28,8 +28,9 @@ final class RetentionSchedule implements AutoCloseable {
         this.thread = thread;
     }
 
-    /** Starts sweeping; the counters count the rows deleted and the crops cleared. */
-    static RetentionSchedule start(Database db, RetentionConfig config, Counter deletedEvents, Counter clearedCrops) {
+    /** Starts sweeping; the counters count the rows deleted, the crops cleared and the snapshots deleted. */
+    static RetentionSchedule start(Database db, RetentionConfig config, Counter deletedEvents, Counter clearedCrops,
+            Counter deletedSnapshots) {
         ScheduledThreadPoolExecutor thread = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "lpr-retention");
             t.setDaemon(true);
@@ -41,9 +42,10 @@ final class RetentionSchedule implements AutoCloseable {
                 RetentionSweeper.Swept swept = sweeper.sweep(Instant.now());
                 deletedEvents.inc(swept.deletedEvents());
                 clearedCrops.inc(swept.clearedCrops());
-                if (swept.deletedEvents() + swept.clearedCrops() > 0) {
-                    LOG.info("retention: deleted {} expired event(s) and {} crop(s) from {}", swept.deletedEvents(),
-                            swept.clearedCrops(), db.maskedUrl());
+                deletedSnapshots.inc(swept.deletedSnapshots());
+                if (swept.deletedEvents() + swept.clearedCrops() + swept.deletedSnapshots() > 0) {
+                    LOG.info("retention: deleted {} expired event(s), {} crop(s) and {} snapshot(s) from {}",
+                            swept.deletedEvents(), swept.clearedCrops(), swept.deletedSnapshots(), db.maskedUrl());
                 }
             } catch (SQLException e) {
                 LOG.warn("retention: {}; tried again in {}", db.describe("deleting expired rows", e), config.period());

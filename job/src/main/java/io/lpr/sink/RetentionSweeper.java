@@ -3,6 +3,7 @@ package io.lpr.sink;
 import io.lpr.db.Database;
 import io.lpr.events.EventStore;
 import io.lpr.events.PlateEventsTable;
+import io.lpr.events.PlateSnapshotsTable;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -10,7 +11,8 @@ import java.time.Instant;
 
 /**
  * Deletes what {@link RetentionConfig} says has expired: events whose last sighting is older than
- * {@code events}, and the crops of events older than {@code snapshots} (the row stays). Rows go in batches of
+ * {@code events} (with their snapshots), and the crops and full-frame snapshots of events older than
+ * {@code snapshots} (the row stays). Rows go in batches of
  * {@code batchRows}, each its own transaction, with {@code pause} between batches, so the sink's upserts never
  * wait behind a long delete. Running it twice deletes nothing more: each pass is idempotent.
  *
@@ -24,6 +26,10 @@ public final class RetentionSweeper {
     private static final String OLD = "first_seen < ? AND last_seen < ?";
     private static final String DELETE = "DELETE FROM " + TABLE + " WHERE event_id IN (SELECT event_id FROM " + TABLE
             + " WHERE " + OLD + " LIMIT ?)";
+    /** The snapshots of old events: picked through the events' time index, joined to those that have one. */
+    private static final String DROP_SNAPSHOTS = "DELETE FROM " + PlateSnapshotsTable.TABLE + " WHERE event_id IN ("
+            + "SELECT e.event_id FROM " + TABLE + " e JOIN " + PlateSnapshotsTable.TABLE + " s ON s.event_id = e.event_id"
+            + " WHERE e.first_seen < ? AND e.last_seen < ? LIMIT ?)";
     private static final String CLEAR = "UPDATE " + TABLE + " SET crop_jpeg = NULL WHERE event_id IN (SELECT event_id FROM "
             + TABLE + " WHERE " + OLD + " AND crop_jpeg IS NOT NULL LIMIT ?)";
 
@@ -36,8 +42,13 @@ public final class RetentionSweeper {
         this.config = config;
     }
 
-    /** What one pass removed. */
-    public record Swept(long deletedEvents, long clearedCrops) {}
+    /** What one pass removed: events, crops cleared from kept rows, and snapshots (of deleted events too). */
+    public record Swept(long deletedEvents, long clearedCrops, long deletedSnapshots) {
+        /** Nothing about snapshots: a database whose events have none. */
+        public Swept(long deletedEvents, long clearedCrops) {
+            this(deletedEvents, clearedCrops, 0);
+        }
+    }
 
     /**
      * One pass at {@code now}: every expired row, batch by batch.
@@ -54,16 +65,22 @@ public final class RetentionSweeper {
         }
         long deleted = 0;
         long cleared = 0;
+        long snapshots = 0;
         try (Connection c = db.connect()) {
             c.setAutoCommit(false);
             if (config.events() != null) {
-                deleted = inBatches(c, DELETE, now.minus(config.events()).toEpochMilli());
+                // Snapshots first: found through their events' times, they would be out of reach once those are gone.
+                long cutoff = now.minus(config.events()).toEpochMilli();
+                snapshots += inBatches(c, DROP_SNAPSHOTS, cutoff);
+                deleted = inBatches(c, DELETE, cutoff);
             }
             if (config.snapshots() != null) {
-                cleared = inBatches(c, CLEAR, now.minus(config.snapshots()).toEpochMilli());
+                long cutoff = now.minus(config.snapshots()).toEpochMilli();
+                cleared = inBatches(c, CLEAR, cutoff);
+                snapshots += inBatches(c, DROP_SNAPSHOTS, cutoff);
             }
         }
-        return new Swept(deleted, cleared);
+        return new Swept(deleted, cleared, snapshots);
     }
 
     private long inBatches(Connection c, String sql, long cutoffMillis) throws SQLException, InterruptedException {

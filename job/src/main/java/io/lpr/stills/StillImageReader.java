@@ -34,8 +34,7 @@ public final class StillImageReader implements AutoCloseable {
         this.settings = settings;
         this.detectorModel = detectorModel;
         this.recognizerModel = recognizerModel;
-        this.finder = new PlateFinder(detectorModel.newDetector(settings.plateShape()),
-                new CameraGuides(GuideConfig.DEFAULTS.withGuided(false), settings.detector()));
+        this.finder = new PlateFinder(detectorModel.newDetector(settings.plateShape()), unguided(settings));
         this.reader = new PlateReader(recognizerModel.newRecognizer(settings.reading()));
     }
 
@@ -58,14 +57,23 @@ public final class StillImageReader implements AutoCloseable {
 
     /** Every plate found in {@code image} (BGR), read or unreadable; {@code name} names it as a camera would. */
     public Result read(Mat image, String name) {
+        Frame frame = analysed(image, name, settings);
+        List<PlateCandidate> candidates = finder.find(frame).candidates();
+        return new Result(frame.width, frame.height, candidates.isEmpty() ? List.of() : reader.apply(candidates));
+    }
+
+    /** {@code image} (BGR) as a camera's frame: resized to the analysis size the settings give (0: its own). */
+    static Frame analysed(Mat image, String name, LprSettings settings) {
         int width = settings.cameraDefaults().width() == 0 ? image.cols() : settings.cameraDefaults().width();
         int height = settings.cameraDefaults().height() == 0 ? image.rows() : settings.cameraDefaults().height();
-        byte[] pixels;
         try (Mat analysed = Images.resized(image, width, height, INTER_AREA)) {
-            pixels = Images.toBgr(analysed);
+            return new Frame(name, 0, 0, width, height, Images.toBgr(analysed));
         }
-        List<PlateCandidate> candidates = finder.find(new Frame(name, 0, 0, width, height, pixels)).candidates();
-        return new Result(width, height, candidates.isEmpty() ? List.of() : reader.apply(candidates));
+    }
+
+    /** Guides that scan every tile of every image: a still has no motion or history to guide the scan. */
+    static CameraGuides unguided(LprSettings settings) {
+        return new CameraGuides(GuideConfig.DEFAULTS.withGuided(false), settings.detector());
     }
 
     @Override

@@ -15,7 +15,8 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * {@code /api/events}, {@code /api/events/{id}} and {@code /api/events/{id}/crop}, read through {@link EventStore}:
+ * {@code /api/events}, {@code /api/events/{id}} and {@code /api/events/{id}/crop} (the snapshot's are
+ * {@link SnapshotsApi}'s), read through {@link EventStore}:
  * a row that is partly unreadable is shown with {@code unreadable} naming the rest, never a 500.
  */
 final class EventsApi {
@@ -47,8 +48,9 @@ final class EventsApi {
         return new Page(events, filter.limit(), filter.offset(), next);
     }
 
-    void one(Context ctx) {
-        ctx.json(json(find(ctx.pathParam("id"), false)));
+    /** The event of the request's {@code id}, as {@code /api/events/{id}} answers it (with its snapshot added). */
+    ObjectNode json(Context ctx) {
+        return json(find(ctx.pathParam("id"), false));
     }
 
     /** The event and the links to its crop and its page. */

@@ -40,7 +40,7 @@ final class Pages {
                 <!doctype html>
                 <html lang="en"><head><meta charset="utf-8"><title>lpr: %d</title>
                 <link rel="stylesheet" href="/assets/lpr.css"></head>
-                <body><header><a href="/">Events</a> <a href="/cameras">Cameras</a></header>
+                <body><header><a href="/">Events</a> <a href="/cameras">Cameras</a> <a href="/journeys">Journeys</a></header>
                 <main><h1>%d</h1><p class="error" role="alert">%s</p></main></body></html>
                 """.formatted(status, status, Text.html(message));
     }

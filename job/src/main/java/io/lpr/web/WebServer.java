@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * read-only on the job's database. Every failure is a status with a one-line message: 400 for a bad
  * parameter, 401/403 for a request without the token or from a non-loopback name ({@link AccessToken}), 404
  * for an unknown event or route, 405 (with {@code Allow}) for a method other than GET or HEAD, 503 while the database is missing or locked (the server stays up and answers again
- * once it is back), 500 with no detail for a bug (logged here).
+ * once it is back), 500 with no detail for a bug (logged here). {@code POST /api/recognize} reads plates in an image
+ * where it is served ({@link RecognizeApi}).
  */
 public final class WebServer implements AutoCloseable {
     /** Where {@code lpr serve} reads its optional access token. */
@@ -26,9 +27,11 @@ public final class WebServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
 
     private final Javalin app;
+    private final RecognizeApi recognize;
 
-    private WebServer(Javalin app) {
+    private WebServer(Javalin app, RecognizeApi recognize) {
         this.app = app;
+        this.recognize = recognize;
     }
 
     /** Why {@code token} cannot guard the server (too short), or null when it can; never quotes the token. */
@@ -44,16 +47,23 @@ public final class WebServer implements AutoCloseable {
      * @throws IllegalArgumentException for a token that {@link #tokenProblem} refuses
      */
     public static WebServer start(Database db, String host, int port, String token) {
-        AccessToken access = AccessToken.of(token);
-        Javalin app = Javalin.create(config -> configure(config, db, access));
-        app.start(host, port);
-        return new WebServer(app);
+        return start(db, host, port, token, RecognizeApi.off());
     }
 
-    private static void configure(JavalinConfig config, Database db, AccessToken access) {
+    /** As {@link #start(Database, String, int, String)}, serving {@code POST /api/recognize} as {@code recognize} says. */
+    public static WebServer start(Database db, String host, int port, String token, RecognizeApi recognize) {
+        AccessToken access = AccessToken.of(token);
+        Javalin app = Javalin.create(config -> configure(config, db, access, recognize));
+        app.start(host, port);
+        return new WebServer(app, recognize);
+    }
+
+    private static void configure(JavalinConfig config, Database db, AccessToken access, RecognizeApi recognize) {
         EventsApi events = new EventsApi(db);
         CamerasApi cameras = new CamerasApi(db);
+        SnapshotsApi snapshots = new SnapshotsApi(db, events);
         Pages pages = new Pages(events);
+        JourneysApi journeys = new JourneysApi(db);
         config.startup.showJavalinBanner = false;
         config.startup.showOldJavalinVersionWarning = false;
         config.http.prefer405over404 = true;
@@ -71,11 +81,15 @@ public final class WebServer implements AutoCloseable {
         config.routes.get("/", pages::events);
         config.routes.get("/events/{id}", pages::event);
         config.routes.get("/cameras", pages::cameras);
+        config.routes.get("/journeys", journeys::page);
         config.routes.get("/api/events", events::list);
-        config.routes.get("/api/events/{id}", events::one);
+        config.routes.get("/api/events/{id}", ctx -> ctx.json(snapshots.describe(events.json(ctx))));
+        config.routes.get("/api/events/{id}/snapshot", snapshots::serve);
         config.routes.get("/api/events/{id}/crop", events::crop);
         config.routes.get("/api/cameras", cameras::list);
+        config.routes.get("/api/journeys", journeys::list);
         config.routes.get("/healthz", ctx -> health(ctx, db, access));
+        recognize.register(config);
 
         config.routes.exception(BadRequest.class, (e, ctx) -> fail(ctx, 400, e.getMessage()));
         config.routes.exception(NotFound.class, (e, ctx) -> fail(ctx, 404, e.getMessage()));
@@ -113,7 +127,11 @@ public final class WebServer implements AutoCloseable {
     /** Javalin's own answers (no route, a route without this method) in the documented error body. */
     private static void routing(HttpResponseException e, Context ctx) {
         String path = Text.clip(ctx.path());
-        if (e.getStatus() == 405) {
+        if (e.getStatus() == 405 && ctx.path().equals(RecognizeApi.PATH)) {
+            ctx.header("Allow", "POST");
+            fail(ctx, 405, "method " + Text.clip(ctx.method().name()) + " is not allowed on " + path
+                    + "; it takes POST with an image as the body");
+        } else if (e.getStatus() == 405) {
             ctx.header("Allow", "GET, HEAD");
             fail(ctx, 405, "method " + Text.clip(ctx.method().name()) + " is not allowed on " + path
                     + "; this server answers only GET and HEAD");
@@ -138,7 +156,7 @@ public final class WebServer implements AutoCloseable {
     }
 
     /** JSON for the API and health check, an HTML page for the pages. */
-    private static void fail(Context ctx, int status, String message) {
+    static void fail(Context ctx, int status, String message) {
         ctx.status(status);
         if (ctx.path().startsWith("/api/") || ctx.path().equals("/healthz")) {
             ctx.json(Map.of("status", status, "error", message));
@@ -151,8 +169,15 @@ public final class WebServer implements AutoCloseable {
         return app.port();
     }
 
+    /** Answers what recognition holds first (a batch in hand is read, the rest refused), then stops serving. */
     @Override
     public void close() {
-        app.stop();
+        try {
+            recognize.close();
+        } catch (Exception e) {
+            LOG.warn("stopping recognition failed: {}", e.toString());
+        } finally {
+            app.stop();
+        }
     }
 }

@@ -26,11 +26,11 @@ import picocli.CommandLine.Model.OptionSpec;
 /** The habits every command shares, checked over the whole command tree rather than command by command. */
 class CliHabitsTest {
     /** Commands that read or write the job's database. */
-    private static final List<String> DATABASE_COMMANDS = List.of("run", "demo", "query", "serve", "cameras",
+    private static final List<String> DATABASE_COMMANDS = List.of("run", "demo", "query", "journeys", "serve", "cameras",
             "cameras list", "cameras add", "cameras enable", "cameras disable", "cameras remove", "cameras status");
     /** Commands that never load a model. */
-    private static final List<String> WITHOUT_MODELS = List.of("query", "serve", "cameras", "cameras list",
-            "cameras add", "cameras enable", "cameras disable", "cameras remove", "cameras status", "bench api",
+    private static final List<String> WITHOUT_MODELS = List.of("query", "journeys", "cameras", "cameras list",
+            "cameras add", "cameras enable", "cameras disable", "cameras remove", "cameras status",
             "cluster start", "cluster stop", "cluster status", "cluster add-taskmanager");
 
     @TempDir
@@ -104,7 +104,8 @@ class CliHabitsTest {
         }
         CommandSpec api = LprCli.commandLine().getSubcommands().get("bench").getSubcommands().get("api").getCommandSpec();
         assertThat(api.options()).extracting(OptionSpec::longestName)
-                .containsExactlyInAnyOrder("--events", "--requests", "--help", "--version");
+                .containsExactlyInAnyOrder("--events", "--requests", "--image", "--recognize-requests", "--models",
+                        "--help", "--version");
         Result query = lpr("query", "--models", "x");
         assertThat(query.exit()).isEqualTo(2);
         assertThat(query.err()).contains("Unknown options: '--models', 'x'");

@@ -12,6 +12,7 @@ import io.lpr.event.PlateEvent;
 import io.lpr.events.EventStore;
 import io.lpr.status.CameraStatus;
 import io.lpr.status.CameraStatusTable;
+import io.lpr.testing.ClaimingPng;
 import io.lpr.testing.TestClips;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +40,7 @@ class CliMistakesTest {
 
     @Test
     void recognizeReportsAnImageThatClaimsTooManyPixelsAndStillReadsTheOthers() throws Exception {
-        Path huge = Files.write(dir.resolve("huge.png"), pngClaiming(100_000, 100_000));
+        Path huge = Files.write(dir.resolve("huge.png"), ClaimingPng.of(100_000, 100_000));
         assertThat(huge).hasSize(65);
         Result r = lpr("recognize", "--models", MODELS, huge.toString(), CAR.toString());
         assertThat(r.exit()).isEqualTo(1);
@@ -49,25 +50,6 @@ class CliMistakesTest {
         assertThat(lines[0]).contains("huge.png").contains("\"error\"").contains("100000x100000")
                 .contains("100 million");
         assertThat(lines[1]).contains("\"plates\"").contains("B840");
-    }
-
-    /** A 65-byte PNG: its header (IHDR) claims {@code width x height} RGB pixels, its data holds a few bytes. */
-    static byte[] pngClaiming(int width, int height) {
-        java.nio.ByteBuffer png = java.nio.ByteBuffer.allocate(65);
-        png.put(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
-        chunk(png, "IHDR", java.nio.ByteBuffer.allocate(13).putInt(width).putInt(height)
-                .put(new byte[] {8, 2, 0, 0, 0}).array());
-        chunk(png, "IDAT", new byte[] {0x78, (byte) 0x9c, 0x63, 0, 0, 0, 1, 0});
-        chunk(png, "IEND", new byte[0]);
-        return png.array();
-    }
-
-    private static void chunk(java.nio.ByteBuffer png, String type, byte[] data) {
-        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
-        crc.update(type.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-        crc.update(data);
-        png.putInt(data.length).put(type.getBytes(java.nio.charset.StandardCharsets.US_ASCII)).put(data)
-                .putInt((int) crc.getValue());
     }
 
     @Test

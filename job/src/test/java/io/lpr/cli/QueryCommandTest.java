@@ -65,6 +65,15 @@ class QueryCommandTest {
     }
 
     @Test
+    void nearTreatsLookAlikesAsTheSameSymbol() {
+        // 0 for O is free, 7 for 6 one edit: both O567AM76 and O567AM77 are near; K095AE177 is not.
+        LprCliTest.Result r = lpr("query", "--db", db, "--near", "0567AM77");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out().lines()).hasSize(2).anySatisfy(line -> assertThat(line).contains("O567AM76"))
+                .anySatisfy(line -> assertThat(line).contains("O567AM77"));
+    }
+
+    @Test
     void nearAsJson() throws Exception {
         LprCliTest.Result r = lpr("query", "--db", db, "--near", "о567ам76", "--format", "json");
         assertThat(r.exit()).as(r.err()).isZero();

@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -59,18 +60,43 @@ class ServeCommandTest {
     }
 
     /** {@code lpr serve} in its own JVM, as a user starts it, with {@code token} in its environment (or none). */
-    private static ProcessBuilder serve(String db, String token) {
-        ProcessBuilder builder = new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-Xmx256m",
-                        "-Dlog4j2.configurationFile=" + Paths.get("../flink-conf/log4j-cli.properties").toAbsolutePath(),
-                        "-cp", System.getProperty("java.class.path"),
-                        "io.lpr.cli.LprCli", "serve", "--db", db, "--port", "0")
-                .redirectErrorStream(true);
+    private static ProcessBuilder serve(String db, String token, String... more) {
+        List<String> command = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-Dlog4j2.configurationFile=" + Paths.get("../flink-conf/log4j-cli.properties").toAbsolutePath(),
+                "-cp", System.getProperty("java.class.path"), "io.lpr.cli.LprCli", "serve", "--db", db, "--port", "0"));
+        command.addAll(List.of(more));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().remove(TOKEN);
         if (token != null) {
             builder.environment().put(TOKEN, token);
         }
         return builder;
+    }
+
+    @Test
+    void withRecognizeItReadsThePlatesOfAPostedImage() throws Exception {
+        Process serve = serve("jdbc:sqlite:" + dir.resolve("plates.db"), null, "--recognize", "--models",
+                LprCliTest.MODELS).start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8))) {
+            String url = ServingLine.url(out);
+            HttpResponse<String> read = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url + "api/recognize"))
+                    .header("Content-Type", "image/jpeg").POST(HttpRequest.BodyPublishers.ofFile(LprCliTest.CAR)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
+            assertThat(read.body()).startsWith("{\"plates\":[").containsAnyOf("\"B840CK197\"", "\"B840OK197\"");
+            serve.destroy();
+            assertThat(serve.waitFor(30, TimeUnit.SECONDS)).as("stopped on SIGTERM").isTrue();
+        } finally {
+            serve.destroyForcibly();
+        }
+    }
+
+    @Test
+    void modelsWithoutRecognizeAreRefused() {
+        LprCliTest.Result r = lpr("serve", "--db", "jdbc:sqlite:" + dir.resolve("plates.db"), "--models", dir.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).isEqualTo("lpr: --models is used only with --recognize, which serves POST /api/recognize"
+                + System.lineSeparator());
     }
 
     @Test
@@ -128,6 +154,23 @@ class ServeCommandTest {
                 "page at offset 10000", "one event", "one crop (JPEG)");
         assertThat(lines.subList(2, lines.size())).allSatisfy(line -> assertThat(line).matches(".{24} +\\d+\\.\\d +\\d+\\.\\d +\\d+"));
         assertThat(apiBenchTempDirs()).isEqualTo(before);
+    }
+
+    @Test
+    void benchApiWithAnImageTimesRecognizeBesideTheBareModels() {
+        // The photo at its own size: a few tiles, not the 1920x1080 frame's, keep the test quick.
+        LprCliTest.Result r = lpr("bench", "--set", "lpr.camera.frame-width=0", "--set", "lpr.camera.frame-height=0",
+                "api", "--events", "1000", "--requests", "10", "--image", LprCliTest.CAR.toString(),
+                "--models", LprCliTest.MODELS, "--recognize-requests", "1");
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        List<String> lines = r.out().lines().toList();
+        int at = lines.indexOf("") + 1;
+        assertThat(lines.get(at)).isEqualTo("POST /api/recognize, car.jpg (780x439, 103,655 bytes), 1 requests per level");
+        assertThat(lines.get(at + 1)).matches("bare models \\(one thread, no HTTP\\): p50 \\d+ ms per image, \\d+\\.\\d\\d images/s");
+        assertThat(lines.get(at + 2)).matches("callers +images/s +p50 ms +p99 ms +errors");
+        assertThat(lines.subList(at + 3, lines.size())).extracting(line -> line.split(" +")[0]).containsExactly("1", "8", "32");
+        assertThat(lines.subList(at + 3, lines.size())).allSatisfy(line -> assertThat(line).matches("\\d+ +\\d+\\.\\d\\d +\\d+ +\\d+ +0"));
     }
 
     private static long apiBenchTempDirs() throws Exception {

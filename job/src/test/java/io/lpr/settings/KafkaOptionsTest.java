@@ -82,4 +82,16 @@ class KafkaOptionsTest {
                         "lpr.kafka.properties.transaction.timeout.ms=1000"), null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lpr.kafka.transaction-timeout");
     }
+
+    @Test
+    void theDefaultsAreNoKafkaAndEveryChangeIsChecked() {
+        assertThat(KafkaEventSink.Config.DEFAULTS.enabled()).isFalse();
+        assertThat(KafkaOptions.TOPIC.defaultValue()).isEqualTo(KafkaEventSink.Config.DEFAULTS.topic());
+        KafkaEventSink.Config on = KafkaEventSink.Config.DEFAULTS.withTransactionalIdPrefix("lpr-x").withBootstrap("k:9092");
+        assertThat(on.enabled()).isTrue();
+        assertThatThrownBy(() -> on.withTopic("a b")).hasMessageContaining("lpr.kafka.topic");
+        assertThatThrownBy(() -> on.withTransactionTimeout(Duration.ZERO)).hasMessageContaining("lpr.kafka.transaction-timeout");
+        assertThatThrownBy(() -> KafkaEventSink.Config.DEFAULTS.withBootstrap("k:9092"))
+                .hasMessageContaining("lpr.kafka.transactional-id-prefix");
+    }
 }

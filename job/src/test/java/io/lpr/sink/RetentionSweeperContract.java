@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lpr.db.Database;
 import io.lpr.event.PlateEvent;
+import io.lpr.event.Snapshot;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import io.lpr.events.EventQuery;
 import io.lpr.events.EventStore;
 import java.time.Duration;
@@ -95,6 +99,44 @@ abstract class RetentionSweeperContract {
         assertThat(stored()).containsKey("K999KK77");
         assertThat(sweeper.sweep(NOW)).isEqualTo(new RetentionSweeper.Swept(1, 0));
         assertThat(stored()).containsOnlyKeys("B111BB77", "C222CC77", "E333EE77");
+    }
+
+    @Test
+    void deletesTheSnapshotsOfOlderEventsAndThoseOfDeletedEvents() throws Exception {
+        List<PlateEvent> events = fill();
+        events.forEach(e -> e.snapshot = new Snapshot(new byte[] {(byte) 0xFF, (byte) 0xD8, 9, (byte) 0xFF, (byte) 0xD9},
+                1280, 720, 1920, 1080));
+        try (EventUpserter upserter = new EventUpserter(database(), 1_000)) {
+            upserter.upsert(events);
+        }
+        assertThat(snapshots()).hasSize(10);
+
+        // 7 days: the pictures of the 40-day-old events go (crops and snapshots), their rows and the rest stay.
+        RetentionSweeper pictures = new RetentionSweeper(database(), SMALL.withSnapshots(DAY.multipliedBy(7)));
+        assertThat(pictures.sweep(NOW)).isEqualTo(new RetentionSweeper.Swept(0, 7, 7));
+        assertThat(snapshots()).containsOnlyKeys("B111BB77", "C222CC77", "E333EE77");
+        assertThat(stored()).hasSize(10);
+        assertThat(pictures.sweep(NOW)).isEqualTo(new RetentionSweeper.Swept(0, 0, 0));
+
+        // 30 days of events, 2 of pictures, 26 days on: every event has expired, and its snapshot goes with it.
+        RetentionSweeper both = new RetentionSweeper(database(),
+                SMALL.withEvents(DAY.multipliedBy(30)).withSnapshots(DAY.multipliedBy(2)));
+        assertThat(both.sweep(NOW.plus(DAY.multipliedBy(26)))).isEqualTo(new RetentionSweeper.Swept(10, 0, 3));
+        assertThat(stored()).isEmpty();
+        assertThat(snapshots()).isEmpty();
+    }
+
+    /** Plate text to its snapshot's width, for every stored snapshot. */
+    Map<String, Integer> snapshots() throws Exception {
+        Map<String, Integer> rows = new TreeMap<>();
+        try (Connection c = database().connect(); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT e.plate_text, s.width FROM plate_snapshots s "
+                        + "LEFT JOIN plate_events e ON e.event_id = s.event_id")) {
+            while (rs.next()) {
+                rows.put(rs.getString(1), rs.getInt(2));
+            }
+        }
+        return rows;
     }
 
     static PlateEvent withCrop(PlateEvent e) {

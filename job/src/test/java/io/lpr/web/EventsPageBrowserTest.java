@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lpr.event.PlateEvent;
 import io.lpr.db.Database;
+import io.lpr.journey.Journey;
+import io.lpr.journeys.JourneysTable;
+import io.lpr.journeys.JourneysTableTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -168,6 +171,21 @@ class EventsPageBrowserTest {
         assertThat(table).contains("connected").contains("backoff").contains("connection refused")
                 .contains("rtsp://admin:***@10.0.0.5/stream1").doesNotContain("s3cret");
         screenshot("cameras-page.png");
+    }
+
+    @Test
+    void theJourneysPageShowsWhoIsInsideAndHowLongClosedOnesTook() throws Exception {
+        long t0 = JourneysTableTest.T0;
+        JourneysTable.upsert(db, List.of(JourneysTableTest.journey("e1", "A123BC77", t0, Journey.State.closed, 3_723_000),
+                JourneysTableTest.journey("e2", "K095AE177", t0 + 60_000, Journey.State.open, 0)));
+        browser.get(base + "/journeys");
+        wait.until(d -> browser.findElements(By.cssSelector("#journeys tbody tr")).size() == 2);
+        assertThat(browser.findElement(By.id("inside")).getText()).isEqualTo("parking: 1");
+        assertThat(browser.findElements(By.cssSelector("#open tbody tr"))).singleElement()
+                .satisfies(row -> assertThat(row.getText()).contains("K095AE177").contains("gate-in"));
+        assertThat(browser.findElements(By.cssSelector("#journeys tbody tr")).get(1).getText())
+                .contains("A123BC77").contains("closed").contains("1h 02m 03s");
+        screenshot("journeys-page.png");
     }
 
     private List<WebElement> rows() {

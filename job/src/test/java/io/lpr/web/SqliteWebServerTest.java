@@ -50,6 +50,18 @@ class SqliteWebServerTest extends WebServerContract {
         }
     }
 
+    /** A database the job wrote before snapshots existed has no table for them: its events have none, no error. */
+    @Test
+    void aDatabaseFromBeforeSnapshotsServesItsEventsWithoutOne() throws Exception {
+        try (Connection c = writable().connect(); Statement st = c.createStatement()) {
+            st.execute("DROP TABLE plate_snapshots");
+        }
+        String id = WebFixture.events().get(0).eventId;
+        assertThat(json(http.get("/api/events/" + id), 200).get("snapshot").isNull()).isTrue();
+        assertThat(json(http.get("/api/events/" + id + "/snapshot"), 404).get("error").asText())
+                .isEqualTo("event " + id + " has no snapshot");
+    }
+
     @Test
     void aLockedDatabaseIsAClearErrorAndTheServerStaysUp() throws Exception {
         try (Connection locker = writable().connect(); Statement st = locker.createStatement()) {
@@ -137,6 +149,9 @@ class SqliteWebServerTest extends WebServerContract {
             assertThat(refused.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Basic"));
             assertThat(client.get("/").statusCode()).isEqualTo(401);
             assertThat(client.get("/assets/lpr.js").statusCode()).isEqualTo(401);
+            String snapshot = "/api/events/" + WebFixture.events().get(0).eventId + "/snapshot";
+            assertThat(client.get(snapshot).statusCode()).isEqualTo(401);
+            assertThat(client.get(snapshot, "Authorization", "Bearer " + token).statusCode()).isEqualTo(200);
             assertThat(client.get("/api/events", "Authorization", "Bearer wrong").statusCode()).isEqualTo(401);
             assertThat(client.get("/api/events", "Authorization", "Bearer " + token).statusCode()).isEqualTo(200);
             String basic = Base64.getEncoder().encodeToString(("anyone:" + token).getBytes());

@@ -3,6 +3,12 @@ package io.lpr.web;
 import io.lpr.sink.PlateEventStatement;
 import io.lpr.event.Box;
 import io.lpr.event.PlateEvent;
+import io.lpr.event.Snapshot;
+import io.lpr.image.Images;
+import io.lpr.snapshot.FrameSnapshots;
+import io.lpr.snapshot.SnapshotConfig;
+import org.bytedeco.opencv.global.opencv_imgproc;
+import org.bytedeco.opencv.opencv_core.Mat;
 import io.lpr.registry.CameraEntry;
 import io.lpr.status.CameraStatus;
 import io.lpr.status.CameraStatusTable;
@@ -87,10 +93,25 @@ final class WebFixture {
         return e;
     }
 
-    /** Fills a database as the job would: the events, a camera in the cameras table and both cameras' status. */
+    /**
+     * The snapshot the job makes of the car's frame (the photo resized to 1920x1080, as {@link #crop}), with the
+     * job's own encoder and default settings: 1280x720.
+     */
+    static Snapshot snapshot(Plate plate) {
+        try (Mat photo = Images.read(Path.of(System.getProperty("lpr.test.images"), plate.image()));
+                Mat frame = Images.resized(photo, 1920, 1080, opencv_imgproc.INTER_LINEAR)) {
+            return new FrameSnapshots(SnapshotConfig.DEFAULTS).of(frame);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Fills a database as the job would: the events (the car's with its snapshot), a camera in the cameras table and both cameras' status. */
     static void fill(Database db) {
         EventStore.ensureSchema(db);
-        PlateEventStatement.upsert(db, events());
+        List<PlateEvent> events = events();
+        events.get(0).snapshot = snapshot(CAR);
+        PlateEventStatement.upsert(db, events);
         CameraTable cameras = new CameraTable(db);
         cameras.createIfAbsent();
         cameras.put(CameraEntry.of("gate", CAMERA_URL));

@@ -174,6 +174,36 @@ abstract class WebServerContract {
     }
 
     @Test
+    void servesTheEventsSnapshotWithItsSizeAndTheBoxInsideIt() throws Exception {
+        PlateEvent car = WebFixture.events().get(0);
+        JsonNode snapshot = json(http.get("/api/events/" + car.eventId), 200).get("snapshot");
+        assertThat(snapshot.get("url").asText()).isEqualTo("/api/events/" + car.eventId + "/snapshot");
+        assertThat(List.of(snapshot.get("width").asInt(), snapshot.get("height").asInt(),
+                snapshot.get("source_width").asInt(), snapshot.get("source_height").asInt()))
+                .containsExactly(1280, 720, 1920, 1080);
+        HttpResponse<byte[]> jpeg = http.bytes(snapshot.get("url").asText());
+        assertThat(jpeg.statusCode()).isEqualTo(200);
+        assertThat(jpeg.headers().firstValue("Content-Type")).hasValue("image/jpeg");
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(jpeg.body()));
+        assertThat(image.getWidth()).isEqualTo(1280);
+        assertThat(image.getHeight()).isEqualTo(720);
+        // The event's box, in the frame's pixels, scaled onto the snapshot lies inside it.
+        double scale = 1280 / 1920.0;
+        assertThat(car.box.x1 * scale).isGreaterThanOrEqualTo(0);
+        assertThat(car.box.x2 * scale).isLessThanOrEqualTo(image.getWidth());
+        assertThat(car.box.y2 * scale).isLessThanOrEqualTo(image.getHeight());
+
+        // An event without one says so: null in its JSON, 404 with the error body for the picture.
+        PlateEvent none = WebFixture.events().get(1);
+        assertThat(json(http.get("/api/events/" + none.eventId), 200).get("snapshot").isNull()).isTrue();
+        assertThat(json(http.get("/api/events/" + none.eventId + "/snapshot"), 404).get("error").asText())
+                .isEqualTo("event " + none.eventId + " has no snapshot");
+        assertThat(json(http.get("/api/events/00000000-0000-0000-0000-000000000000/snapshot"), 404)
+                .get("error").asText()).isEqualTo("no event 00000000-0000-0000-0000-000000000000");
+        assertThat(json(http.get("/api/events/a%20b/snapshot"), 400).get("error").asText()).contains("is not valid");
+    }
+
+    @Test
     void listsCamerasWithTheirStateAndUrlsMasked() throws Exception {
         HttpResponse<String> response = http.get("/api/cameras");
         JsonNode cameras = json(response, 200).get("cameras");

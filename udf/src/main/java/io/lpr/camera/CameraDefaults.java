@@ -56,17 +56,14 @@ public record CameraDefaults(double sampleFps, int width, int height, CameraSpec
      * @throws IllegalArgumentException with a one-line reason naming the camera and the bad setting
      */
     public CameraSpec resolve(String id, String url, Map<CameraField, ?> given) {
-        CameraSpec camera = CameraSpec.of(id, url);
-        if (camera.isLive()) {
-            camera = camera.withTimeout(timeout).withReconnect(reconnect);
-        }
         Map<CameraField, Object> values = new EnumMap<>(CameraField.class);
         for (CameraField field : CameraField.values()) {
-            Object value = given.get(field) != null ? given.get(field) : field.fromSettings(this, camera);
+            Object value = given.get(field) != null ? given.get(field) : field.fromSettings(this, url);
             if (value != null && field.inSpec()) {
                 values.put(field, value);
             }
         }
-        return camera.with(values);
+        boolean live = url != null && StreamUrls.isUrl(url);
+        return new CameraSpec(id, url, values, live ? reconnect : DEFAULTS.reconnect, live ? timeout : DEFAULTS.timeout);
     }
 }

@@ -5,31 +5,30 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
-import java.util.function.Function;
 
 /**
  * The settings of a camera entry beyond its id and URL, each written once: its name (the cameras file's key,
  * the cameras table's column and {@code cameras add}'s option {@code --NAME}), its kind, what it means, and
  * where its value comes from when an entry leaves it out. The cameras file, the table, the command line, the
- * checkpointed split and the resolution of defaults ({@link CameraDefaults#resolve}) all read this list, so
- * adding a setting is adding a constant here (and, where the pipeline reads it, its {@link CameraSpec}
- * component).
+ * checkpointed split, the {@link CameraSpec} and the resolution of defaults ({@link CameraDefaults#resolve}) all
+ * read this list, so adding a setting is adding a constant here; the pipeline reads it with
+ * {@link CameraSpec#get}.
  */
 public enum CameraField {
-    ENABLED("enabled", FieldKind.BOOLEAN, true, null, null, null,
+    ENABLED("enabled", FieldKind.BOOLEAN, true, false, null, null,
             "Whether the job reads the camera; false stops it and keeps its entry."),
-    FPS("fps", FieldKind.NUMBER, null, CameraSpec::sampleFps, "lpr.camera.sample-fps", (d, c) -> d.sampleFps(),
+    FPS("fps", FieldKind.NUMBER, null, true, "lpr.camera.sample-fps", (d, url) -> d.sampleFps(),
             "Frames analysed per second; 0 analyses every frame."),
-    REALTIME("realtime", FieldKind.BOOLEAN, false, CameraSpec::realtime, null, null,
+    REALTIME("realtime", FieldKind.BOOLEAN, false, true, null, null,
             "Play a video file at its own frame rate, as a live camera delivers it."),
-    WIDTH("width", FieldKind.WHOLE, null, CameraSpec::width, "lpr.camera.frame-width", (d, c) -> d.width(),
+    WIDTH("width", FieldKind.WHOLE, null, true, "lpr.camera.frame-width", (d, url) -> d.width(),
             "Width analysed frames are resized to; width and height 0 keep the native size."),
-    HEIGHT("height", FieldKind.WHOLE, null, CameraSpec::height, "lpr.camera.frame-height", (d, c) -> d.height(),
+    HEIGHT("height", FieldKind.WHOLE, null, true, "lpr.camera.frame-height", (d, url) -> d.height(),
             "Height analysed frames are resized to; given with width."),
-    ROI("roi", FieldKind.REGION, null, CameraSpec::roi, null, null,
+    ROI("roi", FieldKind.REGION, null, true, null, null,
             "Region of interest x,y,width,height in source pixels; default the whole picture."),
-    TRANSPORT("transport", FieldKind.TRANSPORT, null, CameraSpec::transport, "lpr.camera.transport",
-            (d, c) -> c.isRtsp() ? d.transport() : null, "RTSP transport, tcp or udp (rtsp:// cameras only).");
+    TRANSPORT("transport", FieldKind.TRANSPORT, null, true, "lpr.camera.transport",
+            (d, url) -> CameraSpec.isRtsp(url) ? d.transport() : CameraSpec.Transport.TCP, "RTSP transport, tcp or udp (rtsp:// cameras only).");
 
     /** Settings that mean nothing alone: one given without the other is refused. */
     private static final List<List<CameraField>> PAIRS = List.of(List.of(WIDTH, HEIGHT));
@@ -37,13 +36,13 @@ public enum CameraField {
     private final String key;
     private final FieldKind kind;
     private final Object unset;
-    private final Function<CameraSpec, Object> inSpec;
+    private final boolean inSpec;
     private final String setting;
-    private final BiFunction<CameraDefaults, CameraSpec, Object> fromSettings;
+    private final BiFunction<CameraDefaults, String, Object> fromSettings;
     private final String description;
 
-    CameraField(String key, FieldKind kind, Object unset, Function<CameraSpec, Object> inSpec, String setting,
-            BiFunction<CameraDefaults, CameraSpec, Object> fromSettings, String description) {
+    CameraField(String key, FieldKind kind, Object unset, boolean inSpec, String setting,
+            BiFunction<CameraDefaults, String, Object> fromSettings, String description) {
         this.key = key;
         this.kind = kind;
         this.unset = unset;
@@ -77,9 +76,14 @@ public enum CameraField {
         return setting == null ? description : description + " Default: the job's " + setting + ".";
     }
 
-    /** The job-wide value for {@code camera} when its entry leaves this out; null for {@link CameraSpec}'s own. */
-    Object fromSettings(CameraDefaults defaults, CameraSpec camera) {
-        return fromSettings == null ? unset : fromSettings.apply(defaults, camera);
+    /** The job-wide value for the camera at {@code url} when its entry leaves this out; null for none. */
+    Object fromSettings(CameraDefaults defaults, String url) {
+        return fromSettings == null ? unset : fromSettings.apply(defaults, url);
+    }
+
+    /** What a {@link CameraSpec} of the camera at {@code url} holds when nothing sets this: the defaults' value. */
+    Object defaultFor(String url) {
+        return fromSettings(CameraDefaults.DEFAULTS, url);
     }
 
     /** @throws IllegalArgumentException {@code KEY must be ..., got '...'} */
@@ -136,11 +140,11 @@ public enum CameraField {
 
     /** The value a spec runs with; null for a setting only the registry reads ({@link #ENABLED}). */
     public Object of(CameraSpec camera) {
-        return inSpec == null ? null : inSpec.apply(camera);
+        return camera.get(this);
     }
 
-    /** Whether a {@link CameraSpec} holds it. */
+    /** Whether a {@link CameraSpec} holds it: false for a setting only the registry reads. */
     public boolean inSpec() {
-        return inSpec != null;
+        return inSpec;
     }
 }

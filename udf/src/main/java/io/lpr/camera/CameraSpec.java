@@ -3,6 +3,8 @@ package io.lpr.camera;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
@@ -22,19 +24,14 @@ import java.util.regex.Pattern;
  * {@code ${NAME}} (see {@link StreamUrls}); {@link #toString()} and every message show it
  * through {@link #maskedUrl()}.
  *
- * @param sampleFps frames analysed per second; 0 analyses every frame. Sampling follows stream time for files
- *     and event time for live streams; frames it skips are decoded but never converted
- * @param realtime play files at their own frame rate, as a live camera would deliver them; live streams ignore it
- * @param width every analysed frame (after cropping to the region of interest) is resized to exactly
- *     {@code width x height} (INTER_AREA); 0x0 keeps the native (or region's) size
- * @param transport RTSP transport; only {@code rtsp://} and {@code rtsps://} cameras may use UDP
- * @param roi analyse only this part of the picture (source pixels); null for the whole picture
+ * @param settings the entry's {@link CameraField settings}, each of its field's kind; a field left out takes its
+ *     default ({@link CameraField#defaultFor}), so two specs that run alike are equal. A field the pipeline reads
+ *     is read with {@link #get}; the typed getters below name the ones read in many places
  * @param reconnect how a live stream retries after a failure
  * @param timeout how long a live stream may stay silent (connect, each read) before it counts as dead
  */
-public record CameraSpec(String id, String url, double sampleFps, boolean realtime, int width, int height,
-        Transport transport, Roi roi, Reconnect reconnect, Duration timeout)
-        implements Serializable {
+public record CameraSpec(String id, String url, Map<CameraField, Object> settings, Reconnect reconnect,
+        Duration timeout) implements Serializable {
 
     /** How RTP packets of an {@code rtsp://} stream travel. */
     public enum Transport {
@@ -57,15 +54,19 @@ public record CameraSpec(String id, String url, double sampleFps, boolean realti
             throw new IllegalArgumentException("camera " + id + " has no video path or URL");
         }
         StreamUrls.requireValidLiveUrl(id, url);
+        settings = complete(id, url, settings);
+        double sampleFps = (Double) settings.get(CameraField.FPS);
         if (!(sampleFps >= 0) || Double.isInfinite(sampleFps)) {
             throw new IllegalArgumentException("camera " + id
                     + ": sample rate must be 0 (every frame) or a positive number of frames per second, got " + sampleFps);
         }
+        int width = (Integer) settings.get(CameraField.WIDTH);
+        int height = (Integer) settings.get(CameraField.HEIGHT);
         if (!(width == 0 && height == 0) && (width <= 0 || height <= 0)) {
             throw new IllegalArgumentException("camera " + id
                     + ": frame size must be positive, or 0x0 for the native size, got " + width + "x" + height);
         }
-        Objects.requireNonNull(transport, "transport");
+        Transport transport = (Transport) settings.get(CameraField.TRANSPORT);
         if (transport != Transport.TCP && !isRtsp(url)) {
             throw new IllegalArgumentException("camera " + id + ": transport " + transport.name().toLowerCase(
                     Locale.ROOT) + " applies to rtsp:// cameras only, not to " + StreamUrls.mask(url));
@@ -76,6 +77,25 @@ public record CameraSpec(String id, String url, double sampleFps, boolean realti
         }
     }
 
+    /** {@code given} over every field's default, each value of its field's kind; null values are left out. */
+    private static Map<CameraField, Object> complete(String id, String url, Map<CameraField, Object> given) {
+        Map<CameraField, Object> all = new EnumMap<>(CameraField.class);
+        for (CameraField field : CameraField.values()) {
+            if (!field.inSpec()) {
+                continue;
+            }
+            Object value = given != null && given.get(field) != null ? given.get(field) : field.defaultFor(url);
+            if (value != null) {
+                try {
+                    all.put(field, field.kind().cast(value));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("camera " + id + ": " + field.key() + " " + e.getMessage(), e);
+                }
+            }
+        }
+        return Collections.unmodifiableMap(all);
+    }
+
     /**
      * A camera reading every frame of {@code url}, resized to 1920x1080; a file as fast as it
      * decodes, a live stream as it comes (over TCP for RTSP).
@@ -83,9 +103,7 @@ public record CameraSpec(String id, String url, double sampleFps, boolean realti
      * @throws IllegalArgumentException with a one-line reason for a bad id or url
      */
     public static CameraSpec of(String id, String url) {
-        CameraDefaults d = CameraDefaults.DEFAULTS;
-        return new CameraSpec(id, url, d.sampleFps(), false, d.width(), d.height(), d.transport(), null, d.reconnect(),
-                d.timeout());
+        return new CameraSpec(id, url, Map.of(), CameraDefaults.DEFAULTS.reconnect(), CameraDefaults.DEFAULTS.timeout());
     }
 
     /**
@@ -124,17 +142,46 @@ public record CameraSpec(String id, String url, double sampleFps, boolean realti
         }
     }
 
-    /** This camera with the {@link CameraField settings} in {@code values}; one check for them together. */
-    public CameraSpec with(Map<CameraField, ?> values) {
-        return new CameraSpec(id, url, value(values, CameraField.FPS, sampleFps),
-                value(values, CameraField.REALTIME, realtime), value(values, CameraField.WIDTH, width),
-                value(values, CameraField.HEIGHT, height), value(values, CameraField.TRANSPORT, transport),
-                value(values, CameraField.ROI, roi), reconnect, timeout);
+    /** A setting's value; null where a field has none (no region of interest). */
+    public Object get(CameraField field) {
+        return settings.get(field);
     }
 
-    @SuppressWarnings("unchecked")
-    private static <T> T value(Map<CameraField, ?> values, CameraField field, T current) {
-        return values.containsKey(field) ? (T) field.kind().cast(values.get(field)) : current;
+    /** Frames analysed per second; 0 analyses every frame. Sampling follows stream time for files and event time for live streams. */
+    public double sampleFps() {
+        return (Double) get(CameraField.FPS);
+    }
+
+    /** Play files at their own frame rate, as a live camera would deliver them; live streams ignore it. */
+    public boolean realtime() {
+        return (Boolean) get(CameraField.REALTIME);
+    }
+
+    /** Analysed frames (after cropping to the region of interest) are resized to {@code width x height}; 0x0 keeps the size. */
+    public int width() {
+        return (Integer) get(CameraField.WIDTH);
+    }
+
+    public int height() {
+        return (Integer) get(CameraField.HEIGHT);
+    }
+
+    /** RTSP transport; only {@code rtsp://} and {@code rtsps://} cameras may use UDP. */
+    public Transport transport() {
+        return (Transport) get(CameraField.TRANSPORT);
+    }
+
+    /** Analyse only this part of the picture (source pixels); null for the whole picture. */
+    public Roi roi() {
+        return (Roi) get(CameraField.ROI);
+    }
+
+    /** This camera with the {@link CameraField settings} in {@code values}; one check for them together. */
+    public CameraSpec with(Map<CameraField, ?> values) {
+        Map<CameraField, Object> changed = new EnumMap<>(CameraField.class);
+        changed.putAll(settings);
+        changed.putAll(values);
+        return new CameraSpec(id, url, changed, reconnect, timeout);
     }
 
     public CameraSpec withSampleFps(double fps) {
@@ -155,15 +202,18 @@ public record CameraSpec(String id, String url, double sampleFps, boolean realti
 
     /** @param region null for the whole picture */
     public CameraSpec withRoi(Roi region) {
-        return new CameraSpec(id, url, sampleFps, realtime, width, height, transport, region, reconnect, timeout);
+        Map<CameraField, Object> changed = new EnumMap<>(CameraField.class);
+        changed.putAll(settings);
+        changed.put(CameraField.ROI, region);
+        return new CameraSpec(id, url, changed, reconnect, timeout);
     }
 
     public CameraSpec withReconnect(Reconnect policy) {
-        return new CameraSpec(id, url, sampleFps, realtime, width, height, transport, roi, policy, timeout);
+        return new CameraSpec(id, url, settings, policy, timeout);
     }
 
     public CameraSpec withTimeout(Duration value) {
-        return new CameraSpec(id, url, sampleFps, realtime, width, height, transport, roi, reconnect, value);
+        return new CameraSpec(id, url, settings, reconnect, value);
     }
 
     /**
@@ -171,8 +221,7 @@ public record CameraSpec(String id, String url, double sampleFps, boolean realti
      * restored from state, which holds it with its passwords masked.
      */
     public CameraSpec withUrl(String newUrl) {
-        return new CameraSpec(id, Objects.requireNonNull(newUrl, "url"), sampleFps, realtime, width, height, transport,
-                roi, reconnect, timeout);
+        return new CameraSpec(id, Objects.requireNonNull(newUrl, "url"), settings, reconnect, timeout);
     }
 
     /** Whether this is {@code other} but for the passwords in the URL, which one of them has masked. */
@@ -196,7 +245,7 @@ public record CameraSpec(String id, String url, double sampleFps, boolean realti
     }
 
     public boolean resizes() {
-        return width > 0;
+        return width() > 0;
     }
 
     /** A file ends; a live stream does not. */
@@ -212,7 +261,10 @@ public record CameraSpec(String id, String url, double sampleFps, boolean realti
         return isRtsp(url);
     }
 
-    private static boolean isRtsp(String url) {
+    static boolean isRtsp(String url) {
+        if (url == null) {
+            return false;
+        }
         String lower = url.toLowerCase(Locale.ROOT);
         return lower.startsWith("rtsp://") || lower.startsWith("rtsps://");
     }
@@ -221,16 +273,16 @@ public record CameraSpec(String id, String url, double sampleFps, boolean realti
     @Override
     public String toString() {
         StringBuilder text = new StringBuilder(id).append('=').append(maskedUrl()).append(" (")
-                .append(sampleFps == 0 ? "every frame" : sampleFps + " fps");
-        if (roi != null) {
-            text.append(", roi ").append(roi);
+                .append(sampleFps() == 0 ? "every frame" : sampleFps() + " fps");
+        if (roi() != null) {
+            text.append(", roi ").append(roi());
         }
-        text.append(resizes() ? ", " + width + "x" + height : ", native size");
-        if (realtime) {
+        text.append(resizes() ? ", " + width() + "x" + height() : ", native size");
+        if (realtime()) {
             text.append(", realtime");
         }
-        if (transport != Transport.TCP) {
-            text.append(", ").append(transport.name().toLowerCase(Locale.ROOT));
+        if (transport() != Transport.TCP) {
+            text.append(", ").append(transport().name().toLowerCase(Locale.ROOT));
         }
         if (!reconnect.equals(Reconnect.DEFAULT)) {
             text.append(", ").append(reconnect);

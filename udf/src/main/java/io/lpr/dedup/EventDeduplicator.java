@@ -70,6 +70,7 @@ public final class EventDeduplicator {
             e.textScore = passage.textScore;
             e.box = passage.box;
             e.cropJpeg = passage.cropJpeg;
+            e.snapshot = passage.snapshot;
         }
         e.runnerUps = runnerUps(entry, e.plateText);
         e.runnerUpVotes = runnerUpVotes(entry, e.plateText);
@@ -203,6 +204,7 @@ public final class EventDeduplicator {
         c.box = e.box;
         c.confidence = e.confidence;
         c.cropJpeg = e.cropJpeg;
+        c.snapshot = e.snapshot;
         c.runnerUps = e.runnerUps == null ? new String[0] : e.runnerUps.clone();
         c.runnerUpVotes = e.runnerUpVotes == null ? new int[0] : e.runnerUpVotes.clone();
         return c;

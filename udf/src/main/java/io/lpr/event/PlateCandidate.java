@@ -18,6 +18,11 @@ public class PlateCandidate {
     public byte[] cropPixels;
     /** The frame's offset into its video file, ms; -1 for a live stream. */
     public long offsetMs = -1;
+    /**
+     * The whole frame, scaled and JPEG'd once per frame (the frame's candidates share it), or null when
+     * snapshots are off: the tracker keeps the one of each passage's best read.
+     */
+    public Snapshot snapshot;
 
     public PlateCandidate() {}
 

@@ -47,6 +47,11 @@ public class PlateEvent {
     public int[] runnerUpVotes = new int[0];
     /** The crop of the best read, JPEG. */
     public byte[] cropJpeg;
+    /**
+     * The full frame of the best read (the one {@link #box} and {@link #cropJpeg} are from), or null: stored
+     * beside the event, not in its JSON (docs/snapshots.md).
+     */
+    public Snapshot snapshot;
 
     public PlateEvent() {}
 

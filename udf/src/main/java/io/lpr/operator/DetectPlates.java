@@ -17,6 +17,7 @@ import io.lpr.guide.Plan;
 import io.lpr.model.ModelDirectory;
 import io.lpr.runtime.MicroBatcher;
 import io.lpr.runtime.SharedResources;
+import io.lpr.snapshot.SnapshotConfig;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
@@ -61,6 +62,7 @@ public class DetectPlates extends InferenceFunction<Frame, FoundPlates, PlateCan
     private final ModelDirectory models;
     private final BatchingConfig batching;
     private final PlateShape shape;
+    private final SnapshotConfig snapshots;
 
     private transient Counter frames;
     private transient Counter plates;
@@ -87,8 +89,16 @@ public class DetectPlates extends InferenceFunction<Frame, FoundPlates, PlateCan
         this(config, guide, models, batching, PlateShape.DEFAULTS);
     }
 
+    /** Without snapshots. */
     public DetectPlates(DetectorConfig config, GuideConfig guide, ModelDirectory models, BatchingConfig batching,
             PlateShape shape) {
+        this(config, guide, models, batching, shape, SnapshotConfig.OFF);
+    }
+
+    /** With each frame that has a plate snapshotted as {@code snapshots} says ({@link PlateFinder}). */
+    public DetectPlates(DetectorConfig config, GuideConfig guide, ModelDirectory models, BatchingConfig batching,
+            PlateShape shape, SnapshotConfig snapshots) {
+        this.snapshots = snapshots;
         this.config = config;
         this.guide = guide;
         this.models = models;
@@ -100,7 +110,7 @@ public class DetectPlates extends InferenceFunction<Frame, FoundPlates, PlateCan
     String modelKey() {
         // The guides live beside the model: keyed by their settings too, so two jobs never share a camera's guide.
         return "detector|" + models + "|" + config.modelFile() + "|" + config.device() + "|" + config.tileSizes()
-                + "|" + guide;
+                + "|" + guide + "|" + snapshots;
     }
 
     /** The key of the process's camera guides, shared by the detector's workers and this operator's subtasks. */
@@ -124,7 +134,7 @@ public class DetectPlates extends InferenceFunction<Frame, FoundPlates, PlateCan
         };
         // A frame's regions already go through the model together, so frames are not batched with each other.
         return new InferenceService<>(both, new MicroBatcher<>("lpr-detect", batching.workers(), 1, Duration.ZERO,
-                () -> new PlateFinder(model.newDetector(shape), guides.get())));
+                () -> new PlateFinder(model.newDetector(shape), guides.get(), snapshots)));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.lpr.pipeline;
 
 import io.lpr.runtime.MicroBatcher;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /** A loaded model and the batching queue in front of it, shared by all subtasks of a process. */
@@ -19,6 +20,11 @@ public final class InferenceService<I, O> implements AutoCloseable {
 
     public CompletableFuture<O> submit(I input) {
         return batcher.submit(input);
+    }
+
+    /** Each input as its own request, so they may share batches with other callers' (see {@link MicroBatcher}). */
+    public CompletableFuture<List<O>> submitAll(List<I> inputs) {
+        return batcher.submitAll(inputs);
     }
 
     @Override

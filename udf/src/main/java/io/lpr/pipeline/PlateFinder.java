@@ -5,12 +5,15 @@ import io.lpr.detect.Detections;
 import io.lpr.detect.PlateDetector;
 import io.lpr.event.Frame;
 import io.lpr.event.PlateCandidate;
+import io.lpr.event.Snapshot;
 import io.lpr.guide.CameraGuide;
 import io.lpr.guide.CameraGuides;
 import io.lpr.guide.Plan;
 import io.lpr.image.Images;
 import io.lpr.recognize.PlateCrop;
 import io.lpr.runtime.MicroBatcher;
+import io.lpr.snapshot.FrameSnapshots;
+import io.lpr.snapshot.SnapshotConfig;
 import java.util.ArrayList;
 import java.util.List;
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -23,10 +26,17 @@ import org.bytedeco.opencv.opencv_core.Mat;
 public final class PlateFinder implements MicroBatcher.BatchFunction<Frame, FoundPlates> {
     private final PlateDetector detector;
     private final CameraGuides guides;
+    private final FrameSnapshots snapshots;
 
+    /** Without snapshots. */
     public PlateFinder(PlateDetector detector, CameraGuides guides) {
+        this(detector, guides, SnapshotConfig.OFF);
+    }
+
+    public PlateFinder(PlateDetector detector, CameraGuides guides, SnapshotConfig snapshots) {
         this.detector = detector;
         this.guides = guides;
+        this.snapshots = new FrameSnapshots(snapshots);
     }
 
     @Override
@@ -50,6 +60,11 @@ public final class PlateFinder implements MicroBatcher.BatchFunction<Frame, Foun
                 }
                 PlateCrop.Pixels crop = PlateCrop.cutBgr(image, d.box());
                 candidates.add(new PlateCandidate(frame, d.box(), d.score(), crop.width(), crop.height(), crop.bgr()));
+            }
+            if (!candidates.isEmpty() && snapshots.enabled()) {
+                // Encoded here, where the frame is, and only for frames with a plate: the frame's pixels go no further.
+                Snapshot snapshot = snapshots.of(image);
+                candidates.forEach(c -> c.snapshot = snapshot);
             }
             guide.observe(plan, detections, frame.eventTime, frame.sequence, frame.width, frame.height);
             int regions = plan.regions().size();

@@ -17,6 +17,12 @@ public final class PlateMatch {
     private static final Set<String> CONFUSABLE = Set.of("O0", "0O", "CO", "OC", "B8", "8B", "A4", "4A", "T7", "7T",
             "KX", "XK", "HM", "MH");
 
+    /**
+     * How many edits apart a near miss may be: {@code lpr query --near} and journeys' pairing ({@link #near}
+     * with this, look-alikes free), one rule wherever a plate is matched "near".
+     */
+    public static final int NEAR_EDITS = 1;
+
     private PlateMatch() {}
 
     /** Upper case, Cyrillic plate letters as their Latin look-alikes, spaces and dashes dropped. */

@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class MicroBatcher<I, O> implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MicroBatcher.class);
+    private static final long CLOSE_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     /** Runs one batch; results are in the order of the inputs. Owned by one worker thread. */
     public interface BatchFunction<I, O> extends AutoCloseable {
@@ -87,13 +88,16 @@ public final class MicroBatcher<I, O> implements AutoCloseable {
                 }
                 batch.add(first);
                 long deadline = System.nanoTime() + maxDelayNanos;
-                while (batch.size() < maxBatch) {
+                // Waits for more in short steps, so that a close runs the batch in hand at once, not after maxDelay.
+                while (batch.size() < maxBatch && running) {
                     long left = deadline - System.nanoTime();
-                    Request<I, O> next = left > 0 ? queue.poll(left, TimeUnit.NANOSECONDS) : queue.poll();
-                    if (next == null) {
+                    Request<I, O> next = left > 0 ? queue.poll(Math.min(left, CLOSE_CHECK_NANOS), TimeUnit.NANOSECONDS)
+                            : queue.poll();
+                    if (next != null) {
+                        batch.add(next);
+                    } else if (deadline - System.nanoTime() <= 0) {
                         break;
                     }
-                    batch.add(next);
                 }
                 run(function, batch);
                 batch.clear();

@@ -79,6 +79,7 @@ public final class PassageTracker {
             track.cropWidth = c.cropWidth;
             track.cropHeight = c.cropHeight;
             track.cropPixels = c.cropPixels;
+            track.snapshot = c.snapshot;
         }
         return track;
     }
@@ -208,6 +209,7 @@ public final class PassageTracker {
         event.runnerUps = Arrays.stream(others).map(i -> track.texts[i]).toArray(String[]::new);
         event.runnerUpVotes = Arrays.stream(others).mapToInt(i -> track.votes[i]).toArray();
         event.cropJpeg = track.cropPixels == null ? null : cropEncoder.apply(track);
+        event.snapshot = track.snapshot;
         // Named by where it starts, not by the text voted: a replay that reads it otherwise updates the same row.
         event.eventId = EventIds.of(cameraId, track.firstSeen, track.startRank);
         event.revision = 1;

@@ -1,6 +1,7 @@
 package io.lpr.track;
 
 import io.lpr.event.Box;
+import io.lpr.event.Snapshot;
 
 /**
  * One plate followed across frames of one camera, with a vote per distinct text. Kept in Flink keyed
@@ -41,6 +42,8 @@ public class PlateTrack {
     public int cropWidth;
     public int cropHeight;
     public byte[] cropPixels;
+    /** The full frame of that read, when snapshots are on: held per open track only, so state stays bounded. */
+    public Snapshot snapshot;
 
     public PlateTrack() {}
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lpr.event.PlateEvent;
+import io.lpr.event.Snapshot;
 import io.lpr.track.EventIds;
 import java.util.ArrayList;
 import org.apache.flink.configuration.Configuration;
@@ -25,6 +26,7 @@ public class EventDeduplicatorTest {
         e.votes = votes;
         e.confidence = confidence;
         e.cropJpeg = new byte[] {(byte) votes};
+        e.snapshot = new Snapshot(new byte[] {(byte) votes}, 1280, 720, 1920, 1080);
         e.eventId = EventIds.of(camera, first, 0);
         e.offsetMs = first;
         e.revision = 1;
@@ -54,6 +56,7 @@ public class EventDeduplicatorTest {
         assertThat(last.runnerUpVotes).containsExactly(200);
         assertThat(last.confidence).isEqualTo(0.9f);
         assertThat(last.cropJpeg).containsExactly((byte) 300 & 0xff);
+        assertThat(last.snapshot.jpeg).as("the snapshot goes with the crop").containsExactly((byte) 300 & 0xff);
         assertThat(dedup.entries()).hasSize(1);
     }
 

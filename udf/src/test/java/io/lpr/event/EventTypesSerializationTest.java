@@ -19,7 +19,8 @@ class EventTypesSerializationTest {
 
     @ParameterizedTest
     @ValueSource(classes = {Box.class, Frame.class, PlateCandidate.class, PlateRead.class, PlateEvent.class,
-            PlateTrack.class, DedupEntry.class})
+            PlateTrack.class, DedupEntry.class, Snapshot.class, io.lpr.journey.JourneyPassage.class,
+            io.lpr.journey.Journey.class})
     void isAPojoSerializableWithGenericTypesDisabled(Class<?> type) {
         TypeInformation<?> info = TypeInformation.of(type);
         assertThat(info).isInstanceOf(PojoTypeInfo.class);
@@ -51,6 +52,7 @@ class EventTypesSerializationTest {
         event.box = new Box(1, 2, 3, 4);
         event.runnerUps = new String[] {"B840OK197"};
         event.runnerUpVotes = new int[] {2};
+        event.snapshot = new Snapshot(new byte[] {(byte) 0xFF, (byte) 0xD8}, 1280, 720, 1920, 1080);
 
         PlateEvent copy = roundTrip(event, PlateEvent.class);
 

@@ -42,6 +42,23 @@ class MicroBatcherTest {
         }
     }
 
+    /** A caller (lpr serve's, say) must not wait a long max-delay out when the batcher closes under it. */
+    @Test
+    void aCloseRunsTheBatchInHandWithoutWaitingForItsDelay() throws Exception {
+        CountDownLatch taken = new CountDownLatch(1);
+        CompletableFuture<String> answer;
+        try (MicroBatcher<String, String> batcher = new MicroBatcher<>("test", 1, 32, Duration.ofDays(1),
+                () -> batch -> batch.stream().map(String::toUpperCase).toList())) {
+            answer = batcher.submit("a");
+            answer.whenComplete((r, e) -> taken.countDown());
+            assertThat(answer).as("waiting for its batch to fill").isNotDone();
+        }
+        assertThat(taken.await(30, TimeUnit.SECONDS)).as("answered on close, not after its day of delay").isTrue();
+        if (!answer.isCompletedExceptionally()) { // else closed before a worker took it: failed, as documented
+            assertThat(answer.get()).isEqualTo("A");
+        }
+    }
+
     @Test
     void aFailingBatchFailsOnlyItsOwnRequests() throws Exception {
         try (MicroBatcher<Integer, Integer> batcher = new MicroBatcher<>("test", 1, 1, Duration.ZERO,

@@ -8,6 +8,7 @@ import io.lpr.event.Frame;
 import io.lpr.event.PlateCandidate;
 import io.lpr.event.PlateEvent;
 import io.lpr.event.PlateRead;
+import io.lpr.event.Snapshot;
 import io.lpr.plate.PlateGrammar;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,6 +81,22 @@ class PassageTrackerTest {
         assertThat(e.confidence).isCloseTo((3 * 0.40f + 2 * 0.80f) / 5, within(1e-5f));
         assertThat(e.runnerUps).containsExactly("B840OK197");
         assertThat(e.runnerUpVotes).containsExactly(3);
+    }
+
+    /** The event keeps the snapshot of the read its box and crop are from, and of no other. */
+    @Test
+    void theEventKeepsTheSnapshotOfItsBestRead() {
+        long[] times = {1_000, 1_200, 1_400, 1_600};
+        float[] scores = {-90, -95, -92, -91};
+        String[] texts = {"B840CK197", "B840OK197", "B840CK197", "B840CK197"};
+        for (int i = 0; i < times.length; i++) {
+            PlateRead read = read(times[i], 100 + 5 * i, texts[i], scores[i]);
+            read.candidate.snapshot = new Snapshot(new byte[] {(byte) i}, 1280, 720, 1920, 1080);
+            tracker.add(read);
+        }
+        PlateEvent e = close(10_000).get(0);
+        assertThat(e.box).isEqualTo(new Box(110, 800, 200, 830));
+        assertThat(e.snapshot.jpeg).as("the third read's: the most confident of the winning text").containsExactly(2);
     }
 
     /** A read whose only valid text is its own, with its probability, in a box at x. */

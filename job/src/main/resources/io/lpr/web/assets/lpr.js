@@ -105,6 +105,7 @@ async function eventPage() {
     const e = await getJson('/api/events/' + encodeURIComponent(id));
     document.title = 'lpr: ' + e.plate;
     document.getElementById('plate').textContent = e.plate;
+    showSnapshot(e);
     const img = document.getElementById('crop');
     img.addEventListener('error', () => img.replaceWith(el('p', 'no crop stored for this event', { class: 'muted' })));
     img.src = e.crop_url;
@@ -136,6 +137,32 @@ async function eventPage() {
   }
 }
 
+// The full frame, with the plate's box drawn by the page over it (never burnt into the JPEG): the overlay's
+// viewBox is the frame's size, the space the box is in, so the box lands on the plate at any displayed size.
+function showSnapshot(e) {
+  const s = e.snapshot;
+  if (!s) {
+    document.getElementById('no-snapshot').hidden = false;
+    return;
+  }
+  const overlay = document.getElementById('overlay');
+  overlay.setAttribute('viewBox', `0 0 ${s.source_width} ${s.source_height}`);
+  const rect = document.getElementById('plate-box');
+  if (e.box) {
+    rect.setAttribute('x', e.box.x1);
+    rect.setAttribute('y', e.box.y1);
+    rect.setAttribute('width', e.box.x2 - e.box.x1);
+    rect.setAttribute('height', e.box.y2 - e.box.y1);
+  } else {
+    rect.remove();
+  }
+  const img = document.getElementById('snapshot');
+  img.width = s.width;
+  img.height = s.height;
+  img.src = s.url;
+  document.getElementById('scene').hidden = false;
+}
+
 function fmt(n) {
   return Math.round(n);
 }
@@ -160,5 +187,28 @@ function camerasPage() {
   });
 }
 
-const pages = { events: eventsPage, event: eventPage, cameras: camerasPage };
+// Open journeys are what is inside now; closed ones show how long they took.
+function journeysPage() {
+  every(REFRESH_MS, async () => {
+    const [inside, latest] = await Promise.all([getJson('/api/journeys?open=true&limit=500'),
+      getJson('/api/journeys')]);
+    document.getElementById('inside').textContent = Object.entries(inside.inside)
+      .map(([name, n]) => name + ': ' + n).join(', ') || 'nobody inside';
+    document.querySelector('#open tbody').replaceChildren(...inside.journeys.map(j => {
+      const row = el('tr', null, { 'data-entry': j.entry_event_id });
+      [j.journey, j.plate, time(j.entry_time), j.entry_camera].forEach(v => cell(row, v));
+      return row;
+    }));
+    document.querySelector('#journeys tbody').replaceChildren(...latest.journeys.map(j => {
+      const row = el('tr', null, { 'data-entry': j.entry_event_id });
+      cell(row, j.journey);
+      cell(row, el('span', j.state, { class: 'state state-' + j.state }));
+      [j.plate, time(j.entry_time), time(j.exit_time), j.duration ?? ''].forEach(v => cell(row, v));
+      return row;
+    }));
+    document.getElementById('empty').hidden = latest.journeys.length > 0;
+  });
+}
+
+const pages = { events: eventsPage, event: eventPage, cameras: camerasPage, journeys: journeysPage };
 pages[document.body.dataset.page]();

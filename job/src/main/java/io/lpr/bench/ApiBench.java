@@ -64,10 +64,16 @@ public final class ApiBench {
                         + java.time.Instant.ofEpochMilli(some.firstSeen) + "&until="
                         + java.time.Instant.ofEpochMilli(some.firstSeen + 3_600_000));
                 queries.put("page at offset 10000", "/api/events?offset=10000");
+                PlateEvent back = all.get(all.size() - 10_001);
+                queries.put("page before a key 10000 back", "/api/events?before=" + back.firstSeen + "." + back.eventId);
+                queries.put("near miss ~plate", "/api/events?plate=%7E" + plate);
+                queries.put("CSV, camera + 1 h range", "/api/events.csv?camera=" + some.cameraId + "&since="
+                        + java.time.Instant.ofEpochMilli(some.firstSeen) + "&until="
+                        + java.time.Instant.ofEpochMilli(some.firstSeen + 3_600_000));
                 queries.put("one event", "/api/events/" + some.eventId);
                 queries.put("one crop (JPEG)", "/api/events/" + some.eventId + "/crop");
                 out.printf(Locale.ROOT, "lpr serve on SQLite, %,d events, %d sequential requests per query%n", events, requests);
-                out.printf(Locale.ROOT, "%-24s %9s %9s %9s%n", "query", "p50 ms", "p99 ms", "bytes");
+                out.printf(Locale.ROOT, "%-30s %9s %9s %9s%n", "query", "p50 ms", "p99 ms", "bytes");
                 HttpClient client = HttpClient.newHttpClient();
                 for (Map.Entry<String, String> q : queries.entrySet()) {
                     out.println(time(client, base, q.getKey(), q.getValue()));
@@ -95,7 +101,7 @@ public final class ApiBench {
             ms[i] = (System.nanoTime() - start) / 1e6;
         }
         Arrays.sort(ms);
-        return String.format(Locale.ROOT, "%-24s %9.1f %9.1f %9d", name, percentile(ms, 0.50), percentile(ms, 0.99), bytes);
+        return String.format(Locale.ROOT, "%-30s %9.1f %9.1f %9d", name, percentile(ms, 0.50), percentile(ms, 0.99), bytes);
     }
 
     private static byte[] check(HttpResponse<byte[]> response, String path) {

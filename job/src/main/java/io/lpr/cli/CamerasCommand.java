@@ -131,8 +131,12 @@ final class CamerasCommand {
         public Integer call() {
             CameraStatusTable table = new CameraStatusTable(parent.database());
             table.createIfAbsent();
+            long now = System.currentTimeMillis();
             for (CameraStatus s : table.list()) {
-                parent.out().println(TerminalText.escape(s.toString()));
+                // A row the job stopped writing: its state is only the last one the job saw (docs/api.md, stale).
+                String stale = s.stale(now) ? "; STALE: not written for over "
+                        + CameraStatus.STALE_AFTER_MILLIS / 1000 + " s, the job may have stopped" : "";
+                parent.out().println(TerminalText.escape(s + stale));
             }
             parent.out().flush();
             return 0;

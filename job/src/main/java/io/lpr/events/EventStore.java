@@ -80,13 +80,87 @@ public final class EventStore {
         return read(db, query).stream().map(StoredEvent::event).toList();
     }
 
-    /** As {@link #query}, each event with what of its row could not be read. */
+    /**
+     * As {@link #query}, each event with what of its row could not be read. With {@link EventQuery#after} they
+     * are the {@code limit} events just newer than that key, also oldest first.
+     */
     public static List<StoredEvent> read(Database db, EventQuery query) {
         db.requireExisting();
         SqlDialect dialect = db.dialect();
-        StringBuilder sql = new StringBuilder("SELECT ").append(columns(query.withCrops()))
-                .append(" FROM ").append(PlateEventsTable.TABLE).append(" WHERE 1 = 1");
         List<Param> params = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("SELECT ").append(columns(query.withCrops()))
+                .append(" FROM ").append(PlateEventsTable.TABLE).append(where(query, dialect, params));
+        EventKey key = query.after() != null ? query.after() : query.before();
+        if (key != null) {
+            // (first_seen, event_id) beyond the key, spelt out: the list's own order, so events sharing a time page right.
+            String op = query.after() != null ? ">" : "<";
+            sql.append(" AND (first_seen ").append(op).append(" ? OR (first_seen = ? AND event_id ").append(op).append(" ?))");
+            params.add((ps, i) -> dialect.bindTime(ps, i, key.firstSeenMillis()));
+            params.add((ps, i) -> dialect.bindTime(ps, i, key.firstSeenMillis()));
+            params.add((ps, i) -> ps.setString(i, key.eventId()));
+        }
+        String order = query.after() != null ? "ASC" : "DESC";
+        sql.append(" ORDER BY first_seen ").append(order).append(", event_id ").append(order);
+        if (query.near() == null) {
+            sql.append(" LIMIT ? OFFSET ?");
+            params.add((ps, i) -> ps.setInt(i, query.limit()));
+            params.add((ps, i) -> ps.setInt(i, query.offset()));
+        }
+
+        try (Connection connection = db.open(); PreparedStatement ps = prepare(connection, sql, params)) {
+            List<StoredEvent> events = new ArrayList<>();
+            // Near misses are matched here, so their page is skipped here too; other queries page in SQL.
+            int skip = query.near() == null ? 0 : query.offset();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (events.size() < query.limit() && rs.next()) {
+                    // The plate alone is read first: a near-miss search passes over most rows.
+                    if (!isNear(query, rs.getString("plate_text"))) {
+                        continue;
+                    }
+                    StoredEvent e = EventRows.read(rs, dialect, query.withCrops());
+                    if (skip > 0) {
+                        skip--;
+                    } else {
+                        events.add(e);
+                    }
+                }
+            }
+            if (query.after() == null) {
+                Collections.reverse(events);
+            }
+            return events;
+        } catch (SQLException e) {
+            throw new DatabaseException("cannot query " + db.maskedUrl() + ": " + Messages.firstLine(e), e);
+        }
+    }
+
+    /** How many events match the query's filters, whatever its limit, offset and keys. */
+    public static long count(Database db, EventQuery query) {
+        db.requireExisting();
+        List<Param> params = new ArrayList<>();
+        String where = where(query, db.dialect(), params);
+        // Near misses are matched here, so their plates are read; the rest is counted by the database.
+        String sql = (query.near() == null ? "SELECT COUNT(*)" : "SELECT plate_text")
+                + " FROM " + PlateEventsTable.TABLE + where;
+        try (Connection connection = db.open(); PreparedStatement ps = prepare(connection, new StringBuilder(sql), params);
+                ResultSet rs = ps.executeQuery()) {
+            if (query.near() == null) {
+                rs.next();
+                return rs.getLong(1);
+            }
+            long count = 0;
+            while (rs.next()) {
+                count += isNear(query, rs.getString(1)) ? 1 : 0;
+            }
+            return count;
+        } catch (SQLException e) {
+            throw new DatabaseException("cannot count in " + db.maskedUrl() + ": " + Messages.firstLine(e), e);
+        }
+    }
+
+    /** The query's filters as a WHERE clause, their values added to {@code params}. */
+    private static String where(EventQuery query, SqlDialect dialect, List<Param> params) {
+        StringBuilder sql = new StringBuilder(" WHERE 1 = 1");
         if (query.cameraId() != null) {
             sql.append(" AND camera_id = ?");
             params.add((ps, i) -> ps.setString(i, query.cameraId()));
@@ -98,7 +172,7 @@ public final class EventStore {
             params.add((ps, i) -> ps.setString(i, like));
         }
         if (query.near() != null) {
-            // Within one edit the length differs by at most one; the edit distance itself is checked below.
+            // Within one edit the length differs by at most one; the edit distance itself is checked by isNear.
             int length = PlateMatch.normalize(query.near()).length();
             sql.append(" AND LENGTH(plate_text) BETWEEN ? AND ?");
             params.add((ps, i) -> ps.setInt(i, length - EventQuery.NEAR_EDITS));
@@ -112,37 +186,24 @@ public final class EventStore {
             sql.append(" AND first_seen < ?");
             params.add((ps, i) -> dialect.bindTime(ps, i, query.until().toEpochMilli()));
         }
-        sql.append(" ORDER BY first_seen DESC, event_id DESC");
-        if (query.near() == null) {
-            sql.append(" LIMIT ? OFFSET ?");
-            params.add((ps, i) -> ps.setInt(i, query.limit()));
-            params.add((ps, i) -> ps.setInt(i, query.offset()));
-        }
+        return sql.toString();
+    }
 
-        try (Connection connection = db.open(); PreparedStatement ps = connection.prepareStatement(sql.toString())) {
+    /** Whether a plate passes the query's near-miss rule ({@link PlateMatch#near}, as lpr query --near); true without one. */
+    private static boolean isNear(EventQuery query, String plate) {
+        return query.near() == null || PlateMatch.near(plate, query.near(), EventQuery.NEAR_EDITS);
+    }
+
+    private static PreparedStatement prepare(Connection connection, CharSequence sql, List<Param> params) throws SQLException {
+        PreparedStatement ps = connection.prepareStatement(sql.toString());
+        try {
             for (int i = 0; i < params.size(); i++) {
                 params.get(i).bind(ps, i + 1);
             }
-            List<StoredEvent> events = new ArrayList<>();
-            // Near misses are matched here, so their page is skipped here too; other queries page in SQL.
-            int skip = query.near() == null ? 0 : query.offset();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (events.size() < query.limit() && rs.next()) {
-                    StoredEvent e = EventRows.read(rs, dialect, query.withCrops());
-                    if (query.near() != null && !PlateMatch.near(e.event().plateText, query.near(), EventQuery.NEAR_EDITS)) {
-                        continue;
-                    }
-                    if (skip > 0) {
-                        skip--;
-                    } else {
-                        events.add(e);
-                    }
-                }
-            }
-            Collections.reverse(events);
-            return events;
+            return ps;
         } catch (SQLException e) {
-            throw new DatabaseException("cannot query " + db.maskedUrl() + ": " + Messages.firstLine(e), e);
+            ps.close();
+            throw e;
         }
     }
 

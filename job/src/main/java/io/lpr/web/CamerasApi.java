@@ -31,9 +31,13 @@ final class CamerasApi {
         this.db = db;
     }
 
-    /** One camera; {@code url} is null for a camera given on the job's command line. */
+    /**
+     * One camera; {@code url} is null for a camera given on the job's command line; {@code stale} when its row has
+     * not been written for {@link CameraStatus#STALE_AFTER_MILLIS} though the camera was still running: the job
+     * has stopped, and {@code state} is only the last one it wrote.
+     */
     record CameraJson(String id, String state, String reason, String since, long framesAnalysed, long reconnects,
-            String updatedAt, String url) {}
+            String updatedAt, String url, boolean stale) {}
 
     record Cameras(List<CameraJson> cameras) {}
 
@@ -54,12 +58,14 @@ final class CamerasApi {
                 }
             }
         }
-        return new CameraStatusTable(db).list().stream().map(s -> json(s, urls.get(s.cameraId()))).toList();
+        long now = System.currentTimeMillis();
+        return new CameraStatusTable(db).list().stream().map(s -> json(s, urls.get(s.cameraId()), now)).toList();
     }
 
-    private static CameraJson json(CameraStatus s, String url) {
+    private static CameraJson json(CameraStatus s, String url, long nowMillis) {
         return new CameraJson(s.cameraId(), s.state(), s.reason(), Instant.ofEpochMilli(s.sinceMillis()).toString(),
-                s.framesAnalysed(), s.reconnects(), Instant.ofEpochMilli(s.updatedMillis()).toString(), url);
+                s.framesAnalysed(), s.reconnects(), Instant.ofEpochMilli(s.updatedMillis()).toString(), url,
+                s.stale(nowMillis));
     }
 
     /** Asked of the catalogue, so a read-only connection never tries to create the table. */

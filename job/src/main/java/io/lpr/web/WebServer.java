@@ -8,6 +8,7 @@ import io.javalin.http.staticfiles.Location;
 import io.lpr.db.Database;
 import io.lpr.db.DatabaseException;
 import io.lpr.registry.RegistryException;
+import io.lpr.events.EventFormat;
 import io.lpr.events.EventStore;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -83,6 +84,8 @@ public final class WebServer implements AutoCloseable {
         config.routes.get("/cameras", pages::cameras);
         config.routes.get("/journeys", journeys::page);
         config.routes.get("/api/events", events::list);
+        config.routes.get("/api/events.csv", ctx -> events.export(ctx, EventFormat.Kind.csv));
+        config.routes.get("/api/events.json", ctx -> events.export(ctx, EventFormat.Kind.json));
         config.routes.get("/api/events/{id}", ctx -> ctx.json(snapshots.describe(events.json(ctx))));
         config.routes.get("/api/events/{id}/snapshot", snapshots::serve);
         config.routes.get("/api/events/{id}/crop", events::crop);

@@ -177,7 +177,10 @@ class CliMistakesTest {
         table.upsert(List.of(new CameraStatus("gate", "connected", null, since, 42, 1, since + 60_000)));
 
         assertThat(lpr("cameras", "status", "--db", url).out().strip()).isEqualTo(
-                "gate: connected since 2026-11-30 18:04:05Z, 42 frames analysed, 1 reconnects, reported 2026-11-30 18:05:05Z");
+                "gate: connected since 2026-11-30 18:04:05Z, 42 frames analysed, 1 reconnects, reported 2026-11-30 18:05:05Z"
+                        + "; STALE: not written for over 30 s, the job may have stopped");
+        table.upsert(List.of(new CameraStatus("gate", "connected", null, since, 43, 1, System.currentTimeMillis())));
+        assertThat(lpr("cameras", "status", "--db", url).out()).contains("43 frames analysed").doesNotContain("STALE");
     }
 
     private String sqlite(String name) {

@@ -334,6 +334,32 @@ public abstract class EventStoreContract {
         assertThat(EventStore.find(database(), "no-such-event", true)).isEmpty();
     }
 
+    /**
+     * Keyset pages: older than a key, or the ones just newer than it, both oldest first; events sharing a first_seen
+     * are told apart by id. The count is the whole filter's, whatever the page.
+     */
+    @Test
+    void pagesFromAKeyAndCountsTheWholeFilter() {
+        EventStore.ensureSchema(database());
+        PlateEvent twin = event("cam-2", "A123BC78", T0 + 60_000, 3);
+        PlateEventStatement.upsert(database(), List.of(event("cam-1", "B840CK197", T0, 5),
+                event("cam-1", "A123BC77", T0 + 60_000, 3), twin, event("cam-2", "K095AE177", T0 + 120_000, 4)));
+        List<StoredEvent> newest = EventStore.read(database(), new EventQuery(null, null, null, null, 2, false));
+        EventKey oldestShown = EventKey.of(newest.get(0));
+        EventQuery page = all(false).page(10, 0, oldestShown, null);
+        List<String> older = plates(EventStore.query(database(), page));
+        assertThat(older).hasSize(2).contains("B840CK197").doesNotContain(newest.get(0).event().plateText);
+        assertThat(plates(EventStore.query(database(), all(false).page(1, 0, null, oldestShown))))
+                .containsExactly("K095AE177");
+        assertThat(plates(EventStore.query(database(), all(false).page(10, 0, null, EventKey.of(
+                new StoredEvent(event("cam-1", "B840CK197", T0, 5), List.of())))))).hasSize(3).endsWith("K095AE177");
+
+        assertThat(EventStore.count(database(), page)).isEqualTo(4);
+        assertThat(EventStore.count(database(), new EventQuery("cam-2", null, null, null, 1, false))).isEqualTo(2);
+        assertThat(EventStore.count(database(), new EventQuery(null, null, null, null, 1, false, "A123BC7"))).isEqualTo(2);
+        assertThat(EventKey.parse(oldestShown.toString())).isEqualTo(oldestShown);
+    }
+
     public static PlateEvent event(String camera, String plate, long firstSeen, int frames) {
         PlateEvent e = new PlateEvent();
         e.cameraId = camera;

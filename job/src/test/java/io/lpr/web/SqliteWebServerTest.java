@@ -88,6 +88,13 @@ class SqliteWebServerTest extends WebServerContract {
                 .startsWith("unknown parameter 'sort'");
         assertThat(json(http.get("/api/events?camera=a&camera=b"), 400).get("error").asText())
                 .isEqualTo("parameter 'camera' given 2 times; give it once");
+        assertThat(json(http.get("/api/events?before=yesterday"), 400).get("error").asText())
+                .isEqualTo("before 'yesterday' is not valid: expected the key a page's next or newer link carries, "
+                        + "<first_seen ms>.<event id>");
+        assertThat(json(http.get("/api/events?before=1.a&offset=2"), 400).get("error").asText())
+                .isEqualTo("give one of before, after and offset, not several");
+        assertThat(json(http.get("/api/events.csv?since=noon"), 400).get("error").asText())
+                .startsWith("since 'noon' is not a time");
         HttpResponse<String> page = http.get("/?until=noon");
         assertThat(page.statusCode()).isEqualTo(400);
         assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));

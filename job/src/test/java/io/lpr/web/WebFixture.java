@@ -106,7 +106,10 @@ final class WebFixture {
         }
     }
 
-    /** Fills a database as the job would: the events (the car's with its snapshot), a camera in the cameras table and both cameras' status. */
+    /**
+     * Fills a database as the job would: the events (the car's with its snapshot), a camera in the cameras table and
+     * both cameras' status, the gate's just written, the yard's stale.
+     */
     static void fill(Database db) {
         EventStore.ensureSchema(db);
         List<PlateEvent> events = events();
@@ -118,7 +121,8 @@ final class WebFixture {
         CameraStatusTable status = new CameraStatusTable(db);
         status.createIfAbsent();
         long now = T0.toEpochMilli();
-        status.upsert(List.of(new CameraStatus("gate", "connected", null, now, 1234, 1, now + 5000),
+        // The gate's row as a running job keeps writing it; the yard's last written long ago (stale).
+        status.upsert(List.of(new CameraStatus("gate", "connected", null, now, 1234, 1, System.currentTimeMillis()),
                 new CameraStatus("yard", "backoff", "connection refused", now, 56, 3, now + 5000)));
     }
 

@@ -1,6 +1,8 @@
 package io.lpr.web;
 
 import io.lpr.sink.PlateEventStatement;
+import io.lpr.events.EventFormat;
+import io.lpr.events.EventQuery;
 import io.lpr.events.PlateEventJson;
 import io.lpr.events.TimeForms;
 import java.sql.Connection;
@@ -16,6 +18,8 @@ import io.lpr.db.DatabaseException;
 import io.lpr.events.EventStore;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -145,15 +149,89 @@ abstract class WebServerContract {
     }
 
     @Test
-    void pagesKeepTheFilters() throws Exception {
+    void pagesKeepTheFiltersAndCountTheWholeFilter() throws Exception {
         JsonNode first = json(http.get("/api/events?camera=gate&limit=1"), 200);
         assertThat(plates(first)).containsExactly("K095AE177");
+        assertThat(first.get("total").asLong()).isEqualTo(2);
+        assertThat(first.get("newer").isNull()).as("the newest page").isTrue();
         String next = first.get("next").asText();
-        assertThat(next).contains("camera=gate").contains("offset=1");
+        assertThat(next).contains("camera=gate").contains("limit=1").contains("before=");
         JsonNode second = json(http.get(next), 200);
         assertThat(plates(second)).containsExactly("B840CK197");
-        assertThat(second.get("offset").asInt()).isEqualTo(1);
+        assertThat(second.get("total").asLong()).isEqualTo(2);
         assertThat(second.get("next").isNull()).isTrue();
+        assertThat(plates(json(http.get(second.get("newer").asText()), 200))).containsExactly("K095AE177");
+        // The old offset paging still answers.
+        JsonNode byOffset = json(http.get("/api/events?camera=gate&limit=1&offset=1"), 200);
+        assertThat(plates(byOffset)).containsExactly("B840CK197");
+        assertThat(byOffset.get("offset").asInt()).isEqualTo(1);
+        assertThat(json(http.get("/api/events"), 200).get("total").asLong()).isEqualTo(4);
+    }
+
+    /** A page reached by its link shows the same events after new ones arrive; offset paging would shift. */
+    @Test
+    void aPageStaysPutWhileNewEventsArrive() throws Exception {
+        JsonNode first = json(http.get("/api/events?limit=2"), 200);
+        String older = first.get("next").asText();
+        assertThat(plates(json(http.get(older), 200))).containsExactly("O459OO97", "B840CK197");
+
+        PlateEventStatement.upsert(writable(), List.of(WebFixture.event("yard", "A123BC77", WebFixture.T0.plusSeconds(600), null)));
+        JsonNode again = json(http.get(older), 200);
+        assertThat(plates(again)).containsExactly("O459OO97", "B840CK197");
+        assertThat(again.get("total").asLong()).isEqualTo(5);
+        assertThat(plates(json(http.get("/api/events?limit=2&offset=2"), 200))).containsExactly("K095AE177", "O459OO97");
+        // Newer than that page: the two just newer, and a link on to the rest.
+        JsonNode newer = json(http.get(again.get("newer").asText()), 200);
+        assertThat(plates(newer)).containsExactly(WebFixture.HOSTILE, "K095AE177");
+        JsonNode newest = json(http.get(newer.get("newer").asText()), 200);
+        assertThat(plates(newest)).containsExactly("A123BC77", WebFixture.HOSTILE);
+        assertThat(newest.get("newer").isNull()).as("nothing is newer: the newest page, whole").isTrue();
+    }
+
+    /** {@code ~PLATE} finds plates within one edit, as {@code lpr query --near}. */
+    @Test
+    void findsNearMisses() throws Exception {
+        JsonNode near = json(http.get("/api/events?plate=" + encode("~B840OK197")), 200);
+        assertThat(plates(near)).containsExactly("B840CK197");
+        assertThat(near.get("total").asLong()).isEqualTo(1);
+        assertThat(plates(json(http.get("/api/events?plate=" + encode("~O459OO9")), 200))).containsExactly("O459OO97");
+        assertThat(plates(json(http.get("/api/events?camera=gate&plate=" + encode("~O459OO9")), 200))).isEmpty();
+        assertThat(plates(json(http.get("/api/events?plate=" + encode("~A000AA00")), 200))).isEmpty();
+        assertThat(json(http.get("/api/events?plate=" + encode("~O459*")), 400).get("error").asText())
+                .startsWith("plate 'O459*' is not valid: expected after ~ a whole plate");
+    }
+
+    /** The exports are what lpr query --format csv / json prints for the same filter. */
+    @Test
+    void exportsTheFilterAsCsvAndJson() throws Exception {
+        HttpResponse<String> csv = http.get("/api/events.csv?camera=gate");
+        assertThat(csv.statusCode()).as(csv.body()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
+        assertThat(csv.headers().firstValue("Content-Disposition")).hasValue("attachment; filename=\"lpr-events.csv\"");
+        assertThat(csv.headers().firstValue("X-Total-Count")).hasValue("2");
+        List<String> lines = csv.body().lines().toList();
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(0)).startsWith("event_id,camera_id,plate_text,confidence,first_seen");
+        assertThat(lines.get(1)).contains(",gate,B840CK197,0.870,2024-05-01T12:00:00Z,");
+        assertThat(lines.get(2)).contains(",gate,K095AE177,");
+        assertThat(csv.body()).isEqualTo(printed(EventFormat.Kind.csv, new EventQuery("gate", null, null, null, 100, false)));
+
+        HttpResponse<String> exported = http.get("/api/events.json?plate=" + encode("~B840OK197"));
+        JsonNode array = json(exported, 200);
+        assertThat(array).hasSize(1);
+        assertThat(array.get(0).get("plate").asText()).isEqualTo("B840CK197");
+        assertThat(array.get(0).get("schema").asText()).isEqualTo(PlateEventJson.SCHEMA);
+        assertThat(exported.body()).isEqualTo(printed(EventFormat.Kind.json,
+                new EventQuery(null, null, null, null, 100, false, "B840OK197")));
+        assertThat(http.get("/api/events.csv?plate=X000XX00").body().lines().toList()).hasSize(1);
+        assertThat(json(http.get("/api/events.csv?limit=10001"), 400).get("error").asText())
+                .isEqualTo("limit '10001' is not valid: expected a whole number from 1 to 10000");
+    }
+
+    private String printed(EventFormat.Kind kind, EventQuery query) {
+        StringWriter out = new StringWriter();
+        EventFormat.print(EventStore.read(writable(), query), kind, new PrintWriter(out));
+        return out.toString();
     }
 
     @Test
@@ -216,6 +294,8 @@ abstract class WebServerContract {
         assertThat(cameras.get(1).get("reason").asText()).isEqualTo("connection refused");
         assertThat(cameras.get(1).get("reconnects").asLong()).isEqualTo(3);
         assertThat(cameras.get(1).get("url").isNull()).isTrue();
+        assertThat(cameras.get(0).get("stale").asBoolean()).as("written just now").isFalse();
+        assertThat(cameras.get(1).get("stale").asBoolean()).as("last written in 2024").isTrue();
         assertThat(response.body()).doesNotContain("s3cret");
     }
 

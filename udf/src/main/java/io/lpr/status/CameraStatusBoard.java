@@ -22,6 +22,16 @@ public final class CameraStatusBoard {
         changed.add(event.cameraId());
     }
 
+    /** Counts every camera that still runs as changed at {@code nowMillis}: the heartbeat that keeps it from going stale. */
+    public void touch(long nowMillis) {
+        for (CameraStatus status : List.copyOf(latest.values())) {
+            if (!status.state().equals("finished")) {
+                latest.put(status.cameraId(), status.touched(nowMillis));
+                changed.add(status.cameraId());
+            }
+        }
+    }
+
     public Optional<CameraStatus> get(String cameraId) {
         return Optional.ofNullable(latest.get(cameraId));
     }

@@ -95,6 +95,7 @@ public final class CameraEnumerator implements SplitEnumerator<CameraSplit, Came
         } else {
             polled(registry.poll(), null);
         }
+        statusWriter.startHeartbeat();
     }
 
     @Override

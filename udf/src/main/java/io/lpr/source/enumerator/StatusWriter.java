@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Writes the cameras' changed states from the {@link CameraStatusBoard} to the {@code camera_status} table,
- * one write at a time, off the coordinator thread. A failed write is logged once per reason and retried with
+ * one write at a time, off the coordinator thread, and every running camera's again as a heartbeat. A failed write is logged once per reason and retried with
  * the next change; it never holds up the enumerator.
  */
 final class StatusWriter {
@@ -30,6 +30,19 @@ final class StatusWriter {
         this.context = context;
         this.statuses = statuses;
         this.table = table;
+    }
+
+    /**
+     * Writes every running camera's row again each {@link CameraStatus#REFRESH_MILLIS} while the job runs, changed
+     * or not, so a row that stops moving says the job has stopped ({@link CameraStatus#stale}).
+     */
+    void startHeartbeat() {
+        if (table != null) {
+            context.callAsync(() -> null, (ignored, error) -> {
+                statuses.touch(System.currentTimeMillis());
+                write();
+            }, CameraStatus.REFRESH_MILLIS, CameraStatus.REFRESH_MILLIS);
+        }
     }
 
     /** Starts writing what changed, unless a write is running (it writes the rest when done). */

@@ -9,6 +9,7 @@ import io.lpr.registry.YamlCameraRegistry;
 import io.lpr.source.split.CameraSplit;
 import io.lpr.source.split.StopCameraEvent;
 import io.lpr.status.CameraState;
+import io.lpr.status.CameraStatus;
 import io.lpr.status.CameraStatusEvent;
 import io.lpr.status.CameraStatusTable;
 import java.io.IOException;
@@ -253,5 +254,32 @@ class CameraEnumeratorTest {
             assertThat(status.reconnects()).isEqualTo(1);
         });
         assertThat(context.getOneTimeCallables()).isEmpty();
+    }
+
+    /** Every running camera's row is written again by the heartbeat, so a row that stops moving means a stopped job. */
+    @Test
+    void aHeartbeatWritesTheRunningCamerasRowsAgain() throws Throwable {
+        Database database = Database.of("jdbc:sqlite:" + dir.resolve("plates.db"), null, null);
+        CameraStatusTable table = new CameraStatusTable(database);
+        CameraEnumerator enumerator = new CameraEnumerator(context,
+                CameraRegistry.fixed(List.of(CameraSpec.of("a", "rtsp://cam/s"))), 1_000, false, table,
+                CameraEnumeratorState.empty());
+        enumerator.start();
+        register(enumerator, 0);
+        enumerator.handleSourceEvent(0, new CameraStatusEvent("a", CameraState.CONNECTED, null, 5_000, 3, 0));
+        context.runNextOneTimeCallable();
+        // As a job that stopped long ago would have left it.
+        table.upsert(List.of(new CameraStatus("a", "connected", null, 5_000, 3, 0, 1)));
+        assertThat(table.list().get(0).stale(System.currentTimeMillis())).isTrue();
+
+        assertThat(context.getPeriodicCallables()).as("the heartbeat alone: a fixed registry is not polled").hasSize(1);
+        context.runPeriodicCallable(0);
+        context.runNextOneTimeCallable();
+
+        assertThat(table.list()).singleElement().satisfies(status -> {
+            assertThat(status.state()).isEqualTo("connected");
+            assertThat(status.framesAnalysed()).isEqualTo(3);
+            assertThat(status.updatedMillis()).isGreaterThan(1);
+        });
     }
 }

@@ -71,7 +71,7 @@ final class DetectionTranslator implements NoBatchifyTranslator<TileBatch, List<
                 if (box.width() >= 1 && box.height() >= 1) {
                     found.add(new Detection(
                             new Box(box.x1 + region.x(), box.y1 + region.y(), box.x2 + region.x(), box.y2 + region.y()),
-                            detection.score()));
+                            detection.score(), region, 0f));
                 }
             }
         }

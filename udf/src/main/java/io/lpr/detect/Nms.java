@@ -38,7 +38,7 @@ public final class Nms {
         return kept;
     }
 
-    private static boolean overlaps(Box a, Box b, float iou, float overSmaller) {
+    static boolean overlaps(Box a, Box b, float iou, float overSmaller) {
         float iw = Math.min(a.x2, b.x2) - Math.max(a.x1, b.x1);
         float ih = Math.min(a.y2, b.y2) - Math.max(a.y1, b.y1);
         if (iw <= 0 || ih <= 0) {

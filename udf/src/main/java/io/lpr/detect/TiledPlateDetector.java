@@ -72,9 +72,21 @@ final class TiledPlateDetector implements PlateDetector {
         List<Detection> plates = new ArrayList<>();
         List<Detection> weak = new ArrayList<>();
         for (Detection d : Nms.suppress(found, nmsIou, SEAM_OVER_SMALLER)) {
-            (d.score() >= confidence ? plates : weak).add(d);
+            (d.score() >= confidence ? plates : weak).add(d.withRunnerUp(runnerUp(d, found)));
         }
         return new Detections(plates, weak);
+    }
+
+    /** The best score among the boxes of other regions that the kept box suppressed: how narrowly its region won. */
+    private float runnerUp(Detection kept, List<Detection> found) {
+        float best = 0f;
+        for (Detection other : found) {
+            if (other != kept && other.score() > best && !java.util.Objects.equals(other.region(), kept.region())
+                    && Nms.overlaps(kept.box(), other.box(), nmsIou, SEAM_OVER_SMALLER)) {
+                best = other.score();
+            }
+        }
+        return best;
     }
 
     private static void requireFrame(Mat bgrFrame) {

@@ -1,9 +1,12 @@
 package io.lpr.guide;
 
+import io.lpr.detect.Detection;
 import io.lpr.detect.DetectorConfig;
+import io.lpr.detect.Detections;
 import io.lpr.detect.Tiler;
 import io.lpr.event.Box;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -75,7 +78,7 @@ public final class CameraGuide implements AutoCloseable {
             recent.clear();
         }
         List<Box> moved = motion.update(bgrFrame);
-        Plan plan = planner.plan(bgrFrame.cols(), bgrFrame.rows(), time, moved, tracks.predict(time),
+        Plan plan = planner.planAims(bgrFrame.cols(), bgrFrame.rows(), time, moved, tracks.aims(time),
                 weak.recent(time));
         recent.addLast(new GuideState.Planned(sequence, time, bgrFrame.cols(), bgrFrame.rows(), plan, false));
         while (recent.size() > replayDepth) {
@@ -86,10 +89,12 @@ public final class CameraGuide implements AutoCloseable {
     }
 
     /**
-     * The plates and the weak boxes (too weak to be plates, worth watching) found in frame {@code sequence}, taken
-     * at {@code time}. Taken in once: a replayed frame's plates, observed before, change nothing.
+     * The plates and the weak boxes (too weak to be plates, worth watching) the detector found in the regions of
+     * {@code plan}, in frame {@code sequence}, taken at {@code time}, of this size. Taken in once: a replayed frame's
+     * plates, observed before, change nothing. Boxes that cannot be read ({@link ReadableBox}) are neither tracked
+     * nor watched.
      */
-    public synchronized void observe(List<Box> found, List<Box> weakBoxes, long time, long sequence) {
+    public synchronized void observe(Plan plan, Detections found, long time, long sequence, int width, int height) {
         if (!config.guided()) {
             return;
         }
@@ -100,8 +105,23 @@ public final class CameraGuide implements AutoCloseable {
             }
             replace(planned, planned.asObserved());
         }
-        tracks.observe(found, time);
-        weak.observe(weakBoxes, found, time);
+        List<PlateTracks.Sighting> plates = new ArrayList<>();
+        List<Box> readable = new ArrayList<>();
+        for (Detection d : found.plates()) {
+            if (ReadableBox.mayBeRead(d.box(), width, height, config.minTrackWidth())) {
+                plates.add(new PlateTracks.Sighting(d.box(), d.region() == null ? 0 : TileCover.side(d.region()),
+                        planner.seenAtEverySize(plan.regions(), d.box()), d.score() - d.runnerUp() >= PlateTracks.MARGIN));
+                readable.add(d.box());
+            }
+        }
+        List<Box> weakBoxes = new ArrayList<>();
+        for (Detection d : found.weak()) {
+            if (ReadableBox.mayBeRead(d.box(), width, height, config.minTrackWidth())) {
+                weakBoxes.add(d.box());
+            }
+        }
+        tracks.observeSightings(plates, time);
+        weak.observe(weakBoxes, readable, time);
     }
 
     /** Everything that decides this guide's next plans. */

@@ -16,11 +16,13 @@ import org.apache.flink.configuration.ReadableConfig;
  * @param motionThreshold grey-level change (0..255, after a light blur) that counts as motion
  * @param trackTtl a tracked plate's region is scanned until the plate has been unseen this long; a weak box's
  *     region (below the detector threshold) too, for at most a sweep period from when it was first seen
+ * @param minTrackWidth a box narrower than this (frame pixels) is not tracked: too small to be read, it is left to
+ *     motion and the sweep ({@link ReadableBox})
  */
 public record GuideConfig(boolean guided, Duration sweepPeriod, int motionHeight, int motionThreshold,
-        Duration trackTtl) implements Serializable {
+        Duration trackTtl, int minTrackWidth) implements Serializable {
     public static final GuideConfig DEFAULTS =
-            new GuideConfig(true, Duration.ofSeconds(10), 120, 20, Duration.ofSeconds(2));
+            new GuideConfig(true, Duration.ofSeconds(10), 120, 20, Duration.ofSeconds(2), 24);
 
     /**
      * Times each tile is scanned in a camera's start (and after a new frame size or a stream started afresh): the
@@ -46,32 +48,38 @@ public record GuideConfig(boolean guided, Duration sweepPeriod, int motionHeight
         Require.that(motionThreshold >= 1 && motionThreshold <= 255,
                 "lpr.guide.motion-threshold must be in 1..255, got " + motionThreshold);
         Require.that(trackTtl != null && !trackTtl.isNegative(), "lpr.guide.track-ttl must be >= 0, got " + trackTtl);
+        Require.that(minTrackWidth >= 0, "lpr.guide.min-track-width must be >= 0 px, got " + minTrackWidth);
     }
 
     /** The {@code lpr.guide.*} settings ({@link GuideOptions}), checked. */
     public static GuideConfig from(ReadableConfig c) {
         return new GuideConfig(c.get(GuideOptions.ENABLED), c.get(GuideOptions.SWEEP_PERIOD),
-                c.get(GuideOptions.MOTION_HEIGHT), c.get(GuideOptions.MOTION_THRESHOLD), c.get(GuideOptions.TRACK_TTL));
+                c.get(GuideOptions.MOTION_HEIGHT), c.get(GuideOptions.MOTION_THRESHOLD), c.get(GuideOptions.TRACK_TTL),
+                c.get(GuideOptions.MIN_TRACK_WIDTH));
     }
 
     /** False: full tiling on every frame, the behaviour without guidance. */
     public GuideConfig withGuided(boolean value) {
-        return new GuideConfig(value, sweepPeriod, motionHeight, motionThreshold, trackTtl);
+        return new GuideConfig(value, sweepPeriod, motionHeight, motionThreshold, trackTtl, minTrackWidth);
     }
 
     public GuideConfig withSweepPeriod(Duration value) {
-        return new GuideConfig(guided, value, motionHeight, motionThreshold, trackTtl);
+        return new GuideConfig(guided, value, motionHeight, motionThreshold, trackTtl, minTrackWidth);
     }
 
     public GuideConfig withMotionHeight(int value) {
-        return new GuideConfig(guided, sweepPeriod, value, motionThreshold, trackTtl);
+        return new GuideConfig(guided, sweepPeriod, value, motionThreshold, trackTtl, minTrackWidth);
     }
 
     public GuideConfig withMotionThreshold(int value) {
-        return new GuideConfig(guided, sweepPeriod, motionHeight, value, trackTtl);
+        return new GuideConfig(guided, sweepPeriod, motionHeight, value, trackTtl, minTrackWidth);
     }
 
     public GuideConfig withTrackTtl(Duration value) {
-        return new GuideConfig(guided, sweepPeriod, motionHeight, motionThreshold, value);
+        return new GuideConfig(guided, sweepPeriod, motionHeight, motionThreshold, value, minTrackWidth);
+    }
+
+    public GuideConfig withMinTrackWidth(int value) {
+        return new GuideConfig(guided, sweepPeriod, motionHeight, motionThreshold, trackTtl, value);
     }
 }

@@ -30,4 +30,8 @@ public final class GuideOptions {
             .defaultValue(GuideConfig.DEFAULTS.trackTtl()).withDeprecatedKeys("lpr.detector.track-ttl")
             .withDescription("Guided detection keeps scanning around a plate (or a weak box) until it has been unseen"
                     + " this long.");
+    public static final ConfigOption<Integer> MIN_TRACK_WIDTH = key("lpr.guide.min-track-width").intType()
+            .defaultValue(GuideConfig.DEFAULTS.minTrackWidth())
+            .withDescription("Guided detection does not track a plate box narrower than this (frame pixels), nor one"
+                    + " cut by the frame's edge: neither can be read, and motion and the sweep still scan them.");
 }

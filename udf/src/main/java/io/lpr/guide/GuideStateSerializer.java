@@ -15,10 +15,12 @@ import org.apache.flink.core.memory.DataOutputSerializer;
  * size, per-tile last scans, last time, sweep credit, start scans left) and the recent plans. A later version that adds fields writes them after
  * version 1's and reads version 1 with them at their starting values; a version this build does not know is
  * refused. Version 2 adds the tiles still owed to the start's later looks ({@link PlannerState#startTilesLeft}),
- * none in a version 1 state, whose starts were full scans only.
+ * none in a version 1 state, whose starts were full scans only. Version 3 adds, per tracked plate, the tile size it
+ * is scanned at and its counts of looks ({@link PlateTracks.Track}); a track of an older state is looked at at
+ * every size, as it was then.
  */
 public final class GuideStateSerializer implements SimpleVersionedSerializer<GuideState> {
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
     /** Far above any real count; a larger one means the bytes are not a guide's state. */
     private static final int MAX_COUNT = 1 << 24;
 
@@ -75,12 +77,17 @@ public final class GuideStateSerializer implements SimpleVersionedSerializer<Gui
             out.writeBoolean(planned.observed());
         }
         out.writeInt(planner.startTilesLeft());
+        for (PlateTracks.Track track : state.tracks()) {
+            out.writeInt(track.side());
+            out.writeInt(track.sureLooks());
+            out.writeInt(track.narrowLooks());
+        }
         return out.getCopyOfBuffer();
     }
 
     @Override
     public GuideState deserialize(int version, byte[] serialized) throws IOException {
-        if (version != 1 && version != VERSION) {
+        if (version < 1 || version > VERSION) {
             throw new IOException("cannot read a camera guide's state of version " + version
                     + "; this build reads versions 1 to " + VERSION);
         }
@@ -130,6 +137,13 @@ public final class GuideStateSerializer implements SimpleVersionedSerializer<Gui
                     in.readBoolean()));
         }
         int startTilesLeft = version >= 2 ? in.readInt() : 0;
+        if (version >= 3) {
+            for (int i = 0; i < tracks.size(); i++) {
+                PlateTracks.Track t = tracks.get(i);
+                tracks.set(i, new PlateTracks.Track(t.box(), t.time(), t.vx(), t.vy(), in.readInt(), in.readInt(),
+                        in.readInt()));
+            }
+        }
         PlannerState planner = new PlannerState(width, height, lastScan, lastTime, sweepCredit,
                 startScansLeft, startTilesLeft);
         if (in.available() > 0) {

@@ -101,7 +101,8 @@ public final class RegionPlanner {
     /** What kind of target a region was chosen for. */
     private enum Reason { MOTION, TRACK, WATCH }
 
-    private record Target(Tile area, Reason reason) {}
+    /** @param side for a tracked plate, the one tile size to scan it at; 0 for every size */
+    private record Target(Tile area, Reason reason, int side) {}
 
     private record Chosen(Tile region, Reason reason) {}
 
@@ -119,6 +120,16 @@ public final class RegionPlanner {
      */
     public Plan plan(int frameWidth, int frameHeight, long time, List<Box> motion, List<Box> tracks,
             List<WeakBoxes.Sighting> weak) {
+        return planAims(frameWidth, frameHeight, time, motion,
+                tracks.stream().map(box -> new PlateTracks.Aim(box, 0)).toList(), weak);
+    }
+
+    /**
+     * The regions of a frame taken at {@code time} (ms), given the motion areas, the tracked plates (where each is
+     * expected, and at what tile size) and the recent weak boxes, all in frame pixels.
+     */
+    public Plan planAims(int frameWidth, int frameHeight, long time, List<Box> motion, List<PlateTracks.Aim> tracks,
+            List<WeakBoxes.Sighting> weak) {
         if (frameWidth != width || frameHeight != height || lastTime == Long.MIN_VALUE
                 || time < lastTime - sweepPeriodMs) {
             start(frameWidth, frameHeight);
@@ -129,9 +140,9 @@ public final class RegionPlanner {
             return fullScan(time);
         }
         List<Target> targets = new ArrayList<>();
-        motion.forEach(box -> addTarget(targets, box, MOTION_MARGIN, Reason.MOTION));
-        tracks.forEach(box -> addTarget(targets, box, TRACK_MARGIN, Reason.TRACK));
-        weak.forEach(s -> addTarget(targets, s.box(), TRACK_MARGIN, Reason.WATCH));
+        motion.forEach(box -> addTarget(targets, box, MOTION_MARGIN, Reason.MOTION, 0));
+        tracks.forEach(aim -> addTarget(targets, aim.box(), TRACK_MARGIN, Reason.TRACK, aim.side()));
+        weak.forEach(s -> addTarget(targets, s.box(), TRACK_MARGIN, Reason.WATCH, 0));
         // Largest first, so that small targets inside a region already chosen cost nothing.
         targets.sort(Comparator.comparingLong((Target t) -> (long) t.area().width() * t.area().height()).reversed());
         List<Chosen> chosen = new ArrayList<>();
@@ -207,23 +218,23 @@ public final class RegionPlanner {
         return new Plan(grid, 0, 0, grid.size());
     }
 
-    private void addTarget(List<Target> targets, Box box, int margin, Reason reason) {
+    private void addTarget(List<Target> targets, Box box, int margin, Reason reason, int side) {
         int x1 = clamp((int) Math.floor(box.x1) - margin, width);
         int y1 = clamp((int) Math.floor(box.y1) - margin, height);
         int x2 = clamp((int) Math.ceil(box.x2) + margin, width);
         int y2 = clamp((int) Math.ceil(box.y2) + margin, height);
         if (x2 > x1 && y2 > y1) {
-            targets.add(new Target(new Tile(x1, y1, x2 - x1, y2 - y1), reason));
+            targets.add(new Target(new Tile(x1, y1, x2 - x1, y2 - y1), reason, side));
         }
     }
 
     /**
      * Adds the tiles of the full tiling that cover the target ({@link TileCover}): for a tracked plate, a tile of each
-     * size; for another target none when a chosen one holds it already.
+     * size, or of its one size ({@link PlateTracks}); for another target none when a chosen one holds it already.
      */
     private void cover(List<Chosen> chosen, Target target) {
         Tile area = target.area();
-        List<Tile> tiles = target.reason() == Reason.TRACK ? tileCover.homes(area) : List.of();
+        List<Tile> tiles = target.reason() == Reason.TRACK ? tileCover.homes(area, target.side()) : List.of();
         if (tiles.isEmpty()) {
             if (chosen.stream().anyMatch(c -> c.region().contains(area))) {
                 return;
@@ -272,7 +283,12 @@ public final class RegionPlanner {
         return added;
     }
 
-    private static boolean holds(Tile tile, Box box) {
+    /** Whether these regions held the box whole at every tile size; false before the first frame. */
+    boolean seenAtEverySize(List<Tile> regions, Box box) {
+        return tileCover != null && tileCover.seenAtEverySize(regions, box);
+    }
+
+    static boolean holds(Tile tile, Box box) {
         return box.x1 >= tile.x() && box.y1 >= tile.y() && box.x2 <= tile.x() + tile.width()
                 && box.y2 <= tile.y() + tile.height();
     }

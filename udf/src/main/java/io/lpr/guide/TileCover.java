@@ -67,13 +67,20 @@ final class TileCover {
      * best-scoring box; boxes of one plate from two tile sizes score within a hair of each other (the van of
      * docs/accuracy.md: 0.857 and 0.858) while their crops can read differently, so a plate scanned at one size only
      * could be read from another box than the full tiling's. Of the tiles of one size, the one the plate lies nearest
-     * the centre of sees it furthest from the tile's edges, and its box is the one the full tiling keeps. Empty when
-     * no tile holds the area whole.
+     * the centre of sees it furthest from the tile's edges, and its box is the one the full tiling keeps. Only the
+     * tile of size {@code onlySide} where that is not 0 and one of that size holds the area. Empty when no tile holds
+     * the area whole.
      */
-    List<Tile> homes(Tile area) {
+    List<Tile> homes(Tile area, int onlySide) {
+        if (onlySide > 0) {
+            List<Tile> one = homes(area, 0).stream().filter(t -> side(t) == onlySide).toList();
+            if (!one.isEmpty()) {
+                return one;
+            }
+        }
         List<Tile> homes = new ArrayList<>();
         for (int size : tileSizes) {
-            int side = Math.min(size, Math.max(width, height));
+            int side = sideOf(size);
             Tile home = null;
             for (Tile tile : grid) {
                 if (!isWholeFrame(tile) && side(tile) == side && tile.contains(area)
@@ -86,6 +93,22 @@ final class TileCover {
             }
         }
         return homes;
+    }
+
+    /** Whether these regions held the box whole in a tile of every size. */
+    boolean seenAtEverySize(List<Tile> regions, io.lpr.event.Box box) {
+        for (int size : tileSizes) {
+            int side = sideOf(size);
+            if (regions.stream().noneMatch(r -> !isWholeFrame(r) && side(r) == side && RegionPlanner.holds(r, box))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The side of this tile size's tiles in this frame (a frame smaller than the size is one tile of its own). */
+    private int sideOf(int size) {
+        return Math.min(size, Math.max(width, height));
     }
 
     private boolean isWholeFrame(Tile region) {

@@ -3,7 +3,6 @@ package io.lpr.pipeline;
 import io.lpr.detect.Detection;
 import io.lpr.detect.Detections;
 import io.lpr.detect.PlateDetector;
-import io.lpr.event.Box;
 import io.lpr.event.Frame;
 import io.lpr.event.PlateCandidate;
 import io.lpr.event.Snapshot;
@@ -54,11 +53,8 @@ public final class PlateFinder implements MicroBatcher.BatchFunction<Frame, Foun
             CameraGuide guide = guides.of(frame.cameraId);
             Plan plan = guide.plan(image, frame.eventTime, frame.sequence);
             Detections detections = detector.detectWithWeak(image, plan.regions());
-            List<Detection> found = detections.plates();
-            List<Box> boxes = new ArrayList<>(found.size());
             List<PlateCandidate> candidates = new ArrayList<>();
-            for (Detection d : found) {
-                boxes.add(d.box());
+            for (Detection d : detections.plates()) {
                 if (PlateCrop.region(frame.width, frame.height, d.box()).isEmpty()) {
                     continue;
                 }
@@ -70,12 +66,10 @@ public final class PlateFinder implements MicroBatcher.BatchFunction<Frame, Foun
                 Snapshot snapshot = snapshots.of(image);
                 candidates.forEach(c -> c.snapshot = snapshot);
             }
-            List<Box> weak = new ArrayList<>(detections.weak().size());
-            detections.weak().forEach(d -> weak.add(d.box()));
-            guide.observe(boxes, weak, frame.eventTime, frame.sequence);
+            guide.observe(plan, detections, frame.eventTime, frame.sequence, frame.width, frame.height);
             int regions = plan.regions().size();
             int calls = (int) ((regions + (long) detector.maxBatch() - 1) / detector.maxBatch());
-            return new FoundPlates(candidates, plan, calls, weak.size());
+            return new FoundPlates(candidates, plan, calls, detections.weak().size());
         }
     }
 

@@ -3,7 +3,10 @@ package io.lpr.guide;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.lpr.detect.Detection;
 import io.lpr.detect.DetectorConfig;
+import io.lpr.detect.Detections;
+import io.lpr.detect.Tiler;
 import io.lpr.event.Box;
 import io.lpr.image.Images;
 import java.io.IOException;
@@ -81,9 +84,10 @@ class GuideRestoreTest {
         assertThat(before.tracks()).hasSize(2);
         assertThat(before.weak()).as("the parked car's weak box is watched").hasSize(1);
 
-        guide.observe(found(11), weak(11), time(11), 11);
+        Plan any = before.recent().get(0).plan();
+        guide.observe(any, found(11), time(11), 11, W, H);
         assertThat(guide.snapshot()).isEqualTo(before);
-        guide.observe(found(12), weak(12), time(12), 12);
+        guide.observe(any, found(12), time(12), 12, W, H);
         assertThat(guide.snapshot()).isEqualTo(before);
     }
 
@@ -120,21 +124,30 @@ class GuideRestoreTest {
         assertThat(serializer.deserialize(GuideStateSerializer.VERSION, serializer.serialize(fresh))).isEqualTo(fresh);
     }
 
-    /** Version 1 is version 2 without the start's tiles owed at the end: its starts were full scans only. */
+    /**
+     * Version 2 is version 3 without each track's size and looks at the end: its tracks are looked at at every size.
+     * Version 1 is version 2 without the start's tiles owed at the end: its starts were full scans only.
+     */
     @Test
-    void aVersionOneStateIsReadWithNoLaterStartLooksOwed() throws Exception {
+    void versionOneAndTwoStatesAreReadWithNoLaterStartLooksOwedAndTracksAtEverySize() throws Exception {
         CameraGuide guide = guide();
-        run(guide, 0, 2);
+        run(guide, 0, 3);
         GuideState state = guide.snapshot();
         assertThat(state.planner().startTilesLeft()).as("in the middle of a start").isPositive();
-        byte[] v2 = serializer.serialize(state);
+        assertThat(state.tracks()).extracting(PlateTracks.Track::side).contains(640);
+        byte[] v3 = serializer.serialize(state);
+        byte[] v2 = Arrays.copyOf(v3, v3.length - 3 * Integer.BYTES * state.tracks().size());
+        List<PlateTracks.Track> atEverySize = state.tracks().stream()
+                .map(t -> new PlateTracks.Track(t.box(), t.time(), t.vx(), t.vy())).toList();
 
+        assertThat(serializer.deserialize(2, v2).tracks()).isEqualTo(atEverySize);
+        assertThat(serializer.deserialize(2, v2).planner()).isEqualTo(state.planner());
         GuideState v1 = serializer.deserialize(1, Arrays.copyOf(v2, v2.length - Integer.BYTES));
 
         PlannerState p = state.planner();
         assertThat(v1.planner()).isEqualTo(new PlannerState(p.width(), p.height(), p.lastScan(), p.lastTime(),
                 p.sweepCredit(), p.startScansLeft(), 0));
-        assertThat(v1.tracks()).isEqualTo(state.tracks());
+        assertThat(v1.tracks()).isEqualTo(atEverySize);
         assertThat(v1.recent()).isEqualTo(state.recent());
         assertThat(v1.motion()).isEqualTo(state.motion());
     }
@@ -145,12 +158,12 @@ class GuideRestoreTest {
         run(guide, 0, 3);
         byte[] bytes = serializer.serialize(guide.snapshot());
 
-        assertThatThrownBy(() -> serializer.deserialize(3, bytes)).isInstanceOf(IOException.class)
-                .hasMessage("cannot read a camera guide's state of version 3; this build reads versions 1 to 2");
+        assertThatThrownBy(() -> serializer.deserialize(4, bytes)).isInstanceOf(IOException.class)
+                .hasMessage("cannot read a camera guide's state of version 4; this build reads versions 1 to 3");
         assertThatThrownBy(() -> serializer.deserialize(0, bytes)).hasMessageContaining("version 0");
-        assertThatThrownBy(() -> serializer.deserialize(2, Arrays.copyOf(bytes, bytes.length - 5)))
+        assertThatThrownBy(() -> serializer.deserialize(3, Arrays.copyOf(bytes, bytes.length - 5)))
                 .isInstanceOf(IOException.class);
-        assertThatThrownBy(() -> serializer.deserialize(2, Arrays.copyOf(bytes, bytes.length + 3)))
+        assertThatThrownBy(() -> serializer.deserialize(3, Arrays.copyOf(bytes, bytes.length + 3)))
                 .isInstanceOf(IOException.class).hasMessageContaining("3 bytes more");
     }
 
@@ -224,10 +237,12 @@ class GuideRestoreTest {
     private static List<Plan> run(CameraGuide guide, int from, int to) {
         List<Plan> plans = new ArrayList<>();
         for (int i = from; i < to; i++) {
+            Plan plan;
             try (Mat frame = frame(i)) {
-                plans.add(guide.plan(frame, time(i), i));
+                plan = guide.plan(frame, time(i), i);
             }
-            guide.observe(found(i), weak(i), time(i), i);
+            plans.add(plan);
+            guide.observe(plan, found(i), time(i), i, W, H);
         }
         return plans;
     }
@@ -240,21 +255,21 @@ class GuideRestoreTest {
         return 100 + 40 * i;
     }
 
-    /** The plates "found" in frame i: the car's and a parked one, each missed now and then. */
-    private static List<Box> found(int i) {
-        List<Box> found = new ArrayList<>();
+    /**
+     * What the detector "found" in frame i: the car's plate and a parked one, each missed now and then, the parked
+     * one's box from a 640 tile and clearly the best (so after a few looks at every size it is scanned at 640 only);
+     * and a weak box (below the detector threshold) of a parked car, seen in two frames of three.
+     */
+    private static Detections found(int i) {
+        List<Detection> found = new ArrayList<>();
         if (i % 5 != 3) {
-            found.add(new Box(carX(i) + 120, 700, carX(i) + 180, 715));
+            found.add(new Detection(new Box(carX(i) + 120, 700, carX(i) + 180, 715), 0.8f));
         }
         if (i % 4 != 0) {
-            found.add(new Box(1500, 300, 1560, 315));
+            found.add(new Detection(new Box(1500, 300, 1560, 315), 0.8f, new Tiler.Tile(1280, 0, 640, 640), 0.5f));
         }
-        return found;
-    }
-
-    /** A weak box (below the detector threshold) of a parked car, seen in two frames of three. */
-    private static List<Box> weak(int i) {
-        return i % 3 == 0 ? List.of() : List.of(new Box(300, 900, 352, 913));
+        List<Detection> weak = i % 3 == 0 ? List.of() : List.of(new Detection(new Box(300, 900, 352, 913), 0.25f));
+        return new Detections(found, weak);
     }
 
     private static Mat frame(int i) {

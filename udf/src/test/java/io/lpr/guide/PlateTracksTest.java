@@ -49,4 +49,42 @@ class PlateTracksTest {
         assertThat(tracks.size()).isEqualTo(1);
         assertThat(tracks.predict(200).get(0).x1).isEqualTo(150f);
     }
+
+    @Test
+    void aPlateWhoseSizeWinsClearlyAtEverySizeIsScannedAtThatSizeThenAtEverySizeAgainNowAndThen() {
+        long t = 0;
+        for (int i = 0; i < PlateTracks.SURE_LOOKS; i++, t += 200) {
+            assertThat(tracks.aims(t)).allMatch(aim -> aim.side() == 0);
+            tracks.observeSightings(List.of(new PlateTracks.Sighting(PARKED, 640, true, true)), t);
+        }
+        for (int i = 0; i < PlateTracks.NARROW_LOOKS; i++, t += 200) {
+            assertThat(tracks.aims(t)).singleElement().extracting(PlateTracks.Aim::side).isEqualTo(640);
+            tracks.observeSightings(List.of(new PlateTracks.Sighting(PARKED, 640, false, false)), t);
+        }
+        assertThat(tracks.aims(t)).as("looked at every size again").singleElement()
+                .extracting(PlateTracks.Aim::side).isEqualTo(0);
+        tracks.observeSightings(List.of(new PlateTracks.Sighting(PARKED, 640, true, true)), t);
+        assertThat(tracks.aims(t + 200)).as("still the clear winner").singleElement()
+                .extracting(PlateTracks.Aim::side).isEqualTo(640);
+    }
+
+    @Test
+    void aNarrowWinOrAnotherSizeWinningStartsTheCountAgain() {
+        long t = 0;
+        for (int i = 0; i < PlateTracks.SURE_LOOKS - 1; i++, t += 200) {
+            tracks.observeSightings(List.of(new PlateTracks.Sighting(PARKED, 640, true, true)), t);
+        }
+        tracks.observeSightings(List.of(new PlateTracks.Sighting(PARKED, 640, true, false)), t);
+        t += 200;
+        for (int i = 0; i < PlateTracks.SURE_LOOKS - 1; i++, t += 200) {
+            tracks.observeSightings(List.of(new PlateTracks.Sighting(PARKED, 640, true, true)), t);
+        }
+        tracks.observeSightings(List.of(new PlateTracks.Sighting(PARKED, 832, true, true)), t);
+
+        assertThat(tracks.aims(t + 200)).singleElement().extracting(PlateTracks.Aim::side).isEqualTo(0);
+        assertThat(tracks.tracks()).singleElement().extracting(PlateTracks.Track::side, PlateTracks.Track::sureLooks)
+                .containsExactly(832, 1);
+    }
+
+    private static final Box PARKED = new Box(1418, 920, 1481, 940);
 }

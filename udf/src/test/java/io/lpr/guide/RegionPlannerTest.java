@@ -171,6 +171,20 @@ class RegionPlannerTest {
         assertThat(plan.regions()).containsExactly(new Tile(1280, 440, 640, 640), new Tile(1088, 248, 832, 832));
     }
 
+    /** A plate whose 640 tile's box has won clearly a few times is scanned in that tile only (PlateTracks). */
+    @Test
+    void aTrackedPlateAimedAtOneSizeIsScannedInThatSizesTileOnly() {
+        planner.plan(W, H, 0, List.of(), List.of());
+        Box van = new Box(1418, 920, 1481, 940);
+
+        Plan plan = planner.planAims(W, H, 200, List.of(), List.of(new PlateTracks.Aim(van, 640)), List.of());
+
+        assertThat(plan.regions()).containsExactly(new Tile(1280, 440, 640, 640));
+        assertThat(planner.seenAtEverySize(plan.regions(), van)).isFalse();
+        Plan every = planner.planAims(W, H, 400, List.of(), List.of(new PlateTracks.Aim(van, 0)), List.of());
+        assertThat(planner.seenAtEverySize(every.regions(), van)).isTrue();
+    }
+
     @Test
     void nearbyTargetsMergeAndDistantOnesDoNot() {
         planner.plan(W, H, 0, List.of(), List.of());

@@ -28,7 +28,9 @@ import java.util.concurrent.TimeUnit;
  * {@value #POLL_MS} ms) less the wall time its last frame was played. A file's event times come from the file
  * (its recording start plus the frame's offset), so that wall time is the camera's connection time (its
  * {@code camera_status} row's {@code since}) plus the last frame's offset in the clip: an upper bound by the moment
- * between opening the file and handing on its first frame.
+ * between opening the file and handing on its first frame. Every plate is on the run's watch list and its alerts go
+ * to a webhook receiver here ({@link AlertReceiver}): an alert's latency is the wall time its request arrives less
+ * the wall time the frame with the read that raised it was played, found the same way.
  */
 final class LiveBench {
     static final int[] CAMERAS = {1, 2, 4};
@@ -36,8 +38,11 @@ final class LiveBench {
     /** A run that has not ended this long after its clip's end is stopped (its figures still count). */
     private static final long GRACE_MS = 240_000;
 
-    /** Peak RSS in MiB for each count of {@link #CAMERAS}, and every passage's latency in milliseconds. */
-    record Result(long[] peakRssMiB, List<Long> latenciesMs) {}
+    /**
+     * Peak RSS in MiB for each count of {@link #CAMERAS}, every passage's latency and every alert's (the frame with the
+     * read that raised it to the webhook's request) in milliseconds.
+     */
+    record Result(long[] peakRssMiB, List<Long> latenciesMs, List<Long> alertLatenciesMs) {}
 
     private LiveBench() {}
 
@@ -45,18 +50,36 @@ final class LiveBench {
             throws Exception {
         long[] rss = new long[CAMERAS.length];
         List<Long> latencies = new ArrayList<>();
-        for (int i = 0; i < CAMERAS.length; i++) {
-            err.println("lpr: " + CAMERAS[i] + " live camera(s) in their own process, real time ...");
-            err.flush();
-            rss[i] = run(settingsArguments, clip, clipSeconds, CAMERAS[i], dir.resolve("live-" + CAMERAS[i]),
-                    latencies);
+        List<Long> alertLatencies = new ArrayList<>();
+        // Every plate is on the watch list: each passage raises an alert, posted to a receiver here.
+        Path watchlist = Files.writeString(dir.resolve("watchlist.yaml"), "watchlist:\n  - plate: \"*\"\n");
+        try (AlertReceiver receiver = new AlertReceiver()) {
+            List<String> alerting = new ArrayList<>(settingsArguments);
+            alerting.addAll(List.of("--watchlist", watchlist.toString(), "--set", "lpr.alerts.webhook-url=" + receiver.url()));
+            for (int i = 0; i < CAMERAS.length; i++) {
+                err.println("lpr: " + CAMERAS[i] + " live camera(s) in their own process, real time ...");
+                err.flush();
+                Map<String, Long> connected = new HashMap<>();
+                rss[i] = run(alerting, clip, clipSeconds, CAMERAS[i], dir.resolve("live-" + CAMERAS[i]), connected,
+                        latencies);
+                long clipStart = FileClock.startMillis(clip);
+                for (AlertReceiver.Received alert : receiver.drain()) {
+                    Long playedFrom = connected.get(alert.cameraId());
+                    if (playedFrom != null) {
+                        alertLatencies.add(alert.receivedAtMs() - (playedFrom + alert.seenAtMs() - clipStart));
+                    }
+                }
+            }
         }
-        return new Result(rss, latencies);
+        return new Result(rss, latencies, alertLatencies);
     }
 
-    /** One run of {@code cameras} cameras: its peak RSS in MiB; adds its passages' latencies. */
+    /**
+     * One run of {@code cameras} cameras: its peak RSS in MiB; adds its passages' latencies, and fills in when each
+     * camera connected.
+     */
     private static long run(List<String> settingsArguments, Path clip, double clipSeconds, int cameras, Path dir,
-            List<Long> latencies) throws Exception {
+            Map<String, Long> connected, List<Long> latencies) throws Exception {
         Files.createDirectories(dir.resolve("tmp"));
         String sink = "jdbc:sqlite:" + dir.resolve("events.db");
         List<String> command = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
@@ -79,7 +102,6 @@ final class LiveBench {
                 .redirectOutput(dir.resolve("lpr.log").toFile()).start();
         Database db = Database.of(sink, null, null);
         long clipStart = FileClock.startMillis(clip);
-        Map<String, Long> connected = new HashMap<>();
         Set<String> seen = new HashSet<>();
         long peakKiB = 0;
         long deadline = System.currentTimeMillis() + (long) (clipSeconds * 1000) + GRACE_MS;

@@ -51,7 +51,7 @@ final class ResourceRows {
         return rows;
     }
 
-    /** Peak RSS of 1, 2 and 4 live cameras and the latency of their passages (each run its own process). */
+    /** Peak RSS of 1, 2 and 4 live cameras and the latency of their passages and alerts (each run its own process). */
     static List<String[]> live(List<String> settingsArguments, Path photo, Path dir, PrintWriter err) throws Exception {
         List<String[]> rows = new ArrayList<>();
         Path images = photo.toAbsolutePath().getParent();
@@ -70,14 +70,18 @@ final class ResourceRows {
         }
         rows.add(new String[] {"memory, peak RSS of lpr run, " + counts + " live cameras (real time)",
             mib + " MiB", "", ""});
-        if (live.latenciesMs().isEmpty()) {
-            rows.add(new String[] {"latency, passage's last frame to its row, p50 / p99", "no passage stored", "", ""});
-        } else {
-            Percentiles p = new Percentiles(live.latenciesMs());
-            rows.add(new String[] {"latency, passage's last frame to its row, p50 / p99",
-                String.format("%.2f / %.2f s (%d passages)", p.at(50) / 1000.0, p.at(99) / 1000.0, p.count()), "", ""});
-        }
+        rows.add(latency("latency, passage's last frame to its row, p50 / p99", live.latenciesMs(), "passages"));
+        rows.add(latency("latency, alert's frame to the webhook's request, p50 / p99", live.alertLatenciesMs(), "alerts"));
         return rows;
+    }
+
+    private static String[] latency(String name, List<Long> millis, String what) {
+        if (millis.isEmpty()) {
+            return new String[] {name, "no " + what.substring(0, what.length() - 1) + " arrived", "", ""};
+        }
+        Percentiles p = new Percentiles(millis);
+        return new String[] {name, String.format("%.2f / %.2f s (%d %s)", p.at(50) / 1000.0, p.at(99) / 1000.0, p.count(),
+            what), "", ""};
     }
 
 }

@@ -122,6 +122,8 @@ class DemoAndBenchCommandTest {
                 row -> positive(row, "memory, peak RSS of lpr run, 1 / 2 / 4 live cameras \\(real time\\) +(\\d+) / \\d+ / \\d+ MiB"),
                 row -> positive(row, "latency, passage's last frame to its row, p50 / p99 +(\\d+\\.\\d\\d) / \\d+\\.\\d\\d s"
                         + " \\(\\d+ passages\\)"),
+                row -> positive(row, "latency, alert's frame to the webhook's request, p50 / p99 +(\\d+\\.\\d\\d) / \\d+\\.\\d\\d s"
+                        + " \\(\\d+ alerts\\)"),
                 row -> assertThat(row).startsWith("stop on SIGTERM, 5 live cameras (drain, final savepoint)")
                         .matches(".* \\d+\\.\\d s \\(3 frames of each handed on\\)\\s*$"));
         assertThat(lines.subList(1, lines.size() - 1))

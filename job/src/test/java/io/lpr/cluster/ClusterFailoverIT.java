@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lpr.alert.AlertsTable;
 import io.lpr.cli.LprCli;
 import io.lpr.db.Database;
+import io.lpr.event.Alert;
 import io.lpr.event.PlateEvent;
 import io.lpr.events.EventQuery;
 import io.lpr.events.EventStore;
@@ -87,7 +89,7 @@ class ClusterFailoverIT {
     private static Throwable referenceFailure;
 
     /** The undisturbed run every fault's run is compared with: its database and its rows. */
-    record Reference(String db, List<PlateEvent> events) {}
+    record Reference(String db, List<PlateEvent> events, List<Alert> alerts) {}
 
     @BeforeAll
     static void startCluster() throws Exception {
@@ -167,12 +169,12 @@ class ClusterFailoverIT {
         if (reference == null) {
             try {
                 String db = PG.newDatabase();
-                String job = submit(db, "reference", cameras(), PACED);
+                String job = submit(db, "reference", cameras(), watching("reference", PACED));
                 WATCH.awaitState(job, "FINISHED");
                 List<PlateEvent> events = events(db);
                 // A pan over the photo shows the plate, loses it and finds it again: some cameras have several passages.
                 assertThat(events).extracting(e -> e.cameraId).as("reference").containsOnly("a", "b", "c").contains("a", "b", "c");
-                reference = new Reference(db, events);
+                reference = new Reference(db, events, alerts(db));
             } catch (Throwable t) {
                 referenceFailure = t;
                 throw t;
@@ -210,6 +212,9 @@ class ClusterFailoverIT {
         assertThat(run.events()).allSatisfy(e -> assertThat(e.plateText).isIn(PLATE_READS));
         assertThat(run.events()).extracting(e -> e.eventId).doesNotHaveDuplicates();
         assertKafkaHoldsExactly("reference", run.events());
+        assertThat(run.alerts()).as("the reference's alerts").isNotEmpty()
+                .allSatisfy(a -> assertThat(a.plateText).matches("B840.K197"));
+        assertAlertsTopicHoldsExactly("reference", run.alerts());
     }
 
     @Test
@@ -240,10 +245,11 @@ class ClusterFailoverIT {
 
     @Test
     @Order(4)
-    void aKilledTaskManagerCostsDelayNotEventsInPostgresAndKafka() throws Exception {
-        List<PlateEvent> expected = reference().events();
+    void aKilledTaskManagerCostsDelayNotEventsOrAlertsInPostgresAndKafka() throws Exception {
+        Reference reference = reference();
+        List<PlateEvent> expected = reference.events();
         String db = PG.newDatabase();
-        String job = submit(db, "failover", cameras(), PACED);
+        String job = submit(db, "failover", cameras(), watching("failover", PACED));
         WATCH.awaitCheckpoints(job, 1);
         WATCH.awaitRows(db(db), 1, job);
         ClusterWatch.Recovery recovery = WATCH.killTaskManagerRunning(job, db(db));
@@ -254,6 +260,40 @@ class ClusterFailoverIT {
         assertThat(recovery.restarts()).as("the job restarted after the kill").isGreaterThanOrEqualTo(1);
         assertSameRows("after a TaskManager was killed", actual, expected);
         assertKafkaHoldsExactly("failover", actual);
+        // Each passage's alert once, as in the undisturbed run, in the table and in the read_committed topic.
+        List<Alert> alerts = alerts(db);
+        assertThat(alerts).extracting(ClusterFailoverIT::alertOf).as("alerts after a TaskManager was killed")
+                .containsExactlyInAnyOrderElementsOf(reference.alerts().stream().map(ClusterFailoverIT::alertOf).toList());
+        assertAlertsTopicHoldsExactly("failover", alerts);
+    }
+
+    /**
+     * A watch list whose entry every passage of the car matches at its first read (any text the vote may weigh,
+     * any confidence), its alerts also to the topic {@code TOPIC-alerts}; then {@code more}.
+     */
+    static String[] watching(String topic, String... more) throws Exception {
+        Path list = dir.resolve("watchlist.yaml");
+        Files.writeString(list, "watchlist:\n  - plate: \"B840?K197\"\n    note: the failover test's car\n");
+        List<String> args = new ArrayList<>(List.of("--watchlist", list.toString(),
+                "--set", "lpr.alerts.kafka-topic=" + topic + "-alerts", "--set", "lpr.alerts.min-confidence=0"));
+        args.addAll(List.of(more));
+        return args.toArray(String[]::new);
+    }
+
+    static List<Alert> alerts(String url) {
+        return new AlertsTable(db(url)).query(new AlertsTable.Query(null, null, null, 1000));
+    }
+
+    /** What a restored job must raise again exactly: the camera, the read that matched and the entry. */
+    static String alertOf(Alert a) {
+        return a.cameraId + " " + a.plateText + " " + a.entry;
+    }
+
+    /** The alerts topic, read_committed, holds each stored alert once, keyed by its id. */
+    static void assertAlertsTopicHoldsExactly(String topic, List<Alert> stored) throws Exception {
+        assertThat(KAFKA.readCommitted(topic + "-alerts")).extracting(KafkaBroker.Message::key).as("alerts topic")
+                .doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(stored.stream().map(a -> a.alertId).toList());
     }
 
     /**

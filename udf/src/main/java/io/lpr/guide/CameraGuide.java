@@ -50,8 +50,9 @@ public final class CameraGuide implements AutoCloseable {
         this.tracks = new PlateTracks(config.trackTtl().toMillis());
         // Watched for a sweep period, then resting as long: every tile is swept once per period anyway.
         this.weak = new WeakBoxes(config.trackTtl().toMillis(), config.sweepPeriod().toMillis());
-        this.planner = new RegionPlanner(
-                detector.tileSizes(), detector.tileOverlap(), detector.runsWholeFrame(), config.sweepPeriod().toMillis());
+        this.planner = new RegionPlanner(detector.tileSizes(), detector.tileOverlap(), detector.runsWholeFrame(),
+                config.sweepPeriod().toMillis(), GuideConfig.START_LOOKS,
+                new KeepAlive(config.keepAlive().toMillis(), config.trackTtl().toMillis()));
     }
 
     public String cameraId() {

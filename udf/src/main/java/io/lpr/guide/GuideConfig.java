@@ -18,11 +18,14 @@ import org.apache.flink.configuration.ReadableConfig;
  *     region (below the detector threshold) too, for at most a sweep period from when it was first seen
  * @param minTrackWidth a box narrower than this (frame pixels) is not tracked: too small to be read, it is left to
  *     motion and the sweep ({@link ReadableBox})
+ * @param keepAlive a still tracked plate or watched weak box that no motion touches is scanned again only once its
+ *     tiles are this old ({@link KeepAlive}); zero scans it on every frame. Shorter than the track TTL, so a still
+ *     plate seen again stays tracked
  */
 public record GuideConfig(boolean guided, Duration sweepPeriod, int motionHeight, int motionThreshold,
-        Duration trackTtl, int minTrackWidth) implements Serializable {
-    public static final GuideConfig DEFAULTS =
-            new GuideConfig(true, Duration.ofSeconds(10), 120, 20, Duration.ofSeconds(2), 24);
+        Duration trackTtl, int minTrackWidth, Duration keepAlive) implements Serializable {
+    public static final GuideConfig DEFAULTS = new GuideConfig(true, Duration.ofSeconds(10), 120, 20,
+            Duration.ofSeconds(2), 24, Duration.ofMillis(1000));
 
     /**
      * Times each tile is scanned in a camera's start (and after a new frame size or a stream started afresh): the
@@ -49,37 +52,45 @@ public record GuideConfig(boolean guided, Duration sweepPeriod, int motionHeight
                 "lpr.guide.motion-threshold must be in 1..255, got " + motionThreshold);
         Require.that(trackTtl != null && !trackTtl.isNegative(), "lpr.guide.track-ttl must be >= 0, got " + trackTtl);
         Require.that(minTrackWidth >= 0, "lpr.guide.min-track-width must be >= 0 px, got " + minTrackWidth);
+        Require.that(keepAlive != null && !keepAlive.isNegative()
+                && (keepAlive.isZero() || keepAlive.compareTo(trackTtl) < 0),
+                "lpr.guide.keep-alive must be zero or less than lpr.guide.track-ttl (" + trackTtl + "), got "
+                        + keepAlive);
     }
 
     /** The {@code lpr.guide.*} settings ({@link GuideOptions}), checked. */
     public static GuideConfig from(ReadableConfig c) {
         return new GuideConfig(c.get(GuideOptions.ENABLED), c.get(GuideOptions.SWEEP_PERIOD),
                 c.get(GuideOptions.MOTION_HEIGHT), c.get(GuideOptions.MOTION_THRESHOLD), c.get(GuideOptions.TRACK_TTL),
-                c.get(GuideOptions.MIN_TRACK_WIDTH));
+                c.get(GuideOptions.MIN_TRACK_WIDTH), c.get(GuideOptions.KEEP_ALIVE));
     }
 
     /** False: full tiling on every frame, the behaviour without guidance. */
     public GuideConfig withGuided(boolean value) {
-        return new GuideConfig(value, sweepPeriod, motionHeight, motionThreshold, trackTtl, minTrackWidth);
+        return new GuideConfig(value, sweepPeriod, motionHeight, motionThreshold, trackTtl, minTrackWidth, keepAlive);
     }
 
     public GuideConfig withSweepPeriod(Duration value) {
-        return new GuideConfig(guided, value, motionHeight, motionThreshold, trackTtl, minTrackWidth);
+        return new GuideConfig(guided, value, motionHeight, motionThreshold, trackTtl, minTrackWidth, keepAlive);
     }
 
     public GuideConfig withMotionHeight(int value) {
-        return new GuideConfig(guided, sweepPeriod, value, motionThreshold, trackTtl, minTrackWidth);
+        return new GuideConfig(guided, sweepPeriod, value, motionThreshold, trackTtl, minTrackWidth, keepAlive);
     }
 
     public GuideConfig withMotionThreshold(int value) {
-        return new GuideConfig(guided, sweepPeriod, motionHeight, value, trackTtl, minTrackWidth);
+        return new GuideConfig(guided, sweepPeriod, motionHeight, value, trackTtl, minTrackWidth, keepAlive);
     }
 
     public GuideConfig withTrackTtl(Duration value) {
-        return new GuideConfig(guided, sweepPeriod, motionHeight, motionThreshold, value, minTrackWidth);
+        return new GuideConfig(guided, sweepPeriod, motionHeight, motionThreshold, value, minTrackWidth, keepAlive);
     }
 
     public GuideConfig withMinTrackWidth(int value) {
-        return new GuideConfig(guided, sweepPeriod, motionHeight, motionThreshold, trackTtl, value);
+        return new GuideConfig(guided, sweepPeriod, motionHeight, motionThreshold, trackTtl, value, keepAlive);
+    }
+
+    public GuideConfig withKeepAlive(Duration value) {
+        return new GuideConfig(guided, sweepPeriod, motionHeight, motionThreshold, trackTtl, minTrackWidth, value);
     }
 }

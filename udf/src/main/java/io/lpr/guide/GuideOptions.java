@@ -34,4 +34,9 @@ public final class GuideOptions {
             .defaultValue(GuideConfig.DEFAULTS.minTrackWidth())
             .withDescription("Guided detection does not track a plate box narrower than this (frame pixels), nor one"
                     + " cut by the frame's edge: neither can be read, and motion and the sweep still scan them.");
+    public static final ConfigOption<Duration> KEEP_ALIVE = key("lpr.guide.keep-alive").durationType()
+            .defaultValue(GuideConfig.DEFAULTS.keepAlive())
+            .withDescription("Guided detection scans a still tracked plate (or weak box) that no motion touches only"
+                    + " this often, not on every frame: its picture has not changed. Zero scans it on every frame;"
+                    + " else less than lpr.guide.track-ttl, and well inside lpr.tracker.passage-gap.");
 }

@@ -47,8 +47,16 @@ public final class PlateTracks {
         }
     }
 
-    /** Where a tracked plate is expected, and the tile size to scan it at (0: every size). */
-    public record Aim(Box box, int side) {}
+    /**
+     * Where a tracked plate is expected, the tile size to scan it at (0: every size), its speed (px/ms) and when it was
+     * last seen (ms).
+     */
+    public record Aim(Box box, int side, float speed, long seen) {
+        /** A plate taken as still and just seen. */
+        public Aim(Box box, int side) {
+            this(box, side, 0f, Long.MAX_VALUE);
+        }
+    }
 
     /**
      * A plate found in a frame.
@@ -76,7 +84,7 @@ public final class PlateTracks {
         tracks.removeIf(t -> time - t.time() > ttlMs);
         List<Aim> aims = new ArrayList<>(tracks.size());
         for (Track t : tracks) {
-            aims.add(new Aim(t.at(time), t.scanSide()));
+            aims.add(new Aim(t.at(time), t.scanSide(), (float) Math.hypot(t.vx(), t.vy()), t.time()));
         }
         return aims;
     }

@@ -14,9 +14,9 @@ import java.util.List;
  * threshold) are watched as tracked plates are, and the sweep visits the tiles holding one it has not looked at
  * since first. A start (the first frame, a changed frame size, a clock that goes back by more than a sweep period:
  * a stream started afresh) is scanned in full, then every tile is looked at again over the next few frames
- * ({@link GuideConfig#START_LOOKS}, {@link GuideConfig#START_SPREAD_FRAMES}); a frame a little
- * older than the last (worker threads overtaking each other) is planned as if it came at the same time. Not
- * thread-safe; one per camera.
+ * ({@link GuideConfig#START_LOOKS}, {@link GuideConfig#START_SPREAD_FRAMES}); a frame a little older than the last
+ * (worker threads overtaking each other) is planned as if it came at the same time. A still target that no motion
+ * touches waits for its keep-alive ({@link KeepAlive}). Not thread-safe; one per camera.
  */
 public final class RegionPlanner {
     /** Context kept around a tracked plate: its prediction can be off by about a plate width. */
@@ -29,6 +29,7 @@ public final class RegionPlanner {
     private final boolean wholeFrame;
     private final long sweepPeriodMs;
     private final int startLooks;
+    private final KeepAlive keepAlive;
 
     private int width = -1;
     private int height = -1;
@@ -38,19 +39,21 @@ public final class RegionPlanner {
     private long[] lastScan = new long[0];
     private long lastTime = Long.MIN_VALUE;
     private double sweepCredit;
-    /** Full scans still owed to the start (state: goes into a snapshot with the fields above). */
+    /** Full scans, then tiles of the later looks, still owed to the start (state, as the fields above). */
     private int startScansLeft;
-    /** Tiles still owed to the start's later looks, after its full scans (state, as the fields above). */
     private int startTilesLeft;
 
-    /** A planner whose starts take {@link GuideConfig#START_LOOKS} looks at each tile. */
+    /** A planner whose starts take {@link GuideConfig#START_LOOKS} looks at each tile, with no keep-alive. */
     public RegionPlanner(List<Integer> tileSizes, float overlap, boolean wholeFrame, long sweepPeriodMs) {
-        this(tileSizes, overlap, wholeFrame, sweepPeriodMs, GuideConfig.START_LOOKS);
+        this(tileSizes, overlap, wholeFrame, sweepPeriodMs, GuideConfig.START_LOOKS, KeepAlive.NONE);
     }
 
-    /** @param startLooks times each tile is scanned at a start, the first in one full scan (at least 1) */
-    public RegionPlanner(List<Integer> tileSizes, float overlap, boolean wholeFrame, long sweepPeriodMs,
-            int startLooks) {
+    /**
+     * @param startLooks times each tile is scanned at a start, the first in one full scan (at least 1)
+     * @param keepAlive when a still target no motion touches may go unscanned
+     */
+    RegionPlanner(List<Integer> tileSizes, float overlap, boolean wholeFrame, long sweepPeriodMs, int startLooks,
+            KeepAlive keepAlive) {
         if (startLooks < 1) {
             throw new IllegalArgumentException("a start needs at least one full scan, got " + startLooks);
         }
@@ -59,6 +62,7 @@ public final class RegionPlanner {
         this.wholeFrame = wholeFrame || tileSizes.isEmpty();
         this.sweepPeriodMs = sweepPeriodMs;
         this.startLooks = startLooks;
+        this.keepAlive = keepAlive;
     }
 
     public PlannerState state() {
@@ -101,8 +105,12 @@ public final class RegionPlanner {
     /** What kind of target a region was chosen for. */
     private enum Reason { MOTION, TRACK, WATCH }
 
-    /** @param side for a tracked plate, the one tile size to scan it at; 0 for every size */
-    private record Target(Tile area, Reason reason, int side) {}
+    /**
+     * @param side for a tracked plate, the one tile size to scan it at; 0 for every size
+     * @param still whether, untouched by motion, it may wait for its keep-alive ({@link KeepAlive})
+     * @param seen when it was last seen (ms), for a tracked plate or a weak box
+     */
+    private record Target(Tile area, Reason reason, int side, boolean still, long seen) {}
 
     private record Chosen(Tile region, Reason reason) {}
 
@@ -139,10 +147,16 @@ public final class RegionPlanner {
             startScansLeft--;
             return fullScan(time);
         }
+        long now = time;
         List<Target> targets = new ArrayList<>();
-        motion.forEach(box -> addTarget(targets, box, MOTION_MARGIN, Reason.MOTION, 0));
-        tracks.forEach(aim -> addTarget(targets, aim.box(), TRACK_MARGIN, Reason.TRACK, aim.side()));
-        weak.forEach(s -> addTarget(targets, s.box(), TRACK_MARGIN, Reason.WATCH, 0));
+        motion.forEach(box -> addTarget(targets, box, MOTION_MARGIN, Reason.MOTION, 0, false, now));
+        tracks.forEach(aim -> addTarget(targets, aim.box(), TRACK_MARGIN, Reason.TRACK, aim.side(),
+                keepAlive.still(aim), aim.seen()));
+        weak.forEach(s -> addTarget(targets, s.box(), TRACK_MARGIN, Reason.WATCH, 0, keepAlive.still(s.box(), 0),
+                s.time()));
+        List<Tile> moved = targets.stream().filter(t -> t.reason() == Reason.MOTION).map(Target::area).toList();
+        targets.removeIf(t -> t.still()
+                && keepAlive.rests(t.area(), t.seen(), tilesFor(t), moved, grid, lastScan, now));
         // Largest first, so that small targets inside a region already chosen cost nothing.
         targets.sort(Comparator.comparingLong((Target t) -> (long) t.area().width() * t.area().height()).reversed());
         List<Chosen> chosen = new ArrayList<>();
@@ -190,23 +204,7 @@ public final class RegionPlanner {
         if (share == 0) {
             return 0;
         }
-        Integer[] order = new Integer[grid.size()];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, Comparator.comparingLong((Integer i) -> lastScan[i]).thenComparingInt(i -> i));
-        int added = 0;
-        for (int i : order) {
-            if (added == share) {
-                break;
-            }
-            if (lastScan[i] == time) {
-                continue;
-            }
-            regions.add(grid.get(i));
-            lastScan[i] = time;
-            added++;
-        }
+        int added = TileCover.addOldest(grid, lastScan, regions, time, share);
         startTilesLeft -= share;
         return added;
     }
@@ -218,14 +216,21 @@ public final class RegionPlanner {
         return new Plan(grid, 0, 0, grid.size());
     }
 
-    private void addTarget(List<Target> targets, Box box, int margin, Reason reason, int side) {
+    private void addTarget(List<Target> targets, Box box, int margin, Reason reason, int side, boolean still,
+            long seen) {
         int x1 = clamp((int) Math.floor(box.x1) - margin, width);
         int y1 = clamp((int) Math.floor(box.y1) - margin, height);
         int x2 = clamp((int) Math.ceil(box.x2) + margin, width);
         int y2 = clamp((int) Math.ceil(box.y2) + margin, height);
         if (x2 > x1 && y2 > y1) {
-            targets.add(new Target(new Tile(x1, y1, x2 - x1, y2 - y1), reason, side));
+            targets.add(new Target(new Tile(x1, y1, x2 - x1, y2 - y1), reason, side, still, seen));
         }
+    }
+
+    /** The tiles that scan a target: a tracked plate's homes ({@link TileCover#homes}), else its area's cover. */
+    private List<Tile> tilesFor(Target target) {
+        List<Tile> homes = target.reason() == Reason.TRACK ? tileCover.homes(target.area(), target.side()) : List.of();
+        return homes.isEmpty() ? tileCover.cover(target.area()) : homes;
     }
 
     /**
@@ -265,7 +270,7 @@ public final class RegionPlanner {
                 lastScan[i] = time;
             }
             long scanned = lastScan[i];
-            weakSince[i] = weak.stream().anyMatch(s -> s.time() > scanned && holds(tile, s.box()));
+            weakSince[i] = weak.stream().anyMatch(s -> s.time() > scanned && TileCover.holds(tile, s.box()));
         }
         Arrays.sort(order, Comparator.comparing((Integer i) -> !weakSince[i]).thenComparingLong(i -> lastScan[i])
                 .thenComparingInt(i -> i));
@@ -288,10 +293,6 @@ public final class RegionPlanner {
         return tileCover != null && tileCover.seenAtEverySize(regions, box);
     }
 
-    static boolean holds(Tile tile, Box box) {
-        return box.x1 >= tile.x() && box.y1 >= tile.y() && box.x2 <= tile.x() + tile.width()
-                && box.y2 <= tile.y() + tile.height();
-    }
 
     private static int clamp(int value, int limit) {
         return Math.max(0, Math.min(limit, value));

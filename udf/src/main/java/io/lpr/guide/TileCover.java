@@ -2,7 +2,10 @@ package io.lpr.guide;
 
 import io.lpr.detect.Tiler;
 import io.lpr.detect.Tiler.Tile;
+import io.lpr.event.Box;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -96,10 +99,10 @@ final class TileCover {
     }
 
     /** Whether these regions held the box whole in a tile of every size. */
-    boolean seenAtEverySize(List<Tile> regions, io.lpr.event.Box box) {
+    boolean seenAtEverySize(List<Tile> regions, Box box) {
         for (int size : tileSizes) {
             int side = sideOf(size);
-            if (regions.stream().noneMatch(r -> !isWholeFrame(r) && side(r) == side && RegionPlanner.holds(r, box))) {
+            if (regions.stream().noneMatch(r -> !isWholeFrame(r) && side(r) == side && holds(r, box))) {
                 return false;
             }
         }
@@ -129,5 +132,35 @@ final class TileCover {
 
     static int side(Tile t) {
         return Math.max(t.width(), t.height());
+    }
+
+    /** Whether the tile holds the box whole. */
+    static boolean holds(Tile tile, Box box) {
+        return box.x1 >= tile.x() && box.y1 >= tile.y() && box.x2 <= tile.x() + tile.width()
+                && box.y2 <= tile.y() + tile.height();
+    }
+
+    /**
+     * Adds to {@code regions} up to {@code count} tiles of {@code grid} not yet scanned at {@code time}, those scanned
+     * longest ago first ({@code lastScan}, per tile, which it sets to {@code time}); returns how many it added.
+     */
+    static int addOldest(List<Tile> grid, long[] lastScan, List<Tile> regions, long time, int count) {
+        Integer[] order = new Integer[grid.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, Comparator.comparingLong((Integer i) -> lastScan[i]).thenComparingInt(i -> i));
+        int added = 0;
+        for (int i : order) {
+            if (added == count) {
+                break;
+            }
+            if (lastScan[i] != time) {
+                regions.add(grid.get(i));
+                lastScan[i] = time;
+                added++;
+            }
+        }
+        return added;
     }
 }

@@ -19,7 +19,7 @@ class RegionPlannerTest {
     private static final List<Tile> FULL = Tiler.fullTiling(W, H, SIZES, 0.2f, true);
 
     /** One full scan at a start, so each test below is about the frames after it. */
-    private final RegionPlanner planner = new RegionPlanner(SIZES, 0.2f, true, PERIOD, 1);
+    private final RegionPlanner planner = new RegionPlanner(SIZES, 0.2f, true, PERIOD, 1, KeepAlive.NONE);
 
     @Test
     void aStartIsScannedInFullThenEveryTileAgainOverTheNextFramesThenGuided() {
@@ -238,7 +238,7 @@ class RegionPlannerTest {
 
     @Test
     void wholeFrameOnlyDetectorsScanTheWholeFrameForAnyTarget() {
-        RegionPlanner wholeOnly = new RegionPlanner(List.of(), 0.2f, false, PERIOD, 1);
+        RegionPlanner wholeOnly = new RegionPlanner(List.of(), 0.2f, false, PERIOD, 1, KeepAlive.NONE);
         wholeOnly.plan(W, H, 0, List.of(), List.of());
 
         Plan plan = wholeOnly.plan(W, H, 200, List.of(new Box(10, 10, 50, 50)), List.of());

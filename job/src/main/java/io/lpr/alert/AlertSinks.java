@@ -7,14 +7,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Properties;
 import org.apache.flink.api.common.serialization.SerializationSchema;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
-import org.apache.flink.connector.base.DeliveryGuarantee;
-import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
-import org.apache.flink.connector.kafka.sink.KafkaSink;
 
 /**
  * Where alerts go: the {@code alerts} table (always; each alert written as it comes, once by its id, and the
@@ -30,21 +26,8 @@ public final class AlertSinks {
 
     /** The alerts topic, with the events' Kafka settings; its transactional ids are the events' plus {@code -alerts}. */
     public static Sink<Alert> kafka(KafkaEventSink.Config kafka, String topic) {
-        Properties producer = new Properties();
-        producer.putAll(kafka.producerProperties());
-        return KafkaSink.<Alert>builder()
-                .setBootstrapServers(kafka.bootstrap())
-                .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
-                .setTransactionalIdPrefix(kafka.transactionalIdPrefix() + "-alerts")
-                .setKafkaProducerConfig(producer)
-                .setProperty("transaction.timeout.ms", String.valueOf(kafka.transactionTimeout().toMillis()))
-                .setProperty("enable.idempotence", "true")
-                .setRecordSerializer(KafkaRecordSerializationSchema.<Alert>builder()
-                        .setTopic(topic)
-                        .setKeySerializationSchema(new AlertKey())
-                        .setValueSerializationSchema(new AlertValue())
-                        .build())
-                .build();
+        return KafkaEventSink.exactlyOnce(kafka, topic, kafka.transactionalIdPrefix() + "-alerts", new AlertKey(),
+                new AlertValue());
     }
 
     private static final class AlertKey implements SerializationSchema<Alert> {

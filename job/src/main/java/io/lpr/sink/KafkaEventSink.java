@@ -117,19 +117,30 @@ public final class KafkaEventSink {
     }
 
     public static Sink<PlateEvent> of(Config config) {
+        return exactlyOnce(config, config.topic(), config.transactionalIdPrefix(),
+                config.key() == Key.EVENT ? new EventKey() : new CameraKey(), new JsonValue(config.withCrop()));
+    }
+
+    /**
+     * A sink of {@code T} to {@code topic} with these Kafka settings (servers, producer properties, transaction
+     * timeout), exactly once: in transactions that commit with Flink's checkpoints, their ids prefixed
+     * {@code transactionalIdPrefix}, unique per sink.
+     */
+    public static <T> Sink<T> exactlyOnce(Config config, String topic, String transactionalIdPrefix,
+            SerializationSchema<T> key, SerializationSchema<T> value) {
         Properties producer = new Properties();
         producer.putAll(config.producerProperties());
-        return KafkaSink.<PlateEvent>builder()
+        return KafkaSink.<T>builder()
                 .setBootstrapServers(config.bootstrap())
                 .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
-                .setTransactionalIdPrefix(config.transactionalIdPrefix())
+                .setTransactionalIdPrefix(transactionalIdPrefix)
                 .setKafkaProducerConfig(producer)
                 .setProperty("transaction.timeout.ms", String.valueOf(config.transactionTimeout().toMillis()))
                 .setProperty("enable.idempotence", "true")
-                .setRecordSerializer(KafkaRecordSerializationSchema.<PlateEvent>builder()
-                        .setTopic(config.topic())
-                        .setKeySerializationSchema(config.key() == Key.EVENT ? new EventKey() : new CameraKey())
-                        .setValueSerializationSchema(new JsonValue(config.withCrop()))
+                .setRecordSerializer(KafkaRecordSerializationSchema.<T>builder()
+                        .setTopic(topic)
+                        .setKeySerializationSchema(key)
+                        .setValueSerializationSchema(value)
                         .build())
                 .build();
     }

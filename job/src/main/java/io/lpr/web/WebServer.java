@@ -10,6 +10,8 @@ import io.lpr.db.DatabaseException;
 import io.lpr.registry.RegistryException;
 import io.lpr.events.EventFormat;
 import io.lpr.events.EventStore;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +27,8 @@ import org.slf4j.LoggerFactory;
 public final class WebServer implements AutoCloseable {
     /** Where {@code lpr serve} reads its optional access token. */
     public static final String TOKEN_ENV = AccessToken.ENV;
+    /** The most of a refused request's body read before the answer (a larger one is cut off). */
+    private static final long DISCARD_LIMIT = 64L << 20;
     private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
 
     private final Javalin app;
@@ -183,11 +187,34 @@ public final class WebServer implements AutoCloseable {
 
     /** JSON for the API and health check, an HTML page for the pages. */
     static void fail(Context ctx, int status, String message) {
+        discardBody(ctx);
         ctx.status(status);
         if (ctx.path().startsWith("/api/") || ctx.path().equals("/healthz")) {
             ctx.json(Map.of("status", status, "error", message));
         } else {
             ctx.html(Pages.error(status, message));
+        }
+    }
+
+    /**
+     * Reads what is left of a refused request's body, up to {@value #DISCARD_LIMIT} bytes. A server that answers and
+     * closes while the caller is still sending makes the caller's TCP stack reset the connection and drop the answer:
+     * the caller would see no status at all, only a broken connection.
+     */
+    private static void discardBody(Context ctx) {
+        // A caller that waits for "100 Continue" sends no body unless told to: reading would ask for it.
+        if (ctx.req().getContentLengthLong() == 0 || "100-continue".equalsIgnoreCase(ctx.header("Expect"))) {
+            return;
+        }
+        try {
+            InputStream rest = ctx.req().getInputStream();
+            byte[] buffer = new byte[65_536];
+            long read = 0;
+            for (int n; read < DISCARD_LIMIT && (n = rest.read(buffer)) > 0; ) {
+                read += n;
+            }
+        } catch (IOException | IllegalStateException e) {
+            // The answer goes anyway; the caller may then see the connection closed.
         }
     }
 

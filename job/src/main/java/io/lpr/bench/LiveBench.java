@@ -53,6 +53,7 @@ final class LiveBench {
         List<Long> alertLatencies = new ArrayList<>();
         // Every plate is on the watch list: each passage raises an alert, posted to a receiver here.
         Path watchlist = Files.writeString(dir.resolve("watchlist.yaml"), "watchlist:\n  - plate: \"*\"\n");
+        long clipStart = FileClock.startMillis(clip);
         try (AlertReceiver receiver = new AlertReceiver()) {
             List<String> alerting = new ArrayList<>(settingsArguments);
             alerting.addAll(List.of("--watchlist", watchlist.toString(), "--set", "lpr.alerts.webhook-url=" + receiver.url()));
@@ -62,7 +63,6 @@ final class LiveBench {
                 Map<String, Long> connected = new HashMap<>();
                 rss[i] = run(alerting, clip, clipSeconds, CAMERAS[i], dir.resolve("live-" + CAMERAS[i]), connected,
                         latencies);
-                long clipStart = FileClock.startMillis(clip);
                 for (AlertReceiver.Received alert : receiver.drain()) {
                     Long playedFrom = connected.get(alert.cameraId());
                     if (playedFrom != null) {

@@ -60,15 +60,20 @@ class EventsPageBrowserTest {
         server = WebServer.start(db.readOnly(), "127.0.0.1", 0, null);
         base = "http://127.0.0.1:" + server.port();
 
+        // The browser in Moscow's time (UTC+3 all year): the pages show its times, UTC on hover.
+        browser = headless(dir.resolve("chromium"), "1280,720", Map.of("TZ", ZONE));
+        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    }
+
+    /** Debian's Chromium, headless, with its profile in {@code profile}, its window {@code size} ("W,H"). */
+    static ChromeDriver headless(Path profile, String size, Map<String, String> environment) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--window-size=1280,720", "--user-data-dir=" + dir.resolve("chromium"));
-        // The browser in Moscow's time (UTC+3 all year): the pages show its times, UTC on hover.
-        ChromeDriverService service = new ChromeDriverService.Builder().withEnvironment(Map.of("TZ", ZONE))
+                "--window-size=" + size, "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder().withEnvironment(environment)
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        return new ChromeDriver(service, options);
     }
 
     /**

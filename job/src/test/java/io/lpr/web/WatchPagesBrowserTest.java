@@ -11,6 +11,7 @@ import io.lpr.watch.WatchTable;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,8 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -54,13 +53,7 @@ class WatchPagesBrowserTest {
         a.seenAt = System.currentTimeMillis() - 60_000;
         new AlertsTable(db).ensureSchema().insert(List.of(a));
 
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(EventsPageBrowserTest.CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--window-size=1280,720", "--user-data-dir=" + dir.resolve("chromium"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(EventsPageBrowserTest.CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
+        browser = EventsPageBrowserTest.headless(dir.resolve("chromium"), "1280,720", Map.of());
         wait = new WebDriverWait(browser, Duration.ofSeconds(30));
     }
 

@@ -83,6 +83,7 @@ final class EvalCommand implements Callable<Integer> {
         out.printf("| junk reads (readable, no plate there) | %d |%n", r.junkReads());
         out.printf("| detector boxes read | %d |%n", r.boxes());
         out.printf("| of those unreadable (no valid text, or below min confidence) | %d |%n", r.rejected());
+        out.printf("| detector boxes skipped (plate already sure, not read) | %d |%n", r.skipped());
         out.printf("%n| confidence >= | reads | exactly right |%n| --- | --- | --- |%n");
         for (EvalScore.Calibration c : r.calibration()) {
             out.printf("| %.2f | %d | %s |%n", c.threshold(), c.reads(),

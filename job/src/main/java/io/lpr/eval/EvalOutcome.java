@@ -12,6 +12,8 @@ public class EvalOutcome {
     public Box box;
     public String text;
     public double confidence;
+    /** A box the recogniser skipped, its plate already sure. */
+    public boolean skipped;
 
     public EvalOutcome() {}
 
@@ -22,6 +24,7 @@ public class EvalOutcome {
         o.box = read.candidate.box;
         o.text = read.text;
         o.confidence = read.confidence;
+        o.skipped = read.skipped;
         return o;
     }
 

@@ -79,7 +79,7 @@ public final class EvalRun {
                     events.computeIfAbsent(file, f -> new ArrayList<>()).add(new EvalScore.Event(file, o.text, o.confidence));
                 } else {
                     reads.computeIfAbsent(file, f -> new ArrayList<>())
-                            .add(new EvalScore.Read(file, o.frame, o.box, o.text, o.confidence));
+                            .add(new EvalScore.Read(file, o.frame, o.box, o.text, o.confidence, o.skipped));
                 }
             }
             // Ended, not just drained: the caller then deletes Flink's temporary files.

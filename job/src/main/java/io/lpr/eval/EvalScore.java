@@ -23,8 +23,15 @@ public final class EvalScore {
     /** An event of one file. */
     public record Event(String file, String text, double confidence) {}
 
-    /** A read of one frame of one file ({@code text} null when unreadable). */
-    public record Read(String file, long frame, Box box, String text, double confidence) {}
+    /**
+     * A read of one frame of one file ({@code text} null when unreadable, or when skipped: a box the recogniser did
+     * not read, its plate already sure; it counts as found, not as read).
+     */
+    public record Read(String file, long frame, Box box, String text, double confidence, boolean skipped) {
+        public Read(String file, long frame, Box box, String text, double confidence) {
+            this(file, frame, box, text, confidence, false);
+        }
+    }
 
     /** How often a read with confidence at least {@code threshold} is exactly right. */
     public record Calibration(double threshold, int reads, int exact) {}
@@ -32,7 +39,7 @@ public final class EvalScore {
     /** The figures of one evaluation run. */
     public record Report(int expected, int events, int exact, int wrongText, int duplicates, int junk,
             int framePlates, int frameFound, int frameRead, int junkReads, int boxes, int rejected, List<Calibration> calibration,
-            List<String> problems, List<String> details) {
+            List<String> problems, List<String> details, int skipped) {
         public double precision() {
             return ratio(exact, events);
         }
@@ -65,6 +72,7 @@ public final class EvalScore {
         int frameRead = 0;
         int junkReads = 0;
         int boxes = 0;
+        int skipped = 0;
         int rejected = 0;
         List<String> problems = new ArrayList<>();
         List<String> details = new ArrayList<>();
@@ -100,8 +108,9 @@ public final class EvalScore {
             open.forEach(t -> problems.add(entry.file() + ": missed " + t));
 
             List<Read> fileReads = reads.getOrDefault(entry.file(), List.of());
-            boxes += fileReads.size();
-            rejected += (int) fileReads.stream().filter(r -> r.text() == null).count();
+            skipped += (int) fileReads.stream().filter(Read::skipped).count();
+            boxes += (int) fileReads.stream().filter(r -> !r.skipped()).count();
+            rejected += (int) fileReads.stream().filter(r -> r.text() == null && !r.skipped()).count();
             allReads.addAll(fileReads.stream().filter(r -> r.text() != null).toList());
             if (entry.isVideo()) {
                 int inView = framePlates;
@@ -137,7 +146,7 @@ public final class EvalScore {
             }
         }
         return new Report(expected, eventCount, exact, wrong, duplicates, junk, framePlates, frameFound, frameRead,
-                junkReads, boxes, rejected, calibration(manifest, allReads), problems, details);
+                junkReads, boxes, rejected, calibration(manifest, allReads), problems, details, skipped);
     }
 
     /** Per threshold: readable reads at or above it, and how many of those read a plate of their file exactly. */

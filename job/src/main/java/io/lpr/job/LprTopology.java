@@ -75,14 +75,14 @@ public final class LprTopology {
         return AsyncDataStream.orderedWait(
                         candidates,
                         new RecognizePlates(settings.recognizer(), settings.models(), settings.recognizerBatching(),
-                                settings.reading()),
+                                settings.reading(), settings.sureReads(), settings.tracker()),
                         settings.recognizerBatching().timeout().toMillis(), TimeUnit.MILLISECONDS,
                         settings.recognizerBatching().capacity())
                 .name("recognize-plates").uid("recognize-plates");
     }
 
     /**
-     * Readable reads, keyed by camera, tracked into passages, then deduplicated over a sliding window per
+     * Readable (and skipped) reads, keyed by camera, tracked into passages, then deduplicated over a sliding window per
      * camera (or camera group): one event per vehicle stay, updated as later passages join it.
      */
     public static DataStream<PlateEvent> events(DataStream<PlateRead> reads, LprSettings settings) {
@@ -92,7 +92,8 @@ public final class LprTopology {
     /** The passages, with every read on the side output {@link TrackPassages#PASSAGE_READS} as it joins one. */
     private static SingleOutputStreamOperator<PlateEvent> track(DataStream<PlateRead> reads, LprSettings settings) {
         return reads
-                .filter(PlateRead::readable).name("readable-plates").uid("readable-plates")
+                // A skipped read (its plate already sure) keeps its passage open and counts its frame.
+                .filter(read -> read.readable() || read.skipped).name("readable-plates").uid("readable-plates")
                 .keyBy(read -> read.candidate.cameraId)
                 .process(new TrackPassages(settings.tracker(), settings.reading().grammar()))
                 .name("track-passages").uid("track-passages");

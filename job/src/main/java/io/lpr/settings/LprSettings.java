@@ -15,6 +15,7 @@ import io.lpr.model.ModelDirectory;
 import io.lpr.recognize.ReadingPolicy;
 import io.lpr.recognize.RecognizerConfig;
 import io.lpr.recognize.RecognizerOptions;
+import io.lpr.recognize.SureReadsConfig;
 import io.lpr.runtime.BatchingConfig;
 import io.lpr.sink.RetentionConfig;
 import io.lpr.snapshot.SnapshotConfig;
@@ -42,6 +43,7 @@ public record LprSettings(
         RecognizerConfig recognizer,
         ReadingPolicy reading,
         BatchingConfig recognizerBatching,
+        SureReadsConfig sureReads,
         TrackerConfig tracker,
         DedupConfig dedup,
         WatermarkConfig watermark,
@@ -69,7 +71,7 @@ public record LprSettings(
                 DetectorConfig.from(c), PlateShape.from(c), GuideConfig.from(c),
                 BatchingConfig.from(c, DetectorOptions.BATCHING),
                 RecognizerConfig.from(c), ReadingPolicy.from(c),
-                BatchingConfig.from(c, RecognizerOptions.BATCHING),
+                BatchingConfig.from(c, RecognizerOptions.BATCHING), SureReadsConfig.from(c),
                 TrackerConfig.from(c), DedupConfig.from(c), WatermarkConfig.from(c), SinkConfig.from(c), RetentionConfig.from(c),
                 SnapshotConfig.from(c), RunConfig.from(c), JourneysConfig.from(c), AlertConfig.from(c));
         // Kafka's sink is built where the job's checkpointing is known; its settings are checked here with the rest.

@@ -1,6 +1,8 @@
 package io.lpr.event;
 
-/** A candidate after STN + LPRNet: the text, or null when the plate is unreadable. */
+/**
+ * A candidate after STN + LPRNet: the text, or null when the plate is unreadable or was not read ({@link #skipped}).
+ */
 public class PlateRead {
     public PlateCandidate candidate;
     /** Plate text in the model's Latin look-alike letters, e.g. B840CK197; null when unreadable. */
@@ -14,6 +16,11 @@ public class PlateRead {
     /** The best grammar-valid texts of this crop and their probabilities, most probable first (for voting). */
     public String[] alternatives = new String[0];
     public float[] alternativeProbabilities = new float[0];
+    /**
+     * Seen, not read: the crop's plate was already sure (the same text read confidently in its last frames), so the
+     * recogniser skipped it. The passage tracker counts its frame but gives it no vote.
+     */
+    public boolean skipped;
 
     public PlateRead() {}
 
@@ -23,12 +30,19 @@ public class PlateRead {
         this.textScore = textScore;
     }
 
+    /** A crop the recogniser skipped: no text, only that the plate was there. */
+    public static PlateRead skipped(PlateCandidate candidate) {
+        PlateRead read = new PlateRead(candidate, null, 0f);
+        read.skipped = true;
+        return read;
+    }
+
     public boolean readable() {
         return text != null;
     }
 
     @Override
     public String toString() {
-        return "PlateRead{" + candidate + " " + text + " " + textScore + "}";
+        return "PlateRead{" + candidate + " " + (skipped ? "skipped" : text + " " + textScore) + "}";
     }
 }

@@ -20,16 +20,7 @@ import io.lpr.runtime.SharedResources;
 import io.lpr.snapshot.SnapshotConfig;
 import java.time.Duration;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.ListState;
-import org.apache.flink.api.common.state.ListStateDescriptor;
-import org.apache.flink.api.common.typeutils.base.array.BytePrimitiveArraySerializer;
-import org.apache.flink.core.io.SimpleVersionedSerialization;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.Gauge;
 import org.apache.flink.metrics.MetricGroup;
@@ -44,12 +35,9 @@ import org.apache.flink.streaming.api.functions.async.ResultFuture;
  * the full tiling.
  *
  * <p>The guides are checkpointed, so a restored job scans the regions the failed one would have: every checkpoint
- * holds, in union list state, the guide of each camera this subtask detected (each entry {@link GuideStateSerializer}'s
- * bytes with their version). On restore every subtask reads the whole union, so a camera that lands on another
- * subtask or process (a rescale, a new assignment) still finds its guide; where a camera appears twice the newer
- * state counts, and the first subtask of the process to open installs them all in the process's {@link CameraGuides}.
- * A restored camera that no subtask detects before the next checkpoint is carried into it by one subtask (chosen by
- * the camera's hash), so its guide is not lost.
+ * holds, in union list state ({@link CameraStates}), the guide of each camera this subtask detected (each entry
+ * {@link GuideStateSerializer}'s bytes with their version); the first subtask of the process to open after a restore
+ * installs them all in the process's {@link CameraGuides}.
  */
 public class DetectPlates extends InferenceFunction<Frame, FoundPlates, PlateCandidate>
         implements CheckpointedFunction {
@@ -74,15 +62,9 @@ public class DetectPlates extends InferenceFunction<Frame, FoundPlates, PlateCan
     private transient Counter regionsFromWatch;
     private transient Counter weakBoxes;
 
-    private transient ListState<byte[]> guideState;
-    /** The newest restored guide of each camera, and its bytes as they were checkpointed. */
-    private transient Map<String, Restored> restored;
-    private transient Object restoredFrom;
-    /** Cameras whose frames this subtask was given since it opened; touched by the task thread only. */
-    private transient Set<String> detected;
+    /** The guides of the cameras this subtask detects, in union list state. */
+    private transient CameraStates<GuideState> guideState;
     private transient SharedResources.Lease<CameraGuides> guides;
-
-    private record Restored(GuideState state, byte[] bytes) {}
 
     /** Keeping boxes of the default plate shape. */
     public DetectPlates(DetectorConfig config, GuideConfig guide, ModelDirectory models, BatchingConfig batching) {
@@ -139,57 +121,30 @@ public class DetectPlates extends InferenceFunction<Frame, FoundPlates, PlateCan
 
     @Override
     public void initializeState(FunctionInitializationContext context) throws Exception {
-        guideState = context.getOperatorStateStore()
-                .getUnionListState(new ListStateDescriptor<>(GUIDES_STATE, BytePrimitiveArraySerializer.INSTANCE));
-        restored = new HashMap<>();
-        for (byte[] bytes : guideState.get()) {
-            GuideState state = SimpleVersionedSerialization.readVersionAndDeSerialize(SERIALIZER, bytes);
-            Restored before = restored.get(state.cameraId());
-            if (before == null || state.isNewerThan(before.state())) {
-                restored.put(state.cameraId(), new Restored(state, bytes));
-            }
-        }
-        // Names this restore the same in every subtask of the attempt, and differently in the next attempt, even
-        // one restoring the same checkpoint (or none: a failure before the first checkpoint).
-        restoredFrom = List.of(getRuntimeContext().getJobInfo().getJobId().toString(),
-                context.getRestoredCheckpointId().orElse(-1), getRuntimeContext().getTaskInfo().getAttemptNumber());
+        guideState = new CameraStates<>(GUIDES_STATE, SERIALIZER, GuideState::cameraId, GuideState::isNewerThan,
+                context, getRuntimeContext());
     }
 
     @Override
     public void open(OpenContext context) {
         super.open(context);
-        detected = new HashSet<>();
         guides = SharedResources.acquire(guidesKey(), this::newGuides);
         // Before the frames of the operator's queue are replayed (the async operator does that after this).
-        if (restored != null) {
-            guides.get().restore(restoredFrom, restored.values().stream().map(Restored::state).toList());
+        if (guideState != null) {
+            guides.get().restore(guideState.restoredFrom(), guideState.restored());
         }
     }
 
     @Override
     public void asyncInvoke(Frame frame, ResultFuture<PlateCandidate> result) {
-        detected.add(frame.cameraId);
+        guideState.seen(frame.cameraId);
         super.asyncInvoke(frame, result);
     }
 
     @Override
     public void snapshotState(FunctionSnapshotContext context) throws Exception {
-        guideState.clear();
-        for (String camera : detected) {
-            // None where the camera's first frame is still queued.
-            GuideState state = guides.get().snapshot(camera);
-            if (state != null) {
-                guideState.add(SimpleVersionedSerialization.writeVersionAndSerialize(SERIALIZER, state));
-            }
-        }
-        int subtasks = getRuntimeContext().getTaskInfo().getNumberOfParallelSubtasks();
-        int subtask = getRuntimeContext().getTaskInfo().getIndexOfThisSubtask();
-        for (Map.Entry<String, Restored> r : restored.entrySet()) {
-            String camera = r.getKey();
-            if (!detected.contains(camera) && Math.floorMod(camera.hashCode(), subtasks) == subtask) {
-                guideState.add(r.getValue().bytes());
-            }
-        }
+        // None where the camera's first frame is still queued.
+        guideState.snapshot(guides.get()::snapshot, getRuntimeContext());
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.lpr.model.ModelException;
 import io.lpr.runtime.SharedResources;
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.metrics.Counter;
@@ -57,9 +58,14 @@ abstract class InferenceFunction<I, R, O> extends RichAsyncFunction<I, O> {
         ModelMetrics.register(metrics, service.get().stats());
     }
 
+    /** The model's answer to one input: by default the input goes straight into the model's queue. */
+    CompletableFuture<R> answer(I input) {
+        return service.get().submit(input);
+    }
+
     @Override
     public void asyncInvoke(I input, ResultFuture<O> result) {
-        service.get().submit(input).whenComplete((answer, error) -> {
+        answer(input).whenComplete((answer, error) -> {
             if (error != null) {
                 failed(input, result, error.toString(), error);
             } else {

@@ -24,7 +24,8 @@ import org.apache.flink.util.OutputTag;
  * the watermark shows the plate has been gone for the passage gap. End of input flushes every passage.
  * Each read is also sent on, with its passage's id, on the side output {@link #PASSAGE_READS} as soon as
  * its frame is complete (the next frame's first read, or the watermark): the watch-list alerts act on it
- * while the passage is still open.
+ * while the passage is still open. A read the recogniser skipped (its plate already sure) only keeps its passage
+ * open and counts its frame.
  */
 public class TrackPassages extends KeyedProcessFunction<String, PlateRead, PlateEvent> {
     private static final long serialVersionUID = 1L;
@@ -53,16 +54,21 @@ public class TrackPassages extends KeyedProcessFunction<String, PlateRead, Plate
     @Override
     public void processElement(PlateRead read, Context ctx, Collector<PlateEvent> out) throws Exception {
         PassageTracker tracker = load();
-        if (!read.readable()) {
+        if (!read.readable() && !read.skipped) {
             return;
         }
         if (tracker.startsNewFrame(read.candidate.eventTime)) {
             tracker.release(ctx.getCurrentKey()).forEach(r -> ctx.output(PASSAGE_READS, r));
         }
         PlateTrack track = tracker.add(read);
-        tracker.hold(track, read);
+        if (read.readable()) {
+            // A skipped read has no text for the alerts: its passage's reads already said it.
+            tracker.hold(track, read);
+        }
         tracks.update(tracker.tracks());
-        ctx.timerService().registerEventTimeTimer(tracker.nextClose());
+        if (!tracker.tracks().isEmpty()) {
+            ctx.timerService().registerEventTimeTimer(tracker.nextClose());
+        }
     }
 
     @Override

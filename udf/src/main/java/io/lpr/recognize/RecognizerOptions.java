@@ -9,7 +9,8 @@ import org.apache.flink.configuration.ConfigOption;
 
 /**
  * The recogniser's settings, {@code lpr.recognizer.*}: the models ({@link RecognizerConfig}), the confidence floor
- * ({@link ReadingPolicy}) and how crops queue and batch ({@link BatchingConfig}). Defaults come from those records.
+ * ({@link ReadingPolicy}), when a sure plate is read only now and then ({@link SureReadsConfig}) and how crops queue
+ * and batch ({@link BatchingConfig}). Defaults come from those records.
  */
 public final class RecognizerOptions {
     private RecognizerOptions() {}
@@ -27,6 +28,16 @@ public final class RecognizerOptions {
     public static final ConfigOption<Double> MIN_CONFIDENCE = key("lpr.recognizer.min-confidence").doubleType()
             .defaultValue(ReadingPolicy.DEFAULTS.minConfidence())
             .withDescription("A read whose best valid text has a lower probability (0..1) is unreadable.");
+    public static final ConfigOption<Integer> SURE_EVERY = key("lpr.recognizer.sure-every").intType()
+            .defaultValue(SureReadsConfig.DEFAULTS.every())
+            .withDescription("A tracked plate already sure is read on every this many of its frames only; the "
+                    + "detector still follows it on the others. 1 reads every frame.");
+    public static final ConfigOption<Integer> SURE_READS = key("lpr.recognizer.sure-reads").intType()
+            .defaultValue(SureReadsConfig.DEFAULTS.reads())
+            .withDescription("Consecutive reads of the same text that make a tracked plate sure.");
+    public static final ConfigOption<Double> SURE_CONFIDENCE = key("lpr.recognizer.sure-confidence").doubleType()
+            .defaultValue(SureReadsConfig.DEFAULTS.confidence())
+            .withDescription("Each of those reads at least this confident (0..1).");
 
     public static final ConfigOption<Duration> MAX_DELAY = key("lpr.recognizer.max-delay").durationType()
             .defaultValue(QUEUE.maxDelay()).withDescription("Longest a crop waits for its batch to fill.");

@@ -41,8 +41,15 @@ public final class PassageTracker {
         return tracks;
     }
 
-    /** Adds a read; unreadable reads carry no text to vote for and are ignored. Returns the track updated. */
+    /**
+     * Adds a read; unreadable reads carry no text to vote for and are ignored. A skipped read (its plate was already
+     * sure, {@link PlateRead#skipped}) only extends the open track its box continues: a frame seen, no vote, never
+     * the crop, never a new track. Returns the track updated, or null.
+     */
     public PlateTrack add(PlateRead read) {
+        if (read.skipped) {
+            return seen(read.candidate);
+        }
         if (!read.readable()) {
             return null;
         }
@@ -162,6 +169,29 @@ public final class PassageTracker {
     /** When the earliest open track would close, or Long.MAX_VALUE when none is open. */
     public long nextClose() {
         return tracks.stream().mapToLong(t -> t.lastSeen + config.passageGap().toMillis()).min().orElse(Long.MAX_VALUE);
+    }
+
+    /** A skipped crop: its track (by box only, the best overlap, else the nearest) seen once more. */
+    private PlateTrack seen(PlateCandidate c) {
+        PlateTrack best = null;
+        float bestRank = 0;
+        for (PlateTrack track : tracks) {
+            if (c.eventTime - track.lastSeen > config.passageGap().toMillis()) {
+                continue;
+            }
+            float iou = track.lastBox.iou(c.box);
+            float rank = iou > 0 && iou >= config.minIou() ? 2 + iou : near(track.lastBox, c.box) ? 1 : 0;
+            if (rank > bestRank) {
+                best = track;
+                bestRank = rank;
+            }
+        }
+        if (best != null) {
+            best.lastSeen = Math.max(best.lastSeen, c.eventTime);
+            best.lastBox = c.box;
+            best.frames++;
+        }
+        return best;
     }
 
     private PlateTrack match(PlateRead read) {

@@ -20,7 +20,7 @@ public class PlateTrack {
      * (0 when alone there): with the camera and {@link #firstSeen} it names the passage ({@link EventIds}).
      */
     public int startRank;
-    /** Readable reads merged into this track. */
+    /** Readable reads merged into this track, and the crops of it the recogniser skipped as sure. */
     public int frames;
     /** Distinct texts read, with how many reads and the best (lowest) text score of each. */
     public String[] texts = new String[0];

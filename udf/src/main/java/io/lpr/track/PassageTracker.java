@@ -190,6 +190,7 @@ public final class PassageTracker {
             best.lastSeen = Math.max(best.lastSeen, c.eventTime);
             best.lastBox = c.box;
             best.frames++;
+            best.skippedFrames++;
         }
         return best;
     }

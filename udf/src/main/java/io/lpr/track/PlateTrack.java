@@ -22,6 +22,11 @@ public class PlateTrack {
     public int startRank;
     /** Readable reads merged into this track, and the crops of it the recogniser skipped as sure. */
     public int frames;
+    /**
+     * Of {@link #frames}, the crops the recogniser skipped, the plate already sure: they carry no read, so the
+     * passage's confidence (summed probability per read frame, {@link PositionVote}) leaves them out.
+     */
+    public int skippedFrames;
     /** Distinct texts read, with how many reads and the best (lowest) text score of each. */
     public String[] texts = new String[0];
     public int[] votes = new int[0];
@@ -53,6 +58,11 @@ public class PlateTrack {
     public long[] pendingTimes = new long[0];
 
     public PlateTrack() {}
+
+    /** The frames whose crop was read (readable): what the vote's probabilities are shared among. */
+    public int readFrames() {
+        return Math.max(1, frames - skippedFrames);
+    }
 
     int indexOf(String text) {
         for (int i = 0; i < texts.length; i++) {

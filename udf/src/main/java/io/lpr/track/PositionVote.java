@@ -46,7 +46,7 @@ public final class PositionVote {
     public static Verdict decide(PlateTrack track, PlateGrammar grammar) {
         int leader = track.leader();
         Verdict whole = new Verdict(track.texts[leader], track.votes[leader],
-                Math.min(1f, track.weights[leader] / track.frames), track.textScores[leader]);
+                Math.min(1f, track.weights[leader] / track.readFrames()), track.textScores[leader]);
         int[] group = heaviestGroup(track, grammar, leader);
         float mass = 0;
         int groupReads = 0;
@@ -60,7 +60,7 @@ public final class PositionVote {
         int length = track.texts[group[0]].length();
         String leaderText = group[0] == leader ? track.texts[leader] : null;
         char[] composed = new char[length];
-        float probability = mass / track.frames;
+        float probability = mass / track.readFrames();
         int reads = Integer.MAX_VALUE;
         for (int p = 0; p < length; p++) {
             char best = track.texts[group[0]].charAt(p);

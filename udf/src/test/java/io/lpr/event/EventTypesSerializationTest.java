@@ -40,6 +40,9 @@ class EventTypesSerializationTest {
         PlateRead copy = roundTrip(read, PlateRead.class);
 
         assertThat(copy).usingRecursiveComparison().isEqualTo(read);
+        PlateRead skipped = roundTrip(PlateRead.skipped(candidate), PlateRead.class);
+        assertThat(skipped.skipped).isTrue();
+        assertThat(skipped.readable()).isFalse();
     }
 
     @Test

@@ -145,6 +145,31 @@ class TrackPassagesTest {
         }
     }
 
+    @Test
+    void aSkippedReadCountsItsFrameAndKeepsThePassageOpenWithoutAVoteOrAnAlert() throws Exception {
+        try (var h = harness()) {
+            h.processElement(read("gate", 1_000, "B840CK197"));
+            h.processElement(read("gate", 1_200, "B840CK197"));
+            h.processElement(skipped(read("gate", 1_400, "B840CK197")));
+            h.processElement(skipped(read("gate", 1_600, "B840CK197")));
+
+            h.processWatermark(new Watermark(4_599));
+            assertThat(events(h)).as("the skipped reads keep it open").isEmpty();
+            h.processWatermark(new Watermark(4_600));
+            assertThat(events(h)).singleElement().satisfies(e -> {
+                assertThat(e.frames).isEqualTo(4);
+                assertThat(e.votes).isEqualTo(2);
+                assertThat(e.lastSeen).isEqualTo(1_600);
+            });
+            assertThat(h.getSideOutput(TrackPassages.PASSAGE_READS)).as("only the reads go on to the alerts")
+                    .extracting(r -> r.getValue().seenAt).containsExactly(1_000L, 1_200L);
+        }
+    }
+
+    private static StreamRecord<PlateRead> skipped(StreamRecord<PlateRead> record) {
+        return new StreamRecord<>(PlateRead.skipped(record.getValue().candidate), record.getTimestamp());
+    }
+
     private static StreamRecord<PlateRead> at(StreamRecord<PlateRead> record, float x) {
         record.getValue().candidate.box = new Box(x, 800, x + 90, 830);
         return record;

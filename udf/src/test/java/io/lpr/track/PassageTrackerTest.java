@@ -30,6 +30,34 @@ class PassageTrackerTest {
         return tracker.closeIdle(time, "cam", t -> new byte[] {1});
     }
 
+    /** A crop the recogniser skipped, its plate already sure. */
+    private static PlateRead skipped(long time, float x) {
+        Frame frame = new Frame("cam", time, time / 100, 1920, 1080, null);
+        return PlateRead.skipped(new PlateCandidate(frame, new Box(x, 800, x + 90, 830), 0.99f, 2, 1, new byte[6]));
+    }
+
+    @Test
+    void aSkippedReadKeepsItsPassageOpenAndCountsItsFrameButCastsNoVote() {
+        assertThat(tracker.add(skipped(800, 100))).as("no track to continue: none started").isNull();
+        tracker.add(read(1_000, 100, "B840CK197", -95));
+        tracker.add(read(1_200, 105, "B840CK197", -93));
+        PlateTrack track = tracker.add(skipped(1_400, 110));
+        assertThat(tracker.add(skipped(1_600, 115))).isSameAs(track);
+        assertThat(tracker.add(skipped(1_600, 1_500))).as("far from every track").isNull();
+        assertThat(tracker.tracks()).hasSize(1);
+
+        assertThat(close(4_599)).as("kept open by the skipped reads").isEmpty();
+        PlateEvent e = close(4_600).get(0);
+        assertThat(e.plateText).isEqualTo("B840CK197");
+        assertThat(e.frames).isEqualTo(4);
+        assertThat(e.votes).isEqualTo(2);
+        assertThat(e.firstSeen).isEqualTo(1_000);
+        assertThat(e.lastSeen).isEqualTo(1_600);
+        assertThat(e.detectionScore).as("only reads count").isEqualTo(0.8f);
+        assertThat(e.box).as("a read's crop, never a skipped one").isEqualTo(new Box(100, 800, 190, 830));
+        assertThat(e.confidence).as("the reads' probability per read frame").isCloseTo((0.95f + 0.93f) / 2, within(1e-5f));
+    }
+
     @Test
     void aPlateSeenInManyFramesIsOneEventWithTheMajorityText() {
         tracker.add(read(1_000, 100, "B840CK197", -90));

@@ -12,7 +12,8 @@ import java.util.List;
  * frames, while the detector keeps finding its box. The recogniser keeps this record of its own, since the passage
  * vote lives downstream: it follows boxes across frames as the passage tracker does (a box joins the track whose last
  * box it overlaps, or whose centre lies within three plate widths; the best match, one box per track per frame) and
- * counts, per track, how many reads in a row gave the same text confidently enough.
+ * counts, per track, how many reads in a row gave the same text confidently enough. A sure plate's crop is skipped
+ * only while its box keeps its size: one suddenly smaller or larger (half hidden, cut by the frame) is read.
  *
  * <p>Decisions depend only on the order of the crops and on what was read, never on timing: the caller decides a
  * frame's crops after every crop of the camera's earlier frames has been read and observed. A restored job decides
@@ -22,6 +23,9 @@ import java.util.List;
 public final class SureReads {
     /** What to do with a crop. */
     public enum Decision { READ, SKIP }
+
+    /** Sizes within this fraction of the last box's are the same sight of a plate (a car nears slowly). */
+    private static final float SAME_SIZE = 0.2f;
 
     private final String cameraId;
     private final SureReadsConfig config;
@@ -69,7 +73,7 @@ public final class SureReads {
             tracks.add(track);
         } else {
             SureState.Track t = tracks.get(match);
-            skip = t.streak() >= config.reads() && t.skipped() < config.every() - 1;
+            skip = t.streak() >= config.reads() && t.skipped() < config.every() - 1 && sameSize(t.lastBox(), box);
             track = new SureState.Track(t.id(), box, Math.max(t.lastSeen(), time), sequence, t.text(), t.streak(),
                     skip ? t.skipped() + 1 : 0);
             tracks.set(match, track);
@@ -137,6 +141,15 @@ public final class SureReads {
             }
         }
         return best;
+    }
+
+    /**
+     * Whether a box is the plate as it was last seen, whole: a box that shrank or grew suddenly is a plate half hidden
+     * (a passing truck) or cut, whose crop may not read as the last ones did, so it is read.
+     */
+    private static boolean sameSize(Box last, Box box) {
+        return Math.abs(box.width() - last.width()) <= SAME_SIZE * last.width()
+                && Math.abs(box.height() - last.height()) <= SAME_SIZE * last.height();
     }
 
     /** (Centre distance / three plate widths)^2: at most 1 when the same plate may have moved this far. */

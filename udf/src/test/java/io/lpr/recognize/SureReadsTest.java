@@ -75,6 +75,18 @@ class SureReadsTest {
     }
 
     @Test
+    void aSurePlatesBoxThatSuddenlyShrinksIsRead() {
+        SureReads camera = camera();
+        frames(camera, 0, 3, "A123BC77", 0.95f);
+        // Half hidden behind a passing truck: the box still overlaps, but its crop may not read.
+        Box half = new Box(150, 800, 202, 830);
+        assertThat(camera.decide(3, 3 * FRAME_MS, half)).isEqualTo(READ);
+        camera.observe(3, 3 * FRAME_MS, half, "A123BC77", 0.95f);
+        assertThat(frame(camera, 4, "A123BC77", 0.95f)).as("whole again: grown suddenly").isEqualTo(READ);
+        assertThat(frame(camera, 5, "A123BC77", 0.95f)).as("as big as before, still sure").isEqualTo(SKIP);
+    }
+
+    @Test
     void aTrackTakesOneCropPerFrameAndAFarBoxIsAnotherPlate() {
         SureReads camera = camera();
         frames(camera, 0, 3, "A123BC77", 0.95f);

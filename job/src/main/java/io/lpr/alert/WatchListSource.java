@@ -20,16 +20,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The watch list as a stream: the {@code watchlist} table (and the YAML file, when set) read whole every poll
- * interval, one {@link WatchList} per read, broadcast to the alert operator. A run whose cameras end (files)
- * reads it once, so that the job ends with its files; a live one reads it until it stops.
+ * interval, one {@link WatchList} per read, broadcast to the alert operator, until the job stops. A run whose
+ * cameras end reads the list once instead ({@link #read}, {@code RaiseAlertsOnList}).
  */
 public final class WatchListSource {
     private WatchListSource() {}
 
-    /** @param bounded read once (the cameras end), else every {@code pollInterval} */
-    public static DataGeneratorSource<WatchList> of(Database db, String yamlFile, Duration pollInterval, boolean bounded) {
+    public static DataGeneratorSource<WatchList> of(Database db, String yamlFile, Duration pollInterval) {
         double perSecond = 1000.0 / Math.max(1, pollInterval.toMillis());
-        return new DataGeneratorSource<>(new Reader(db, yamlFile), bounded ? 1 : Long.MAX_VALUE,
+        return new DataGeneratorSource<>(new Reader(db, yamlFile), Long.MAX_VALUE,
                 RateLimiterStrategy.perSecond(perSecond), TypeInformation.of(WatchList.class));
     }
 

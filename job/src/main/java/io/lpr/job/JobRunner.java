@@ -6,6 +6,7 @@ import io.lpr.alert.AlertsTable;
 import io.lpr.alert.WatchListSource;
 import io.lpr.event.Alert;
 import io.lpr.settings.KafkaOptions;
+import io.lpr.watch.WatchList;
 import io.lpr.watch.WatchTable;
 import org.apache.flink.api.connector.source.Boundedness;
 import io.lpr.settings.LprSettings;
@@ -121,7 +122,7 @@ public final class JobRunner {
     }
 
     /**
-     * The watch list (table and file, re-read at the cameras' poll interval; once when the cameras end) and
+     * The watch list (table and file, re-read at the cameras' poll interval; read here once when the cameras end) and
      * where alerts go: the alerts table (and from there the webhook), and Kafka when its topic is set.
      */
     static AlertTopology alerts(StreamExecutionEnvironment env, Configuration configuration, LprSettings settings,
@@ -130,7 +131,8 @@ public final class JobRunner {
         new WatchTable(db).ensureSchema();
         new AlertsTable(db).ensureSchema();
         AlertConfig config = settings.alerts();
-        WatchListSource.read(db, config.watchlistFile()); // a bad file is refused now, not by a restarting job
+        // Read now, so a bad file is refused here and not by a restarting job.
+        WatchList list = WatchListSource.read(db, config.watchlistFile());
         Map<String, Sink<Alert>> sinks = new LinkedHashMap<>();
         sinks.put("jdbc", AlertSinks.table(db, config));
         if (config.kafkaTopic() != null) {
@@ -140,9 +142,10 @@ public final class JobRunner {
                     "lpr.alerts.kafka-topic needs lpr.kafka.bootstrap"));
             sinks.put("kafka", AlertSinks.kafka(kafka, config.kafkaTopic()));
         }
-        boolean bounded = cameras.getBoundedness() == Boundedness.BOUNDED;
-        return new AlertTopology(WatchListSource.of(db, config.watchlistFile(), settings.sources().pollInterval(), bounded),
-                sinks);
+        if (cameras.getBoundedness() == Boundedness.BOUNDED) {
+            return AlertTopology.fixed(list, sinks);
+        }
+        return AlertTopology.polled(WatchListSource.of(db, config.watchlistFile(), settings.sources().pollInterval()), sinks);
     }
 
     /** Runs the job to its end: for file cameras, when the files end. */

@@ -84,6 +84,7 @@ public final class RunningJob {
 
     private void stopInto(Path dir) throws Exception {
         long deadline = System.nanoTime() + drainWait.toNanos();
+        String said = null;
         for (int attempt = 0; ; attempt++) {
             try {
                 drain(dir);
@@ -105,7 +106,11 @@ public final class RunningJob {
                 if (attempt == 0) {
                     LOG.warn("the job cannot drain now ({}); trying again every second for up to {} s, while it "
                             + "restarts", cause, drainWait.toSeconds());
+                } else if (!cause.equals(said)) {
+                    // Each new reason once, not every second: what kept a stop from draining is then on record.
+                    LOG.warn("the job still cannot drain ({})", cause);
                 }
+                said = cause;
                 Thread.sleep(RETRY_EVERY_MS);
             }
         }

@@ -53,10 +53,13 @@ public class RaiseAlerts extends KeyedBroadcastProcessFunction<String, PassageRe
         this.passageGapMs = passageGap.toMillis();
     }
 
+    /** Per passage, the entries raised for it: the same state under the same uid in both alert operators. */
+    static final MapStateDescriptor<String, PassageAlerts> PASSAGES =
+            new MapStateDescriptor<>("passage-alerts", Types.STRING, TypeInformation.of(PassageAlerts.class));
+
     @Override
     public void open(OpenContext context) {
-        passages = getRuntimeContext().getMapState(
-                new MapStateDescriptor<>("passage-alerts", Types.STRING, TypeInformation.of(PassageAlerts.class)));
+        passages = getRuntimeContext().getMapState(PASSAGES);
         waiting = getRuntimeContext().getListState(WAITING);
         raised = getRuntimeContext().getMetricGroup().counter("alerts");
     }
@@ -92,6 +95,12 @@ public class RaiseAlerts extends KeyedBroadcastProcessFunction<String, PassageRe
     }
 
     private void match(PassageRead read, WatchList list, Collector<Alert> out) throws Exception {
+        match(matcher, passageGapMs, passages, read, list, out, raised);
+    }
+
+    /** Matches one read, remembering per passage what it raised; shared with {@link RaiseAlertsOnList}. */
+    static void match(AlertMatcher matcher, long passageGapMs, MapState<String, PassageAlerts> passages,
+            PassageRead read, WatchList list, Collector<Alert> out, Counter raised) throws Exception {
         AlertMatcher.Result result = matcher.decide(read, list, passages.get(read.eventId));
         if (result.passage() != null) {
             passages.put(read.eventId, result.passage());

@@ -2,6 +2,7 @@ package io.lpr.watch;
 
 import io.lpr.plate.PlateMatch;
 import io.lpr.util.Require;
+import java.io.Serializable;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -11,7 +12,9 @@ import java.util.Objects;
  * model writes). Without wildcards it is the whole plate, not a part: {@code O567AM76} does not match
  * {@code O567AM776}; {@code *567AM*} does. A POJO, so that Flink keeps it in broadcast state without Kryo.
  */
-public class WatchEntry {
+public class WatchEntry implements Serializable {
+    private static final long serialVersionUID = 1L;
+
     /** The plate or pattern, normalised ({@link PlateMatch#normalize}); the entry's key. */
     public String plate;
     /** Also a read within one edit, look-alikes free: the rule of {@code lpr query --near} ({@link PlateMatch#isNear}). */

@@ -1,5 +1,6 @@
 package io.lpr.watch;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -9,7 +10,9 @@ import java.util.List;
  * alert subtask and keeps in broadcast state. Each poll sends the whole list, so an entry removed from the
  * table is gone from the next list; there are no deltas to lose or to apply in order. A POJO.
  */
-public class WatchList {
+public class WatchList implements Serializable {
+    private static final long serialVersionUID = 1L;
+
     public WatchEntry[] entries = new WatchEntry[0];
 
     public WatchList() {}

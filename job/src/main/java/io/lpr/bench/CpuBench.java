@@ -6,12 +6,14 @@ import io.lpr.decode.VideoDecoder;
 import io.lpr.detect.DetectorModel;
 import io.lpr.event.Frame;
 import io.lpr.event.PlateCandidate;
+import io.lpr.event.PlateRead;
 import io.lpr.guide.CameraGuides;
 import io.lpr.guide.GuideConfig;
 import io.lpr.pipeline.FoundPlates;
 import io.lpr.pipeline.PlateFinder;
 import io.lpr.pipeline.PlateReader;
 import io.lpr.recognize.RecognizerModel;
+import io.lpr.recognize.SureReads;
 import io.lpr.settings.LprSettings;
 import io.lpr.status.CameraMetrics;
 import io.lpr.video.ClipScenario;
@@ -27,7 +29,7 @@ import java.util.List;
  * CPU time per stage of one camera's clip, in process CPU time (all threads, native included), one stage at a
  * time on one thread: each frame is decoded, then its plates are found (the guide's planning, motion and
  * tracking, and the detector's calls, timed apart inside), then, in a second pass, each frame's crops are read
- * as one batch. The recogniser has its own pass so that PyTorch's OpenMP threads, which spin a while after a
+ * as one batch, but for those of a sure plate that the job would skip ({@link SureReads}). The recogniser has its own pass so that PyTorch's OpenMP threads, which spin a while after a
  * call, are charged to it: the pass ends {@value #SPIN_TAIL_MS} ms after its last call.
  */
 final class CpuBench {
@@ -36,8 +38,11 @@ final class CpuBench {
     /** Seconds between two cars on the sparse-traffic clip. */
     static final double SPARSE_GAP_SECONDS = 10;
 
-    /** The clip's analysed frames, its length, the detector's calls and the CPU time of each stage. */
-    record Result(int frames, double videoSeconds, long detectorCalls, StageCpu cpu) {
+    /**
+     * The clip's analysed frames, its length, the detector's calls, the crops skipped as sure (not read) and the
+     * CPU time of each stage.
+     */
+    record Result(int frames, double videoSeconds, long detectorCalls, int cropsSkipped, StageCpu cpu) {
         double callsPerFrame() {
             return detectorCalls / (double) frames;
         }
@@ -90,15 +95,33 @@ final class CpuBench {
         // The finder's span held the detector's calls: what is left is the guide's (motion, planning, tracking,
         // cutting the crops).
         cpu.move(Stage.GUIDE, Stage.DETECTOR, detector.nanos());
+        int skipped = 0;
+        // The job's decisions: a sure plate's crop is read on every Nth frame only (lpr.recognizer.sure-*).
+        SureReads sure = new SureReads("cpu", settings.sureReads(), settings.tracker().minIou(),
+                settings.tracker().passageGap().toMillis(), 1);
         try (PlateReader reader = new PlateReader(recognizerModel.newRecognizer())) {
             long t = cpu.start();
             for (List<PlateCandidate> frameCrops : crops) {
-                reader.apply(frameCrops);
+                List<PlateCandidate> toRead = new ArrayList<>();
+                for (PlateCandidate c : frameCrops) {
+                    if (!settings.sureReads().enabled()
+                            || sure.decide(c.frameSequence, c.eventTime, c.box) == SureReads.Decision.READ) {
+                        toRead.add(c);
+                    }
+                }
+                skipped += frameCrops.size() - toRead.size();
+                if (!toRead.isEmpty()) {
+                    List<PlateRead> reads = reader.apply(toRead);
+                    for (PlateRead r : reads) {
+                        PlateCandidate c = r.candidate;
+                        sure.observe(c.frameSequence, c.eventTime, c.box, r.text, r.confidence);
+                    }
+                }
             }
             Thread.sleep(SPIN_TAIL_MS);
             cpu.stop(Stage.RECOGNISER, t);
         }
-        return new Result(Math.max(1, frames), clipSeconds, calls, cpu);
+        return new Result(Math.max(1, frames), clipSeconds, calls, skipped, cpu);
     }
 
     /**

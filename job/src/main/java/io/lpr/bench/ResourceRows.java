@@ -34,7 +34,8 @@ final class ResourceRows {
         double fps = settings.cameraDefaults().sampleFps() > 0 ? settings.cameraDefaults().sampleFps() : StageBench.CLIP_FPS;
         double cameras = cores * 1000 / (still.totalMsPerFrame() * fps);
         rows.add(new String[] {"CPU, static camera, guided: all four stages",
-            String.format("%.1f cpu-ms per frame (%.1f calls)", still.totalMsPerFrame(), still.callsPerFrame()), "",
+            String.format("%.1f cpu-ms per frame (%.1f calls, %d crops skipped as sure)", still.totalMsPerFrame(),
+                    still.callsPerFrame(), still.cropsSkipped()), "",
             String.format("%.1f cameras at %.1f fps on %d cores", cameras, fps, cores)});
 
         double sparseSeconds = Math.max(clipSeconds, seconds * 2);

@@ -1,5 +1,8 @@
 package io.lpr.event;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.Objects;
 
 /** An axis-aligned box in pixel coordinates of the frame it was found in: (x1, y1) top-left, (x2, y2) bottom-right. */
@@ -57,5 +60,17 @@ public class Box {
     @Override
     public String toString() {
         return String.format("[%.1f,%.1f,%.1f,%.1f]", x1, y1, x2, y2);
+    }
+
+    /** Writes the corners as checkpointed state keeps a box; {@link #readFrom} reads them back. */
+    public void writeTo(DataOutput out) throws IOException {
+        out.writeFloat(x1);
+        out.writeFloat(y1);
+        out.writeFloat(x2);
+        out.writeFloat(y2);
+    }
+
+    public static Box readFrom(DataInput in) throws IOException {
+        return new Box(in.readFloat(), in.readFloat(), in.readFloat(), in.readFloat());
     }
 }

@@ -45,14 +45,14 @@ public final class GuideStateSerializer implements SimpleVersionedSerializer<Gui
         }
         out.writeInt(state.tracks().size());
         for (PlateTracks.Track track : state.tracks()) {
-            writeBox(track.box(), out);
+            track.box().writeTo(out);
             out.writeLong(track.time());
             out.writeFloat(track.vx());
             out.writeFloat(track.vy());
         }
         out.writeInt(state.weak().size());
         for (WeakBoxes.Entry entry : state.weak()) {
-            writeBox(entry.box(), out);
+            entry.box().writeTo(out);
             out.writeLong(entry.time());
             out.writeLong(entry.since());
         }
@@ -114,12 +114,12 @@ public final class GuideStateSerializer implements SimpleVersionedSerializer<Gui
         int trackCount = count(in.readInt(), in);
         List<PlateTracks.Track> tracks = new ArrayList<>(trackCount);
         for (int i = 0; i < trackCount; i++) {
-            tracks.add(new PlateTracks.Track(readBox(in), in.readLong(), in.readFloat(), in.readFloat()));
+            tracks.add(new PlateTracks.Track(Box.readFrom(in), in.readLong(), in.readFloat(), in.readFloat()));
         }
         int weakCount = count(in.readInt(), in);
         List<WeakBoxes.Entry> weak = new ArrayList<>(weakCount);
         for (int i = 0; i < weakCount; i++) {
-            weak.add(new WeakBoxes.Entry(readBox(in), in.readLong(), in.readLong()));
+            weak.add(new WeakBoxes.Entry(Box.readFrom(in), in.readLong(), in.readLong()));
         }
         int width = in.readInt();
         int height = in.readInt();
@@ -151,17 +151,6 @@ public final class GuideStateSerializer implements SimpleVersionedSerializer<Gui
                     + " bytes more than version " + version + " writes");
         }
         return new GuideState(cameraId, framesPlanned, motion, tracks, weak, planner, recent);
-    }
-
-    private static void writeBox(Box box, DataOutputSerializer out) throws IOException {
-        out.writeFloat(box.x1);
-        out.writeFloat(box.y1);
-        out.writeFloat(box.x2);
-        out.writeFloat(box.y2);
-    }
-
-    private static Box readBox(DataInputDeserializer in) throws IOException {
-        return new Box(in.readFloat(), in.readFloat(), in.readFloat(), in.readFloat());
     }
 
     private static void writePlan(Plan plan, DataOutputSerializer out) throws IOException {

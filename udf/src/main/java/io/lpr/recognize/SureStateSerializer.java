@@ -31,7 +31,7 @@ public final class SureStateSerializer implements SimpleVersionedSerializer<Sure
         out.writeInt(state.tracks().size());
         for (SureState.Track t : state.tracks()) {
             out.writeLong(t.id());
-            writeBox(t.lastBox(), out);
+            t.lastBox().writeTo(out);
             out.writeLong(t.lastSeen());
             out.writeLong(t.lastSequence());
             out.writeBoolean(t.text() != null);
@@ -45,7 +45,7 @@ public final class SureStateSerializer implements SimpleVersionedSerializer<Sure
         for (SureState.Decided d : state.recent()) {
             out.writeLong(d.sequence());
             out.writeLong(d.time());
-            writeBox(d.box(), out);
+            d.box().writeTo(out);
             out.writeLong(d.trackId());
             out.writeBoolean(d.skip());
             out.writeBoolean(d.observed());
@@ -66,13 +66,13 @@ public final class SureStateSerializer implements SimpleVersionedSerializer<Sure
         int trackCount = count(in.readInt(), in);
         List<SureState.Track> tracks = new ArrayList<>(trackCount);
         for (int i = 0; i < trackCount; i++) {
-            tracks.add(new SureState.Track(in.readLong(), readBox(in), in.readLong(), in.readLong(),
+            tracks.add(new SureState.Track(in.readLong(), Box.readFrom(in), in.readLong(), in.readLong(),
                     in.readBoolean() ? in.readUTF() : null, in.readInt(), in.readInt()));
         }
         int recentCount = count(in.readInt(), in);
         List<SureState.Decided> recent = new ArrayList<>(recentCount);
         for (int i = 0; i < recentCount; i++) {
-            recent.add(new SureState.Decided(in.readLong(), in.readLong(), readBox(in), in.readLong(),
+            recent.add(new SureState.Decided(in.readLong(), in.readLong(), Box.readFrom(in), in.readLong(),
                     in.readBoolean(), in.readBoolean()));
         }
         if (in.available() > 0) {
@@ -80,17 +80,6 @@ public final class SureStateSerializer implements SimpleVersionedSerializer<Sure
                     + " bytes more than version " + version + " writes");
         }
         return new SureState(cameraId, decisions, nextTrackId, tracks, recent);
-    }
-
-    private static void writeBox(Box box, DataOutputSerializer out) throws IOException {
-        out.writeFloat(box.x1);
-        out.writeFloat(box.y1);
-        out.writeFloat(box.x2);
-        out.writeFloat(box.y2);
-    }
-
-    private static Box readBox(DataInputDeserializer in) throws IOException {
-        return new Box(in.readFloat(), in.readFloat(), in.readFloat(), in.readFloat());
     }
 
     private static int count(int count, DataInputDeserializer in) throws IOException {

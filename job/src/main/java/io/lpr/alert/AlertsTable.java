@@ -47,12 +47,7 @@ public final class AlertsTable {
     }
 
     public AlertsTable ensureSchema() {
-        database.requireCreatable();
-        try (Connection connection = database.open()) {
-            MIGRATIONS.migrate(connection, database.dialect());
-        } catch (SQLException e) {
-            throw new DatabaseException(database.describe("creating table " + NAME, e), e);
-        }
+        MIGRATIONS.ensure(database);
         return this;
     }
 

@@ -93,7 +93,7 @@ public final class LprTopology {
     private static SingleOutputStreamOperator<PlateEvent> track(DataStream<PlateRead> reads, LprSettings settings) {
         return reads
                 // A skipped read (its plate already sure) keeps its passage open and counts its frame.
-                .filter(read -> read.readable() || read.skipped).name("readable-plates").uid("readable-plates")
+                .filter(PlateRead::tracked).name("readable-plates").uid("readable-plates")
                 .keyBy(read -> read.candidate.cameraId)
                 .process(new TrackPassages(settings.tracker(), settings.reading().grammar()))
                 .name("track-passages").uid("track-passages");

@@ -52,6 +52,19 @@ public final class Migrations {
         this.migrations = List.copyOf(migrations);
     }
 
+    /**
+     * Creates the schema in {@code database} when absent, or brings it to its latest version, on a connection of
+     * its own; a failure is one line naming the table and the database.
+     */
+    public void ensure(Database database) {
+        database.requireCreatable();
+        try (Connection connection = database.open()) {
+            migrate(connection, database.dialect());
+        } catch (SQLException e) {
+            throw new DatabaseException(database.describe("creating table " + schema, e), e);
+        }
+    }
+
     /** A step of plain statements, which may depend on the dialect (its time and blob types). */
     public static Step sql(Function<SqlDialect, List<String>> statements) {
         return (st, dialect) -> {

@@ -41,6 +41,11 @@ public class PlateRead {
         return text != null;
     }
 
+    /** What the passage tracker takes: a text, or a skipped crop of a sure plate that keeps its passage open. */
+    public boolean tracked() {
+        return readable() || skipped;
+    }
+
     @Override
     public String toString() {
         return "PlateRead{" + candidate + " " + (skipped ? "skipped" : text + " " + textScore) + "}";

@@ -53,10 +53,10 @@ public class TrackPassages extends KeyedProcessFunction<String, PlateRead, Plate
 
     @Override
     public void processElement(PlateRead read, Context ctx, Collector<PlateEvent> out) throws Exception {
-        PassageTracker tracker = load();
-        if (!read.readable() && !read.skipped) {
+        if (!read.tracked()) {
             return;
         }
+        PassageTracker tracker = load();
         if (tracker.startsNewFrame(read.candidate.eventTime)) {
             tracker.release(ctx.getCurrentKey()).forEach(r -> ctx.output(PASSAGE_READS, r));
         }

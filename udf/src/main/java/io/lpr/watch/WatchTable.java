@@ -41,12 +41,7 @@ public final class WatchTable {
 
     /** Creates the table when absent, or brings it to the latest version. */
     public WatchTable ensureSchema() {
-        database.requireCreatable();
-        try (Connection connection = database.open()) {
-            MIGRATIONS.migrate(connection, database.dialect());
-        } catch (SQLException e) {
-            throw new DatabaseException(database.describe("creating table " + NAME, e), e);
-        }
+        MIGRATIONS.ensure(database);
         return this;
     }
 
